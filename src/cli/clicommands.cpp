@@ -1,0 +1,235 @@
+#include "clicommands.h"
+
+#include "chatjob.h"
+#include "connectionoptions.h"
+#include "diagnostics.h"
+#include "interruptwatcher.h"
+#include "llmclient.h"
+#include "logsink.h"
+#include "modelsjob.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
+
+#include <cstdio>
+#include <memory>
+
+namespace Storybook::Cli {
+
+namespace {
+using Llm::LlmError;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Storybook::Cli::Commands)
+};
+
+void write(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+int report(const LlmError& error)
+{
+    write(stderr, QStringLiteral("error: %1: %2\n").arg(LlmError::categoryName(error.category()), error.message));
+    if (!error.hint.isEmpty())
+        write(stderr, QStringLiteral("hint: %1\n").arg(error.hint));
+    return LlmError::exitCode(error.category());
+}
+
+int usageError(const QString& message)
+{
+    write(stderr, QStringLiteral("error: usage: %1\n").arg(message));
+    write(stderr, QStringLiteral("hint: %1\n").arg(Tr::tr("Run storybook-cli --help for the commands and options.")));
+    return 2;
+}
+
+// Runs the event loop until the job finishes; an interrupt cancels it.
+int runJob(QCoreApplication& app, Llm::RequestJob* job, InterruptWatcher& watcher,
+           const std::function<int(Llm::RequestJob*)>& onFinished)
+{
+    int code = 1;
+    bool interrupted = false;
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, job, [job, &interrupted] {
+        interrupted = true;
+        job->cancel();
+    });
+    QObject::connect(job, &Llm::RequestJob::finished, &app, [&] {
+        code = interrupted ? report(Llm::makeError(LlmError::Kind::Cancelled)) : onFinished(job);
+        QCoreApplication::exit(code);
+    });
+    app.exec();
+    return code;
+}
+
+int chat(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, const QString& prompt,
+         const QString& system, bool stream, bool showReasoning)
+{
+    Llm::ChatRequest request;
+    if (!system.isEmpty())
+        request.messages.append({QStringLiteral("system"), system});
+    request.messages.append({QStringLiteral("user"), prompt});
+    request.stream = stream;
+    Llm::ChatJob* job = client.chat(request);
+    bool endsWithNewline = true;
+    QObject::connect(job, &Llm::ChatJob::contentDelta, &app, [&endsWithNewline](const QString& text) {
+        write(stdout, text);
+        endsWithNewline = text.endsWith(u'\n');
+    });
+    if (showReasoning)
+        QObject::connect(job, &Llm::ChatJob::reasoningDelta, &app, [](const QString& text) { write(stderr, text); });
+    return runJob(app, job, watcher, [&endsWithNewline](Llm::RequestJob* finished) {
+        auto* chatJob = static_cast<Llm::ChatJob*>(finished);
+        if (!endsWithNewline)
+            write(stdout, QStringLiteral("\n"));
+        if (chatJob->error().isError())
+            return report(chatJob->error());
+        const QString reason = chatJob->result().finishReason;
+        if (reason == QLatin1String("length"))
+            write(stderr, QStringLiteral("note: %1\n").arg(Tr::tr("The answer was cut off because it reached the model's length limit.")));
+        else if (reason == QLatin1String("content_filter"))
+            write(stderr, QStringLiteral("note: %1\n").arg(Tr::tr("The provider's content filter stopped the answer.")));
+        return 0;
+    });
+}
+
+int models(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher)
+{
+    Llm::ModelsJob* job = client.listModels();
+    return runJob(app, job, watcher, [](Llm::RequestJob* finished) {
+        auto* modelsJob = static_cast<Llm::ModelsJob*>(finished);
+        if (modelsJob->error().isError())
+            return report(modelsJob->error());
+        for (const QString& model : modelsJob->models())
+            write(stdout, model + u'\n');
+        return 0;
+    });
+}
+
+int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json)
+{
+    Llm::Diagnostics diagnostics(&client);
+    int code = 1;
+    bool interrupted = false;
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, &diagnostics, [&] {
+        interrupted = true;
+        diagnostics.cancel();
+        QCoreApplication::exit(report(Llm::makeError(LlmError::Kind::Cancelled)));
+    });
+    if (!json) {
+        QObject::connect(&diagnostics, &Llm::Diagnostics::stageChanged, &app,
+                         [](int, const Llm::DiagnosticStage& stage) {
+                             using Status = Llm::DiagnosticStage::Status;
+                             if (stage.status == Status::Running || stage.status == Status::Pending)
+                                 return;
+                             const QString mark = stage.status == Status::Ok       ? QStringLiteral("ok     ")
+                                                  : stage.status == Status::Failed ? QStringLiteral("FAILED ")
+                                                                                   : QStringLiteral("skipped");
+                             write(stdout, QStringLiteral("%1  %2 (%3 ms): %4\n").arg(mark, stage.title).arg(stage.ms).arg(stage.detail));
+                         });
+    }
+    QObject::connect(&diagnostics, &Llm::Diagnostics::finished, &app, [&](const Llm::DiagnosticsReport& result) {
+        if (json) {
+            write(stdout, QString::fromUtf8(result.toJson()));
+        } else {
+            write(stdout, Tr::tr("Effective proxy: %1").arg(result.effectiveProxy) + u'\n');
+            write(stdout, Tr::tr("Verdict: %1").arg(result.verdict) + u'\n');
+            if (!result.hint.isEmpty())
+                write(stdout, Tr::tr("What to do: %1").arg(result.hint) + u'\n');
+        }
+        code = 0;
+        for (const Llm::DiagnosticStage& stage : result.stages) {
+            if (stage.status == Llm::DiagnosticStage::Status::Failed) {
+                code = LlmError::exitCode(stage.error.isError() ? stage.error.category() : LlmError::Category::Internal);
+                break;
+            }
+        }
+        QCoreApplication::exit(code);
+    });
+    diagnostics.start();
+    const int loopCode = app.exec();
+    return interrupted ? loopCode : code;
+}
+} // namespace
+
+int run(QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.\n\n"
+               "Commands:\n"
+               "  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout\n"
+               "  models                                      list the server's model ids\n"
+               "  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model\n\n"
+               "Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, "
+               "6 timeout, 7 bad response, 130 interrupted."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models or diagnose"));
+    ConnectionOptions connection;
+    connection.addTo(parser);
+    const QCommandLineOption noStream(QStringLiteral("no-stream"), Tr::tr("chat: ask for the whole reply at once."));
+    const QCommandLineOption system(QStringLiteral("system"), Tr::tr("chat: a system prompt."), Tr::tr("TEXT"));
+    const QCommandLineOption showReasoning(QStringLiteral("show-reasoning"), Tr::tr("chat: print the model's reasoning to stderr."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("diagnose: print the result as JSON."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), Tr::tr("Log what happens to stderr."));
+    const QCommandLineOption logFile(QStringLiteral("log-file"), Tr::tr("Also write the log to FILE (secrets removed)."), Tr::tr("FILE"));
+    parser.addOptions({noStream, system, showReasoning, json, verbose, logFile});
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        write(stdout, parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        write(stdout, QStringLiteral("storybook-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty())
+        return usageError(Tr::tr("a command is needed: chat, models or diagnose."));
+    const QString command = arguments.constFirst();
+
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("storybook.*=false\nqt.*=false"));
+    LogSink::Options logOptions;
+    logOptions.filePath = parser.value(logFile);
+    logOptions.toStderr = true;
+    LogSink sink(logOptions);
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    LlmError error;
+    const Llm::ConnectionSettings settings = connection.resolve(parser, environment, &error);
+    sink.addSecret(settings.apiKey);
+    sink.addSecret(settings.proxy.password);
+    if (error.isError())
+        return report(error);
+
+    Llm::LlmClient client(settings);
+    InterruptWatcher watcher;
+
+    if (command == QLatin1String("chat")) {
+        QString prompt = arguments.mid(1).join(u' ');
+        if (prompt.isEmpty())
+            return usageError(Tr::tr("chat needs a prompt, e.g. storybook-cli chat \"Tell me a story\"."));
+        return chat(app, client, watcher, prompt, parser.value(system), !parser.isSet(noStream), parser.isSet(showReasoning));
+    }
+    if (command == QLatin1String("models")) {
+        if (arguments.size() > 1)
+            return usageError(Tr::tr("models takes no arguments."));
+        return models(app, client, watcher);
+    }
+    if (command == QLatin1String("diagnose")) {
+        if (arguments.size() > 1)
+            return usageError(Tr::tr("diagnose takes no arguments."));
+        return diagnose(app, client, watcher, parser.isSet(json));
+    }
+    return usageError(Tr::tr("unknown command “%1”; use chat, models or diagnose.").arg(command));
+}
+
+} // namespace Storybook::Cli

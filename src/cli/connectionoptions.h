@@ -1,0 +1,46 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "llmerror.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+#include <QList>
+#include <QProcessEnvironment>
+
+class QCommandLineParser;
+
+namespace Storybook::Cli {
+
+// The connection options every subcommand shares, and how they combine with the settings file and
+// the environment: settings file (or the user's settings) < command-line options; secrets only from
+// the environment, never from the command line (except a proxy URL's password, as the user typed it).
+class ConnectionOptions final
+{
+    Q_DECLARE_TR_FUNCTIONS(Storybook::Cli::ConnectionOptions)
+
+public:
+    ConnectionOptions();
+    void addTo(QCommandLineParser& parser) const;
+
+    // Builds the settings; on a bad option returns a Configuration error instead.
+    [[nodiscard]] Llm::ConnectionSettings resolve(const QCommandLineParser& parser,
+                                                  const QProcessEnvironment& environment,
+                                                  Llm::LlmError* error) const;
+
+private:
+    QCommandLineOption m_baseUrl;
+    QCommandLineOption m_model;
+    QCommandLineOption m_apiKeyEnv;
+    QCommandLineOption m_proxy;
+    QCommandLineOption m_connectTimeout;
+    QCommandLineOption m_idleTimeout;
+    QCommandLineOption m_totalTimeout;
+    QCommandLineOption m_retries;
+    QCommandLineOption m_noProxy;
+    QCommandLineOption m_caBundle;
+    QCommandLineOption m_settings;
+    QCommandLineOption m_noHttp2;
+};
+
+} // namespace Storybook::Cli

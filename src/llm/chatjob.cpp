@@ -1,0 +1,206 @@
+#include "chatjob.h"
+
+#include "llmclient.h"
+#include "logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Storybook::Llm {
+
+namespace {
+constexpr qsizetype MaxJsonBody = 32 * 1024 * 1024;
+
+QNetworkRequest buildRequest(const LlmClient& client, const ChatRequest& request)
+{
+    QNetworkRequest r(client.settings().endpoint(QStringLiteral("chat/completions")));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    r.setRawHeader("Accept", request.stream ? QByteArrayLiteral("text/event-stream, application/json")
+                                            : QByteArrayLiteral("application/json"));
+    if (!client.settings().apiKey.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
+    r.setSslConfiguration(client.sslConfiguration());
+    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    return r;
+}
+
+QString textOf(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString();
+    // Some servers send content as an array of parts: [{"type":"text","text":"..."}]
+    if (value.isArray()) {
+        QString text;
+        for (const QJsonValue& part : value.toArray())
+            text += part.toObject().value(QLatin1String("text")).toString();
+        return text;
+    }
+    return {};
+}
+} // namespace
+
+ChatJob::ChatJob(LlmClient* client, const ChatRequest& request)
+    : RequestJob(client, buildRequest(*client, request), QByteArrayLiteral("POST"),
+                 requestBody(request, client->settings().model))
+{
+    m_result.model = request.model.isEmpty() ? client->settings().model : request.model;
+}
+
+QByteArray ChatJob::requestBody(const ChatRequest& request, const QString& defaultModel)
+{
+    QJsonObject body = request.extra;
+    body.insert(QLatin1String("model"), request.model.isEmpty() ? defaultModel : request.model);
+    QJsonArray messages;
+    for (const ChatMessage& message : request.messages)
+        messages.append(QJsonObject{{QLatin1String("role"), message.role}, {QLatin1String("content"), message.content}});
+    body.insert(QLatin1String("messages"), messages);
+    body.insert(QLatin1String("stream"), request.stream);
+    if (request.temperature)
+        body.insert(QLatin1String("temperature"), *request.temperature);
+    if (request.maxTokens)
+        body.insert(QLatin1String("max_tokens"), *request.maxTokens);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+ChatJob::Format ChatJob::detectFormat(const QByteArray& firstBytes) const
+{
+    const QByteArray type = contentType();
+    if (type.contains("text/event-stream"))
+        return Format::Sse;
+    if (type.contains("json"))
+        return Format::Json;
+    const QByteArray start = firstBytes.trimmed();
+    if (start.startsWith('{') || start.startsWith('['))
+        return Format::Json;
+    return Format::Sse;
+}
+
+void ChatJob::handleBody(const QByteArray& bytes)
+{
+    if (m_format == Format::Unknown) {
+        m_format = detectFormat(bytes);
+        m_result.streamed = m_format == Format::Sse;
+    }
+    if (m_format == Format::Json) {
+        if (m_json.size() + bytes.size() > MaxJsonBody) {
+            fail(makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("the answer is too large")));
+            return;
+        }
+        m_json.append(bytes);
+        return;
+    }
+    const QList<SseParser::Event> events = m_parser.feed(bytes);
+    for (const SseParser::Event& event : events) {
+        handleEvent(event);
+        if (isFinished())
+            return;
+    }
+}
+
+void ChatJob::handleEvent(const SseParser::Event& event)
+{
+    const QString data = event.data.trimmed();
+    if (data.isEmpty())
+        return;
+    if (data == QLatin1String("[DONE]")) {
+        m_done = true;
+        return;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data.toUtf8(), &parseError);
+    if (doc.isObject()) {
+        handleChunk(doc.object());
+        return;
+    }
+    // Tolerance: several JSON objects on consecutive data lines without blank lines between them.
+    if (data.contains(u'\n')) {
+        bool any = false;
+        const QStringList lines = data.split(u'\n', Qt::SkipEmptyParts);
+        for (const QString& line : lines) {
+            const QJsonDocument lineDoc = QJsonDocument::fromJson(line.trimmed().toUtf8());
+            if (lineDoc.isObject()) {
+                any = true;
+                if (!handleChunk(lineDoc.object()))
+                    return;
+            }
+        }
+        if (any)
+            return;
+    }
+    ++m_result.malformedEvents;
+    qCWarning(lcLlm).noquote() << "skipping a malformed stream event:" << parseError.errorString();
+}
+
+bool ChatJob::handleChunk(const QJsonObject& chunk)
+{
+    if (const QJsonValue error = chunk.value(QLatin1String("error")); !error.isUndefined() && !error.isNull()) {
+        QString message = error.isObject() ? error.toObject().value(QLatin1String("message")).toString() : error.toString();
+        if (message.isEmpty())
+            message = QString::fromUtf8(QJsonDocument(error.toObject()).toJson(QJsonDocument::Compact));
+        LlmError e = makeError(LlmError::Kind::StreamError, redactor().redact(message));
+        e.detail = QStringLiteral("error event in the stream from %1").arg(serverName());
+        fail(e);
+        return false;
+    }
+    if (const QString model = chunk.value(QLatin1String("model")).toString(); !model.isEmpty())
+        m_result.model = model;
+    const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty())
+        return true;
+    const QJsonObject choice = choices.first().toObject();
+    // Streaming chunks carry "delta"; a non-streaming body carries "message".
+    QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+    if (delta.isEmpty())
+        delta = choice.value(QLatin1String("message")).toObject();
+    QString reasoning = delta.value(QLatin1String("reasoning_content")).toString();
+    if (reasoning.isEmpty())
+        reasoning = delta.value(QLatin1String("reasoning")).toString();
+    if (!reasoning.isEmpty()) {
+        m_result.reasoning += reasoning;
+        Q_EMIT reasoningDelta(reasoning);
+    }
+    QString content = textOf(delta.value(QLatin1String("content")));
+    if (content.isEmpty() && choice.contains(QLatin1String("text")))
+        content = choice.value(QLatin1String("text")).toString(); // legacy completions shape
+    if (!content.isEmpty()) {
+        m_result.content += content;
+        Q_EMIT contentDelta(content);
+    }
+    if (const QString reason = choice.value(QLatin1String("finish_reason")).toString(); !reason.isEmpty())
+        m_result.finishReason = reason;
+    return !isFinished();
+}
+
+LlmError ChatJob::handleEnd()
+{
+    if (m_format == Format::Json) {
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(m_json, &parseError);
+        if (!doc.isObject()) {
+            const QString why = m_json.trimmed().startsWith('<')
+                                    ? LlmError::tr("it sent a web page instead of JSON")
+                                    : LlmError::tr("invalid JSON (%1)").arg(parseError.errorString());
+            return makeError(LlmError::Kind::MalformedResponse, serverName(), why);
+        }
+        handleChunk(doc.object());
+        if (isFinished())
+            return error();
+    } else {
+        for (const SseParser::Event& event : m_parser.finish()) {
+            handleEvent(event);
+            if (isFinished())
+                return error();
+        }
+    }
+    if (m_result.content.isEmpty() && m_result.reasoning.isEmpty()
+        && m_result.finishReason != QLatin1String("content_filter")) {
+        if (m_result.malformedEvents > 0)
+            return makeError(LlmError::Kind::MalformedResponse, serverName(),
+                             LlmError::tr("%n stream event(s) were not valid JSON", nullptr, m_result.malformedEvents));
+        return makeError(LlmError::Kind::EmptyResponse);
+    }
+    return {};
+}
+
+} // namespace Storybook::Llm

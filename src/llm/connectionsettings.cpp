@@ -1,0 +1,106 @@
+#include "connectionsettings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace Storybook::Llm {
+
+namespace {
+namespace Key {
+const auto Version = QStringLiteral("version");
+const auto BaseUrl = QStringLiteral("connection/baseUrl");
+const auto Model = QStringLiteral("connection/model");
+const auto ProxyMode = QStringLiteral("network/proxyMode");
+const auto ProxyHost = QStringLiteral("network/proxyHost");
+const auto ProxyPort = QStringLiteral("network/proxyPort");
+const auto ProxyUser = QStringLiteral("network/proxyUser");
+const auto ProxyRemoteDns = QStringLiteral("network/proxyRemoteDns");
+const auto Bypass = QStringLiteral("network/bypass");
+const auto ConnectTimeout = QStringLiteral("network/connectTimeoutSeconds");
+const auto IdleTimeout = QStringLiteral("network/idleTimeoutSeconds");
+const auto TotalTimeout = QStringLiteral("network/totalTimeoutSeconds");
+const auto Retries = QStringLiteral("network/retries");
+const auto MaxConnections = QStringLiteral("network/maxConnectionsPerHost");
+const auto CaBundle = QStringLiteral("network/caBundle");
+const auto Http2 = QStringLiteral("network/http2");
+// Keys that older builds or careless hand edits may hold; never read, removed on save.
+const auto LegacySecrets = {QStringLiteral("connection/apiKey"), QStringLiteral("network/proxyPassword")};
+} // namespace Key
+
+int readInt(QSettings& settings, const QString& key, int fallback, int minimum, int maximum)
+{
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    return ok ? std::clamp(value, minimum, maximum) : fallback;
+}
+
+std::chrono::milliseconds readSeconds(QSettings& settings, const QString& key, std::chrono::milliseconds fallback)
+{
+    bool ok = false;
+    const double value = settings.value(key).toDouble(&ok);
+    if (!ok || value < 0 || value > 7 * 24 * 3600)
+        return fallback;
+    return std::chrono::milliseconds(qint64(value * 1000));
+}
+} // namespace
+
+ConnectionSettings ConnectionSettings::load(QSettings& settings)
+{
+    ConnectionSettings result;
+    // Version 0 (no key) and 1 share the layout; a future version adds its migration step here.
+    if (const QUrl url(settings.value(Key::BaseUrl).toString()); url.isValid() && !url.scheme().isEmpty())
+        result.baseUrl = url;
+    if (const QString model = settings.value(Key::Model).toString().trimmed(); !model.isEmpty())
+        result.model = model;
+    if (const auto mode = ProxySettings::modeFromName(settings.value(Key::ProxyMode).toString()))
+        result.proxy.mode = *mode;
+    result.proxy.host = settings.value(Key::ProxyHost).toString().trimmed();
+    result.proxy.port = quint16(readInt(settings, Key::ProxyPort, 0, 0, 65535));
+    result.proxy.user = settings.value(Key::ProxyUser).toString();
+    result.proxy.remoteDns = settings.value(Key::ProxyRemoteDns, true).toBool();
+    if (settings.contains(Key::Bypass))
+        result.proxy.bypass = settings.value(Key::Bypass).toString();
+    result.connectTimeout = readSeconds(settings, Key::ConnectTimeout, result.connectTimeout);
+    result.idleTimeout = readSeconds(settings, Key::IdleTimeout, result.idleTimeout);
+    result.totalTimeout = readSeconds(settings, Key::TotalTimeout, result.totalTimeout);
+    result.retries = readInt(settings, Key::Retries, result.retries, 0, 10);
+    result.maxConnectionsPerHost = readInt(settings, Key::MaxConnections, result.maxConnectionsPerHost, 1, 6);
+    result.caBundle = settings.value(Key::CaBundle).toString();
+    result.http2 = settings.value(Key::Http2, true).toBool();
+    return result;
+}
+
+void ConnectionSettings::save(QSettings& settings) const
+{
+    settings.setValue(Key::Version, Version);
+    settings.setValue(Key::BaseUrl, baseUrl.toString());
+    settings.setValue(Key::Model, model);
+    settings.setValue(Key::ProxyMode, ProxySettings::modeName(proxy.mode));
+    settings.setValue(Key::ProxyHost, proxy.host);
+    settings.setValue(Key::ProxyPort, proxy.port);
+    settings.setValue(Key::ProxyUser, proxy.user);
+    settings.setValue(Key::ProxyRemoteDns, proxy.remoteDns);
+    settings.setValue(Key::Bypass, proxy.bypass);
+    settings.setValue(Key::ConnectTimeout, double(connectTimeout.count()) / 1000.0);
+    settings.setValue(Key::IdleTimeout, double(idleTimeout.count()) / 1000.0);
+    settings.setValue(Key::TotalTimeout, double(totalTimeout.count()) / 1000.0);
+    settings.setValue(Key::Retries, retries);
+    settings.setValue(Key::MaxConnections, maxConnectionsPerHost);
+    settings.setValue(Key::CaBundle, caBundle);
+    settings.setValue(Key::Http2, http2);
+    for (const QString& legacy : Key::LegacySecrets)
+        settings.remove(legacy);
+}
+
+QUrl ConnectionSettings::endpoint(const QString& path) const
+{
+    QUrl url = baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + u'/' + path);
+    return url;
+}
+
+} // namespace Storybook::Llm

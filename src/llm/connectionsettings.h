@@ -1,0 +1,40 @@
+#pragma once
+
+#include "proxysettings.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+
+class QSettings;
+
+namespace Storybook::Llm {
+
+// Everything the network layer needs to reach a model. The GUI and the CLI read and write the same
+// QSettings keys through load()/save(); secrets (API key, proxy password) are never written there.
+struct ConnectionSettings
+{
+    static constexpr int Version = 1;
+
+    QUrl baseUrl{QStringLiteral("https://api.openai.com/v1")};
+    QString model{QStringLiteral("gpt-4o-mini")};
+    QString apiKey; // secret: from the keychain or an environment variable, never QSettings
+    ProxySettings proxy;
+    std::chrono::milliseconds connectTimeout{std::chrono::seconds(30)};
+    std::chrono::milliseconds idleTimeout{std::chrono::seconds(120)};
+    std::chrono::milliseconds totalTimeout{0}; // 0: no limit
+    int retries = 2;
+    int maxConnectionsPerHost = 4; // at most 6, Qt's own per-host limit, so nothing waits inside Qt
+    QString caBundle;              // extra PEM certificates, e.g. a corporate proxy's CA
+    bool http2 = true;
+
+    // Reads the keys under "connection/" and "network/"; unknown or malformed values fall back to the
+    // defaults. Migrates older versions.
+    static ConnectionSettings load(QSettings& settings);
+    void save(QSettings& settings) const;
+
+    [[nodiscard]] QUrl endpoint(const QString& path) const; // base URL + "/chat/completions"
+};
+
+} // namespace Storybook::Llm

@@ -1,0 +1,475 @@
+#include "diagnostics.h"
+
+#include "chatjob.h"
+#include "errortexts.h"
+#include "llmclient.h"
+#include "logging.h"
+#include "modelsjob.h"
+
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslCipher>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+#include <functional>
+
+namespace Storybook::Llm {
+
+namespace {
+using Status = DiagnosticStage::Status;
+
+QNetworkReply::NetworkError toReplyError(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return QNetworkReply::ConnectionRefusedError;
+    case QAbstractSocket::RemoteHostClosedError:
+        return QNetworkReply::RemoteHostClosedError;
+    case QAbstractSocket::HostNotFoundError:
+        return QNetworkReply::HostNotFoundError;
+    case QAbstractSocket::SocketTimeoutError:
+        return QNetworkReply::TimeoutError;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return QNetworkReply::SslHandshakeFailedError;
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return QNetworkReply::ProxyAuthenticationRequiredError;
+    case QAbstractSocket::ProxyConnectionRefusedError:
+        return QNetworkReply::ProxyConnectionRefusedError;
+    case QAbstractSocket::ProxyConnectionClosedError:
+        return QNetworkReply::ProxyConnectionClosedError;
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        return QNetworkReply::ProxyTimeoutError;
+    case QAbstractSocket::ProxyNotFoundError:
+        return QNetworkReply::ProxyNotFoundError;
+    case QAbstractSocket::ProxyProtocolError:
+        return QNetworkReply::UnknownProxyError;
+    default:
+        return QNetworkReply::UnknownNetworkError;
+    }
+}
+
+struct StageSpec
+{
+    const char* name;
+    const char* title;
+};
+
+// The titles are translated where they are shown (DiagnosticsReport context).
+constexpr StageSpec Stages[] = {
+    {"configuration", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Configuration")},
+    {"proxy", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Effective proxy")},
+    {"proxy-reachable", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Proxy reachable")},
+    {"dns", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Server name lookup (DNS)")},
+    {"connect", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Connection (TCP/TLS)")},
+    {"models", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Model list (GET /models)")},
+    {"chat", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "One-token chat completion")},
+};
+} // namespace
+
+QString DiagnosticStage::statusName(Status status)
+{
+    switch (status) {
+    case Status::Pending:
+        return QStringLiteral("pending");
+    case Status::Running:
+        return QStringLiteral("running");
+    case Status::Ok:
+        return QStringLiteral("ok");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return QStringLiteral("pending");
+}
+
+QByteArray DiagnosticsReport::toJson() const
+{
+    QJsonArray stageArray;
+    for (const DiagnosticStage& stage : stages) {
+        QJsonObject object{{QLatin1String("name"), stage.name},
+                           {QLatin1String("status"), DiagnosticStage::statusName(stage.status)},
+                           {QLatin1String("ms"), stage.ms},
+                           {QLatin1String("detail"), stage.detail}};
+        if (stage.error.isError()) {
+            object.insert(QLatin1String("category"), LlmError::categoryName(stage.error.category()));
+            object.insert(QLatin1String("kind"), LlmError::kindName(stage.error.kind));
+            object.insert(QLatin1String("hint"), stage.error.hint);
+        }
+        stageArray.append(object);
+    }
+    const QJsonObject root{{QLatin1String("ok"), ok},
+                           {QLatin1String("effective_proxy"), effectiveProxy},
+                           {QLatin1String("verdict"), verdict},
+                           {QLatin1String("hint"), hint},
+                           {QLatin1String("stages"), stageArray}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString DiagnosticsReport::toText() const
+{
+    QString text;
+    text += tr("Interactive Storybook %1 — connection check").arg(QStringLiteral(STORYBOOK_VERSION)) + u'\n';
+    text += tr("Effective proxy: %1").arg(effectiveProxy) + u'\n';
+    for (const DiagnosticStage& stage : stages) {
+        const QString mark = stage.status == DiagnosticStage::Status::Ok       ? QStringLiteral("[ok]     ")
+                             : stage.status == DiagnosticStage::Status::Failed ? QStringLiteral("[FAILED] ")
+                                                                               : QStringLiteral("[skipped]");
+        text += QStringLiteral("%1 %2 (%3 ms): %4\n").arg(mark, stage.title).arg(stage.ms).arg(stage.detail);
+    }
+    text += tr("Verdict: %1").arg(verdict) + u'\n';
+    if (!hint.isEmpty())
+        text += tr("What to do: %1").arg(hint) + u'\n';
+    return text;
+}
+
+Diagnostics::Diagnostics(LlmClient* client, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    m_stageTimeout.setSingleShot(true);
+    connect(&m_stageTimeout, &QTimer::timeout, this, [this] {
+        if (m_current < 0 || !m_client)
+            return;
+        const auto seconds = QString::number(double(m_client->settings().connectTimeout.count()) / 1000.0);
+        const QString& name = m_report.stages[m_current].name;
+        if (name == QLatin1String("dns")) {
+            complete(Status::Failed, tr("The lookup took longer than %1 seconds.").arg(seconds),
+                     makeError(LlmError::Kind::HostNotFound, m_client->settings().baseUrl.host()));
+        } else {
+            const EffectiveProxy proxy = m_client->effectiveProxy();
+            const QString target = name == QLatin1String("proxy-reachable")
+                                       ? proxy.hostPort()
+                                       : serverName(m_client->settings().baseUrl);
+            LlmError error = makeError(LlmError::Kind::ConnectTimeout, target, seconds);
+            if (name == QLatin1String("proxy-reachable"))
+                error = makeError(LlmError::Kind::ProxyUnreachable,
+                                  LlmError::tr("the %1 proxy %2").arg(proxy.kindName(), proxy.hostPort()),
+                                  LlmError::tr("it did not answer in time"));
+            complete(Status::Failed, error.message, error);
+        }
+    });
+}
+
+Diagnostics::~Diagnostics()
+{
+    cancel();
+}
+
+void Diagnostics::start()
+{
+    if (m_running || !m_client)
+        return;
+    m_report = DiagnosticsReport();
+    for (const StageSpec& spec : Stages) {
+        DiagnosticStage stage;
+        stage.name = QString::fromLatin1(spec.name);
+        stage.title = QCoreApplication::translate("Storybook::Llm::DiagnosticsReport", spec.title);
+        m_report.stages.append(stage);
+    }
+    m_report.effectiveProxy = m_client->effectiveProxy().summary();
+    m_running = true;
+    qCInfo(lcDiagnostics).noquote() << "starting checks; effective proxy:" << m_report.effectiveProxy;
+    QMetaObject::invokeMethod(this, [this] { runStage(0); }, Qt::QueuedConnection);
+}
+
+void Diagnostics::cancel()
+{
+    m_stageTimeout.stop();
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    if (auto* job = qobject_cast<RequestJob*>(m_pending.data())) {
+        disconnect(job, nullptr, this, nullptr);
+        job->cancel();
+    } else if (QObject* socket = m_pending.data()) {
+        disconnect(socket, nullptr, this, nullptr);
+        socket->deleteLater();
+    }
+    m_pending = nullptr;
+    m_running = false;
+}
+
+void Diagnostics::runStage(int index)
+{
+    if (!m_running)
+        return;
+    if (!m_client) {
+        m_running = false;
+        return;
+    }
+    if (index >= m_report.stages.size()) {
+        finishAll();
+        return;
+    }
+    m_current = index;
+    m_report.stages[index].status = Status::Running;
+    Q_EMIT stageChanged(index, m_report.stages[index]);
+    m_clock.start();
+    using Check = void (Diagnostics::*)();
+    static constexpr Check checks[] = {&Diagnostics::checkConfiguration, &Diagnostics::checkProxy,
+                                       &Diagnostics::checkProxyReachable, &Diagnostics::checkDns,
+                                       &Diagnostics::checkConnect, &Diagnostics::checkModels,
+                                       &Diagnostics::checkChat};
+    (this->*checks[index])();
+}
+
+void Diagnostics::complete(Status status, const QString& detail, const LlmError& error)
+{
+    if (m_current < 0 || !m_running)
+        return;
+    m_stageTimeout.stop();
+    if (QObject* pending = m_pending.data(); pending && !qobject_cast<RequestJob*>(pending)) {
+        disconnect(pending, nullptr, this, nullptr);
+        pending->deleteLater();
+    }
+    m_pending = nullptr;
+    DiagnosticStage& stage = m_report.stages[m_current];
+    stage.status = status;
+    stage.ms = m_clock.elapsed();
+    stage.detail = detail;
+    stage.error = error;
+    qCInfo(lcDiagnostics).noquote() << stage.name << DiagnosticStage::statusName(status) << stage.ms << "ms" << detail;
+    Q_EMIT stageChanged(m_current, stage);
+    if (status == Status::Failed) {
+        // Later stages cannot tell anything new once one has failed.
+        for (int i = m_current + 1; i < m_report.stages.size(); ++i) {
+            m_report.stages[i].status = Status::Skipped;
+            m_report.stages[i].detail = tr("Not run, because an earlier check failed.");
+            Q_EMIT stageChanged(i, m_report.stages[i]);
+        }
+        finishAll();
+        return;
+    }
+    next();
+}
+
+void Diagnostics::next()
+{
+    const int following = m_current + 1;
+    QMetaObject::invokeMethod(this, [this, following] { runStage(following); }, Qt::QueuedConnection);
+}
+
+void Diagnostics::finishAll()
+{
+    m_running = false;
+    m_current = -1;
+    m_report.ok = true;
+    for (const DiagnosticStage& stage : std::as_const(m_report.stages)) {
+        if (stage.status == Status::Failed) {
+            m_report.ok = false;
+            m_report.verdict = stage.error.message.isEmpty() ? stage.detail : stage.error.message;
+            m_report.hint = stage.error.hint;
+            break;
+        }
+    }
+    if (m_report.ok) {
+        m_report.verdict = m_modelListed ? tr("Everything works: the model answered through %1.").arg(m_report.effectiveProxy)
+                                         : tr("The model answered, although the server's model list does not name it.");
+        m_report.hint.clear();
+    }
+    qCInfo(lcDiagnostics).noquote() << "verdict:" << m_report.verdict;
+    Q_EMIT finished(m_report);
+}
+
+void Diagnostics::checkConfiguration()
+{
+    const ConnectionSettings& s = m_client->settings();
+    if (const LlmError problem = m_client->checkConfiguration(); problem.isError()) {
+        complete(Status::Failed, problem.message, problem);
+        return;
+    }
+    if (s.model.trimmed().isEmpty()) {
+        const LlmError error = makeError(LlmError::Kind::MissingModel);
+        complete(Status::Failed, error.message, error);
+        return;
+    }
+    const QString key = s.apiKey.isEmpty() ? tr("no API key (fine for local servers)") : tr("an API key is set");
+    complete(Status::Ok, tr("Server %1, model “%2”, %3.").arg(displayUrl(s.baseUrl), s.model, key));
+}
+
+void Diagnostics::checkProxy()
+{
+    const EffectiveProxy proxy = m_client->effectiveProxy();
+    if (proxy.error.isError()) {
+        complete(Status::Failed, proxy.error.message, proxy.error);
+        return;
+    }
+    complete(Status::Ok, proxy.isDirect() ? tr("Direct connection (%1).").arg(proxy.source)
+                                          : tr("%1 (%2).").arg(proxy.display, proxy.source));
+}
+
+void Diagnostics::watchSocket(QAbstractSocket* socket, const std::function<void()>& onConnected,
+                              const std::function<void(const QString&)>& onError)
+{
+    m_pending = socket;
+    connect(socket, &QAbstractSocket::errorOccurred, this, [socket, onError] { onError(socket->errorString()); });
+    if (auto* ssl = qobject_cast<QSslSocket*>(socket))
+        connect(ssl, &QSslSocket::encrypted, this, onConnected);
+    else
+        connect(socket, &QAbstractSocket::connected, this, onConnected);
+    m_stageTimeout.start(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                         : std::chrono::milliseconds(30000));
+}
+
+void Diagnostics::checkProxyReachable()
+{
+    const EffectiveProxy proxy = m_client->effectiveProxy();
+    if (proxy.isDirect()) {
+        complete(Status::Skipped, tr("No proxy is used."));
+        return;
+    }
+    auto* socket = new QTcpSocket(this);
+    socket->setProxy(QNetworkProxy::NoProxy);
+    const QString name = LlmError::tr("the %1 proxy %2").arg(proxy.kindName(), proxy.hostPort());
+    watchSocket(
+        socket, [this, proxy] { complete(Status::Ok, tr("The proxy %1 accepts connections.").arg(proxy.hostPort())); },
+        [this, socket, name](const QString& why) {
+            const LlmError error = makeError(LlmError::Kind::ProxyUnreachable, name,
+                                             socket->error() == QAbstractSocket::ConnectionRefusedError
+                                                 ? LlmError::tr("nothing is listening there")
+                                                 : why);
+            complete(Status::Failed, error.message, error);
+        });
+    socket->connectToHost(proxy.proxy.hostName(), proxy.proxy.port());
+}
+
+void Diagnostics::checkDns()
+{
+    const EffectiveProxy proxy = m_client->effectiveProxy();
+    const QString host = m_client->settings().baseUrl.host();
+    if (QHostAddress address; address.setAddress(host)) {
+        complete(Status::Skipped, tr("%1 is an address; no lookup is needed.").arg(host));
+        return;
+    }
+    if (!proxy.isDirect() && proxy.remoteDns) {
+        complete(Status::Skipped, tr("The proxy looks up “%1” itself.").arg(host));
+        return;
+    }
+    m_stageTimeout.start(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                         : std::chrono::milliseconds(30000));
+    m_lookupId = QHostInfo::lookupHost(host, this, [this, host](const QHostInfo& info) {
+        m_lookupId = -1;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            const LlmError error = makeError(LlmError::Kind::HostNotFound, host);
+            complete(Status::Failed, error.message, error);
+            return;
+        }
+        QStringList addresses;
+        for (const QHostAddress& address : info.addresses())
+            addresses.append(address.toString());
+        complete(Status::Ok, tr("“%1” is %2.").arg(host, addresses.join(QStringLiteral(", "))));
+    });
+}
+
+void Diagnostics::checkConnect()
+{
+    const ConnectionSettings& s = m_client->settings();
+    const EffectiveProxy proxy = m_client->effectiveProxy();
+    const bool tls = s.baseUrl.scheme() == QLatin1String("https");
+    if (!tls && proxy.proxy.type() == QNetworkProxy::HttpProxy) {
+        complete(Status::Skipped, tr("Plain HTTP through an HTTP proxy needs no tunnel; the next check covers it."));
+        return;
+    }
+    const quint16 port = quint16(s.baseUrl.port(tls ? 443 : 80));
+    QAbstractSocket* socket = nullptr;
+    if (tls) {
+        auto* ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_client->sslConfiguration());
+        ssl->setPeerVerifyName(s.baseUrl.host());
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(this);
+    }
+    socket->setProxy(proxy.proxy); // the same resolver answer QNetworkAccessManager gets
+    QList<QSslError> sslErrors;
+    if (auto* ssl = qobject_cast<QSslSocket*>(socket))
+        connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError>& errors) {
+            ssl->setProperty("storybookSslErrors", QVariant::fromValue(errors));
+        });
+    const QString server = serverName(s.baseUrl);
+    watchSocket(
+        socket,
+        [this, socket, tls, server, proxy] {
+            QString detail = proxy.isDirect() ? tr("Connected to %1.").arg(server)
+                                              : tr("Connected to %1 through the proxy.").arg(server);
+            if (tls) {
+                auto* ssl = static_cast<QSslSocket*>(socket);
+                const QSslCertificate cert = ssl->peerCertificate();
+                detail += u' ' + tr("TLS %1, certificate for %2 issued by %3.")
+                                      .arg(ssl->sessionCipher().protocolString(),
+                                           cert.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")),
+                                           cert.issuerInfo(QSslCertificate::Organization).join(QStringLiteral(", ")));
+            }
+            complete(Status::Ok, detail);
+        },
+        [this, socket, proxy, server, s](const QString& why) {
+            FailureContext context;
+            context.url = s.baseUrl;
+            context.proxy = proxy;
+            context.qtError = toReplyError(socket->error());
+            context.qtErrorString = why;
+            context.sslErrors = socket->property("storybookSslErrors").value<QList<QSslError>>();
+            const LlmError error = describeFailure(context, Redactor({s.apiKey, s.proxy.password}));
+            complete(Status::Failed, error.message, error);
+        });
+    if (auto* ssl = qobject_cast<QSslSocket*>(socket))
+        ssl->connectToHostEncrypted(s.baseUrl.host(), port);
+    else
+        socket->connectToHost(s.baseUrl.host(), port);
+}
+
+void Diagnostics::checkModels()
+{
+    ModelsJob* job = m_client->listModels();
+    m_pending = job;
+    connect(job, &RequestJob::finished, this, [this, job] {
+        m_pending = nullptr;
+        if (job->error().isError()) {
+            // Some servers (and some proxies in front of them) have no model list; the chat check decides.
+            if (job->error().kind == LlmError::Kind::NotFound) {
+                complete(Status::Skipped, tr("The server has no model list (%1).").arg(job->error().message));
+                return;
+            }
+            complete(Status::Failed, job->error().message, job->error());
+            return;
+        }
+        const QString model = m_client->settings().model;
+        m_modelListed = job->models().contains(model);
+        const QString protocol = job->info().protocol;
+        QString detail = tr("%n model(s) offered over %1.", nullptr, int(job->models().size())).arg(protocol);
+        detail += u' ' + (m_modelListed ? tr("“%1” is among them.").arg(model)
+                                        : tr("“%1” is not among them.").arg(model));
+        complete(Status::Ok, detail);
+    });
+}
+
+void Diagnostics::checkChat()
+{
+    ChatRequest request;
+    request.messages = {{QStringLiteral("user"), QStringLiteral("Reply with the single word OK.")}};
+    request.maxTokens = 1;
+    request.stream = true;
+    ChatJob* job = m_client->chat(request);
+    m_pending = job;
+    connect(job, &RequestJob::finished, this, [this, job] {
+        m_pending = nullptr;
+        const LlmError& error = job->error();
+        // A one-token answer may legitimately be empty or cut by the length limit.
+        if (error.isError() && error.kind != LlmError::Kind::EmptyResponse) {
+            complete(Status::Failed, error.message, error);
+            return;
+        }
+        complete(Status::Ok, tr("The model “%1” answered over %2 in %3 ms.")
+                                 .arg(job->result().model, job->info().protocol)
+                                 .arg(job->info().elapsedMs));
+    });
+}
+
+} // namespace Storybook::Llm

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "llmerror.h"
+#include "proxyresolver.h"
+#include "redactor.h"
+
+#include <QNetworkReply>
+#include <QSslError>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+namespace Storybook::Llm {
+
+// What was known when a request failed; turned into one LlmError with a message naming the culprit.
+struct FailureContext
+{
+    QUrl url;
+    EffectiveProxy proxy;
+    QString model;
+    QNetworkReply::NetworkError qtError = QNetworkReply::NoError;
+    QString qtErrorString;
+    int httpStatus = 0;
+    QByteArray errorBody;  // the server's answer to a failed request (redacted before use)
+    QList<QSslError> sslErrors;
+    bool bodyStarted = false; // part of a successful answer had arrived
+    int retryAfterSeconds = -1;
+    // For failures through a proxy: whether a direct TCP connect to the proxy worked, with the reason
+    // when it did not (see ProxyProbe). Unknown when not probed.
+    std::optional<bool> proxyReachable;
+    QString proxyProblem;
+};
+
+// Builds the error for a kind with its translated message and hint. `what` fills the message's
+// first placeholder (server, proxy, model...) and `extra` the second, where the text has one.
+LlmError makeError(LlmError::Kind kind, const QString& what = {}, const QString& extra = {});
+
+// Classifies a failed reply: proxy, DNS, TLS, HTTP status and so on.
+LlmError describeFailure(const FailureContext& context, const Redactor& redactor);
+
+// The server's own words from an error body ({"error":{"message":...}} and friends), shortened.
+QString serverMessage(const QByteArray& body);
+
+// "host:port" of a URL, the way messages show a server.
+QString serverName(const QUrl& url);
+
+} // namespace Storybook::Llm

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "llmerror.h"
+#include "proxyresolver.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QSslConfiguration>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Storybook::Llm {
+
+class ChatJob;
+class ModelsJob;
+class RequestJob;
+struct ChatRequest;
+
+// The one way to the API: owns the QNetworkAccessManager, routes every request through the proxy
+// resolver, applies the TLS configuration and limits concurrent requests per host. Story requests and
+// diagnostics both go through here, so they take exactly the same path.
+class LlmClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LlmClient(ConnectionSettings settings, QObject* parent = nullptr,
+                       QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
+    ~LlmClient() override;
+    Q_DISABLE_COPY_MOVE(LlmClient)
+
+    [[nodiscard]] const ConnectionSettings& settings() const { return m_settings; }
+    // New settings apply to requests started from now on; running ones keep theirs.
+    void setSettings(ConnectionSettings settings);
+
+    [[nodiscard]] EffectiveProxy effectiveProxy(const QUrl& url) const;
+    [[nodiscard]] EffectiveProxy effectiveProxy() const; // for the base URL
+    // Problems that need no network to find: base URL, model, proxy setting, CA bundle.
+    [[nodiscard]] LlmError checkConfiguration() const;
+    [[nodiscard]] QSslConfiguration sslConfiguration() const { return m_ssl; }
+
+    // Jobs start on the next event-loop turn, so connect to their signals first.
+    ChatJob* chat(const ChatRequest& request);
+    ModelsJob* listModels();
+
+    void cancelAll();
+    [[nodiscard]] int runningJobs() const;
+    [[nodiscard]] std::shared_ptr<QNetworkAccessManager> manager() const { return m_manager; }
+
+private:
+    friend class RequestJob;
+    void start(RequestJob* job);
+    void enqueue(RequestJob* job);
+    void release(RequestJob* job);
+    void pump(const QString& hostKey);
+    void rebuild();
+
+    ConnectionSettings m_settings;
+    QProcessEnvironment m_environment;
+    // Shared with the jobs that use it, so new settings never pull a manager from under a running request.
+    std::shared_ptr<QNetworkAccessManager> m_manager;
+    QSslConfiguration m_ssl;
+    LlmError m_caProblem;
+    QList<RequestJob*> m_jobs;
+    QHash<QString, int> m_active;
+    QHash<QString, QList<RequestJob*>> m_waiting;
+};
+
+} // namespace Storybook::Llm

@@ -1,0 +1,368 @@
+#include "requestjob.h"
+
+#include "llmclient.h"
+#include "logging.h"
+#include "proxyprobe.h"
+
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Storybook::Llm {
+
+namespace {
+constexpr int MaxErrorBody = 64 * 1024;
+constexpr int RetryAfterCapSeconds = 60;
+constexpr int BackoffBaseMs = 500;
+constexpr int BackoffCapMs = 20000;
+
+QString secondsText(std::chrono::milliseconds ms)
+{
+    const double seconds = double(ms.count()) / 1000.0;
+    return QString::number(seconds, 'g', 4);
+}
+} // namespace
+
+RequestJob::RequestJob(LlmClient* client, QNetworkRequest request, QByteArray verb, QByteArray body)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_verb(std::move(verb))
+    , m_body(std::move(body))
+    , m_redactor(QStringList{client->settings().apiKey, client->settings().proxy.password})
+{
+    m_info.url = m_request.url();
+    for (QTimer* timer : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_backoffTimer})
+        timer->setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(LlmError::Kind::ConnectTimeout); });
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(LlmError::Kind::IdleTimeout); });
+    connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(LlmError::Kind::TotalTimeout); });
+    connect(&m_backoffTimer, &QTimer::timeout, this, [this] {
+        if (m_client)
+            m_client->enqueue(this);
+    });
+}
+
+RequestJob::~RequestJob()
+{
+    dropReply();
+    if (m_client && m_holdsSlot)
+        m_client->release(this);
+}
+
+QString RequestJob::serverName() const
+{
+    return Llm::serverName(m_info.url);
+}
+
+QString RequestJob::hostKey() const
+{
+    return m_request.url().scheme() + QStringLiteral("://") + Llm::serverName(m_request.url());
+}
+
+void RequestJob::begin()
+{
+    if (m_finished || !m_client)
+        return;
+    m_info.proxy = m_client->effectiveProxy(m_request.url());
+    if (m_info.proxy.error.isError()) {
+        finish(m_info.proxy.error);
+        return;
+    }
+    if (const LlmError problem = m_client->checkConfiguration(); problem.isError()) {
+        finish(problem);
+        return;
+    }
+    m_client->enqueue(this);
+}
+
+void RequestJob::dispatch()
+{
+    if (m_finished || !m_client)
+        return;
+    m_holdsSlot = true;
+    ++m_info.attempts;
+    if (!m_clock.isValid()) {
+        m_clock.start();
+        const ConnectionSettings& settings = m_client->settings();
+        if (settings.totalTimeout.count() > 0)
+            m_totalTimer.start(settings.totalTimeout);
+    }
+    const ConnectionSettings& settings = m_client->settings();
+    m_errorBody.clear();
+    m_contentType.clear();
+    m_sslErrors.clear();
+
+    qCInfo(lcLlm).noquote() << m_verb << displayUrl(m_request.url()) << "attempt" << m_info.attempts << "via"
+                            << m_info.proxy.summary();
+    m_manager = m_client->manager();
+    QNetworkReply* reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    m_reply = reply;
+    if (settings.connectTimeout.count() > 0)
+        m_connectTimer.start(settings.connectTimeout);
+
+    connect(reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &RequestJob::onMetaData);
+    connect(reply, &QNetworkReply::finished, this, &RequestJob::onReplyFinished);
+    connect(reply, &QNetworkReply::redirected, this, &RequestJob::onRedirected);
+    connect(reply, &QNetworkReply::requestSent, this, &RequestJob::connected);
+    connect(reply, &QNetworkReply::encrypted, this, [this] {
+        m_info.encrypted = true;
+        connected();
+    });
+    connect(reply, &QNetworkReply::socketStartedConnecting, this,
+            [] { qCDebug(lcLlm) << "socket started connecting"; });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
+        // Never ignored: the errors only make the failure message precise.
+        m_sslErrors.append(errors);
+    });
+}
+
+void RequestJob::connected()
+{
+    if (!m_connectTimer.isActive())
+        return;
+    m_connectTimer.stop();
+    if (m_client && m_client->settings().idleTimeout.count() > 0)
+        m_idleTimer.start(m_client->settings().idleTimeout);
+}
+
+void RequestJob::onMetaData()
+{
+    connected();
+    if (!m_reply)
+        return;
+    m_info.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    m_info.protocol = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? QStringLiteral("HTTP/2")
+                                                                                           : QStringLiteral("HTTP/1.1");
+}
+
+void RequestJob::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    connected();
+    if (m_client && m_client->settings().idleTimeout.count() > 0)
+        m_idleTimer.start(m_client->settings().idleTimeout); // every byte restarts the idle clock
+    if (m_info.httpStatus == 0)
+        onMetaData();
+    const QByteArray bytes = m_reply->readAll();
+    if (bytes.isEmpty())
+        return;
+    const bool success = m_info.httpStatus >= 200 && m_info.httpStatus < 300;
+    if (!success) {
+        if (m_errorBody.size() < MaxErrorBody)
+            m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
+        return;
+    }
+    if (!m_bodyStarted) {
+        m_bodyStarted = true;
+        m_info.firstByteMs = m_clock.elapsed();
+    }
+    handleBody(bytes);
+}
+
+void RequestJob::onRedirected(const QUrl& url)
+{
+    if (!m_reply || !m_client)
+        return;
+    const QUrl from = m_reply->url();
+    if (from.scheme() == QLatin1String("https") && url.scheme() != QLatin1String("https")) {
+        fail(makeError(LlmError::Kind::MalformedResponse, serverName(),
+                       LlmError::tr("it redirected a secure request to an insecure address")));
+        return;
+    }
+    const EffectiveProxy proxy = m_client->effectiveProxy(url);
+    if (proxy.error.isError()) {
+        fail(proxy.error);
+        return;
+    }
+    qCInfo(lcLlm).noquote() << "redirected to" << displayUrl(url) << "via" << proxy.summary();
+    m_info.url = url;
+    m_info.proxy = proxy;
+    Q_EMIT m_reply->redirectAllowed();
+}
+
+void RequestJob::onReplyFinished()
+{
+    QNetworkReply* reply = m_reply;
+    if (!reply)
+        return;
+    // Whatever is still buffered belongs to the answer.
+    if (reply->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    onMetaData();
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    const QNetworkReply::NetworkError qtError = reply->error();
+    const QString qtErrorString = reply->errorString();
+    const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    dropReply();
+
+    const int status = m_info.httpStatus;
+    if (status >= 200 && status < 300 && qtError == QNetworkReply::NoError) {
+        finish(handleEnd());
+        return;
+    }
+    FailureContext context;
+    context.url = m_info.url;
+    context.proxy = m_info.proxy;
+    context.model = m_client ? m_client->settings().model : QString();
+    context.qtError = qtError;
+    context.qtErrorString = qtErrorString;
+    context.httpStatus = status >= 400 ? status : 0;
+    context.errorBody = m_errorBody;
+    context.sslErrors = m_sslErrors;
+    context.bodyStarted = m_bodyStarted;
+    context.retryAfterSeconds = parseRetryAfter(retryAfter);
+    const bool ambiguous = !m_info.proxy.isDirect() && context.httpStatus == 0
+                           && qtError != QNetworkReply::ProxyAuthenticationRequiredError
+                           && qtError != QNetworkReply::SslHandshakeFailedError
+                           && qtError != QNetworkReply::OperationCanceledError && !m_bodyStarted;
+    if (!ambiguous) {
+        concludeFailure(context);
+        return;
+    }
+    // Through a proxy Qt's codes do not tell who failed: ask the proxy directly, then decide.
+    const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                                   : std::chrono::milliseconds(10000),
+                                  std::chrono::milliseconds(10000));
+    new ProxyProbe(m_info.proxy, timeout, [this, context](bool reachable, const QString& why) mutable {
+        context.proxyReachable = reachable;
+        context.proxyProblem = why;
+        concludeFailure(context);
+    }, this);
+}
+
+void RequestJob::concludeFailure(const FailureContext& context)
+{
+    if (m_finished)
+        return;
+    const LlmError error = describeFailure(context, m_redactor);
+    if (retryIfUseful(error))
+        return;
+    finish(error);
+}
+
+bool RequestJob::retryIfUseful(const LlmError& error)
+{
+    if (!m_client || m_bodyStarted || !error.isTransient() || m_info.attempts > m_client->settings().retries)
+        return false;
+    if (error.retryAfterSeconds > RetryAfterCapSeconds)
+        return false; // the server asks for a longer wait than a person should sit through: say so instead
+    int delayMs = 0;
+    if (error.retryAfterSeconds >= 0) {
+        delayMs = error.retryAfterSeconds * 1000;
+    } else {
+        const double base = BackoffBaseMs * std::pow(2.0, m_info.attempts - 1);
+        const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+        delayMs = int(std::min<double>(BackoffCapMs, base * jitter));
+    }
+    qCInfo(lcLlm).noquote() << "retrying in" << delayMs << "ms after:" << error.message;
+    if (m_holdsSlot) {
+        m_holdsSlot = false;
+        m_client->release(this);
+    }
+    Q_EMIT retrying(m_info.attempts, delayMs, error);
+    m_backoffTimer.start(delayMs);
+    return true;
+}
+
+int RequestJob::parseRetryAfter(const QByteArray& value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = value.trimmed().toInt(&ok);
+    if (ok)
+        return std::max(0, seconds);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+}
+
+void RequestJob::onTimeout(LlmError::Kind kind)
+{
+    if (m_finished || !m_client)
+        return;
+    const ConnectionSettings& settings = m_client->settings();
+    const std::chrono::milliseconds limit = kind == LlmError::Kind::ConnectTimeout ? settings.connectTimeout
+                                            : kind == LlmError::Kind::IdleTimeout  ? settings.idleTimeout
+                                                                                   : settings.totalTimeout;
+    QString target = serverName();
+    if (kind == LlmError::Kind::ConnectTimeout && !m_info.proxy.isDirect())
+        target = LlmError::tr("%1 through %2 proxy %3").arg(target, m_info.proxy.kindName(), m_info.proxy.hostPort());
+    LlmError error = makeError(kind, target, secondsText(limit));
+    error.detail = QStringLiteral("%1 after %2 ms, attempt %3").arg(LlmError::kindName(kind)).arg(m_clock.elapsed()).arg(m_info.attempts);
+    if (kind == LlmError::Kind::ConnectTimeout && retryIfUseful(error)) {
+        dropReply();
+        return;
+    }
+    finish(error);
+}
+
+void RequestJob::fail(LlmError error)
+{
+    finish(std::move(error));
+}
+
+void RequestJob::cancel()
+{
+    finish(makeError(LlmError::Kind::Cancelled));
+}
+
+void RequestJob::dropReply()
+{
+    if (QNetworkReply* reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        if (reply->isRunning())
+            reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void RequestJob::abandon()
+{
+    m_finished = true;
+    for (QTimer* timer : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_backoffTimer})
+        timer->stop();
+    if (QNetworkReply* reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        delete reply;
+    }
+}
+
+void RequestJob::finish(LlmError error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    for (QTimer* timer : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_backoffTimer})
+        timer->stop();
+    dropReply();
+    if (m_client && m_holdsSlot) {
+        m_holdsSlot = false;
+        m_client->release(this);
+    }
+    m_info.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    m_error = std::move(error);
+    if (m_error.isError())
+        qCWarning(lcLlm).noquote() << LlmError::categoryName(m_error.category()) << LlmError::kindName(m_error.kind)
+                                   << m_error.message << (m_error.detail.isEmpty() ? QString() : u'(' + m_error.detail + u')');
+    else
+        qCInfo(lcLlm).noquote() << "done" << displayUrl(m_info.url) << m_info.protocol << "in" << m_info.elapsedMs << "ms";
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace Storybook::Llm

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "errortexts.h"
+#include "llmerror.h"
+#include "proxyresolver.h"
+#include "redactor.h"
+
+#include <QElapsedTimer>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Storybook::Llm {
+
+class LlmClient;
+
+// What a finished request can tell about the path it took; shown by diagnostics.
+struct RequestInfo
+{
+    QUrl url;
+    EffectiveProxy proxy;
+    QString protocol;       // "HTTP/1.1" or "HTTP/2"
+    int httpStatus = 0;
+    int attempts = 0;
+    qint64 elapsedMs = 0;   // from the first dispatch to the end
+    qint64 firstByteMs = -1; // from the first dispatch to the first body byte
+    bool encrypted = false;
+};
+
+// One HTTP exchange with the API: dispatch through the client's per-host limit, connect/idle/total
+// timeouts that start at dispatch, retries with backoff while no answer body has arrived, redirects
+// vetted against the proxy rules, cancellation at any moment. Emits finished() exactly once and then
+// deletes itself; read error()/info() (and the subclass's result) in the slot.
+class RequestJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~RequestJob() override;
+    Q_DISABLE_COPY_MOVE(RequestJob)
+
+    [[nodiscard]] const LlmError& error() const { return m_error; }
+    [[nodiscard]] const RequestInfo& info() const { return m_info; }
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+
+public Q_SLOTS:
+    // Stops at once; finished() follows with a Cancelled error (unless already finished).
+    void cancel();
+
+Q_SIGNALS:
+    void retrying(int attempt, int delayMs, const Storybook::Llm::LlmError& reason);
+    void finished();
+
+protected:
+    RequestJob(LlmClient* client, QNetworkRequest request, QByteArray verb, QByteArray body);
+
+    // A successful (2xx) answer's body bytes, as they arrive.
+    virtual void handleBody(const QByteArray& bytes) = 0;
+    // The successful answer ended; return an error if its content was unusable.
+    virtual LlmError handleEnd() = 0;
+    // The content type of the successful answer, once known.
+    [[nodiscard]] QByteArray contentType() const { return m_contentType; }
+    // Ends the job with this error (e.g. an error event inside a stream).
+    void fail(LlmError error);
+    [[nodiscard]] const Redactor& redactor() const { return m_redactor; }
+    [[nodiscard]] QString serverName() const;
+
+private:
+    friend class LlmClient;
+    void begin();    // called by the client once the job may start
+    void dispatch(); // called by the client when a per-host slot is free
+    void abandon();  // the client is going away: drop the reply without any signal
+
+    void onReadyRead();
+    void onMetaData();
+    void onReplyFinished();
+    void onRedirected(const QUrl& url);
+    void onTimeout(LlmError::Kind kind);
+    void concludeFailure(const FailureContext& context);
+    void connected();
+    void dropReply();
+    void finish(LlmError error);
+    bool retryIfUseful(const LlmError& error);
+    [[nodiscard]] QString hostKey() const;
+    [[nodiscard]] static int parseRetryAfter(const QByteArray& value);
+
+    QPointer<LlmClient> m_client;
+    QNetworkRequest m_request;
+    QByteArray m_verb;
+    QByteArray m_body;
+    std::shared_ptr<QNetworkAccessManager> m_manager; // the one the current reply belongs to
+    QPointer<QNetworkReply> m_reply;
+    Redactor m_redactor;
+    QTimer m_connectTimer;
+    QTimer m_idleTimer;
+    QTimer m_totalTimer;
+    QTimer m_backoffTimer;
+    QElapsedTimer m_clock;
+    QByteArray m_errorBody;
+    QByteArray m_contentType;
+    QList<QSslError> m_sslErrors;
+    RequestInfo m_info;
+    LlmError m_error;
+    bool m_holdsSlot = false;
+    bool m_bodyStarted = false;
+    bool m_finished = false;
+};
+
+} // namespace Storybook::Llm

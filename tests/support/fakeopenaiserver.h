@@ -1,0 +1,134 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+class QTcpServer;
+
+namespace Storybook::Test {
+
+namespace Detail {
+class FakeConnection;
+} // namespace Detail
+
+//! One HTTP request as seen by FakeOpenAiServer.
+struct RecordedRequest
+{
+    QByteArray method;
+    QByteArray path;     //!< full request target including the /s/<scenario> prefix and query
+    QList<QPair<QByteArray, QByteArray>> headers; //!< in arrival order, names as sent
+    QByteArray body;
+    QHostAddress peer;   //!< 127.0.0.1 for direct clients, 127.0.0.2 via ProxyLauncher proxies
+    QString scenario;    //!< effective scenario (prefix or default)
+
+    //! First header value with that name (case-insensitive), or a null QByteArray.
+    QByteArray header(QByteArrayView name) const;
+};
+
+/*!
+ * A scriptable HTTP/1.1 server speaking the OpenAI chat-completions API, for tests and
+ * benchmarks. Plain TCP by default, TLS (QSslServer) after setTlsCertificate().
+ *
+ * Endpoints (an optional "/s/<scenario>" prefix selects the behaviour, then "/v1" is optional):
+ *   POST /v1/chat/completions   body {"model":..., "stream":bool, ...}
+ *   GET  /v1/models             {"object":"list","data":[{"id":"fake-small",...},{"id":"fake-large",...}]}
+ *   anything else               404 with an OpenAI-style error JSON (405 for a wrong method)
+ *
+ * Scenario grammar:  NAME[:PARAM[:PARAM]]   (integers, decimal; missing params use the defaults)
+ *   ok[:N]               normal answer; N>0 streams N short word deltas at full speed (batched)
+ *   json                 ignores "stream":true, always a plain application/json chat.completion
+ *   reasoning            several delta.reasoning_content chunks (DeepSeek style), then content
+ *   crlf                 SSE with CRLF line endings
+ *   comments             ": keep-alive" comment lines between the events
+ *   nospace              "data:{...}" without the blank after the colon
+ *   nodone               no "data: [DONE]"; the chunked body just ends
+ *   split-utf8           content "从前，有一只小狐狸🦊找到了一盏灯。"; the raw bytes are written so that
+ *                        multi-byte characters straddle separate writes (flush + 3 ms pause)
+ *   length               final chunk has finish_reason "length"
+ *   content_filter       final chunk has finish_reason "content_filter"
+ *   error-in-stream      a few content chunks, then data: {"error":{"message":"The model crashed",...}}
+ *                        (non-streaming: HTTP 500 with that error)
+ *   status:CODE[:RA]     HTTP CODE with {"error":{"message","type","code"}}; "Retry-After: RA" if given
+ *   flaky:K[:CODE]       the first K requests to this exact scenario string fail with CODE
+ *                        (default 503, "Retry-After: 0"), later ones behave like ok
+ *   echo-key             401 whose error message echoes the received Authorization header value
+ *   stall-headers        reads the request, never answers (socket stays open)
+ *   stall[:MS]           headers, then after MS ms (default 0) one content chunk, then silence forever
+ *   drip:MS[:COUNT]      one content delta every MS ms, COUNT deltas (default 20), then finishes
+ *   drop                 headers and a few chunks, then the connection is aborted (RST, SO_LINGER 0)
+ *   reset                connection aborted (RST) right after reading the request, no response
+ *   malformed            one chunk with broken JSON in the middle, then continues normally
+ *   gzip                 "Content-Encoding: gzip", whole (JSON or SSE) body gzip'ed, Content-Length
+ *   redirect             307 with a relative Location: the same path without the /s/redirect prefix
+ *   slow-models[:MS]     GET /models answers after MS ms (default 1000); chat behaves like ok
+ * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect) apply to both
+ * endpoints; the others only change chat/completions. Non-streaming requests get a plain JSON body
+ * (drip/stall/drop write that body in pieces with the same timing). An unknown scenario answers 400.
+ *
+ * Keep-alive (Content-Length) and chunked streaming are supported, requests may arrive split over
+ * any number of TCP reads, pipelined requests are answered in order, "Expect: 100-continue" is
+ * honoured. Only loopback addresses are accepted by listen().
+ */
+class FakeOpenAiServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeOpenAiServer(QObject* parent = nullptr);
+    ~FakeOpenAiServer() override;
+
+    //! Switches to TLS (must be called before listen()). Returns false if the PEM files are unusable.
+    bool setTlsCertificate(const QString& certPemPath, const QString& keyPemPath);
+
+    //! Listens on a loopback address only; port 0 picks a free port.
+    bool listen(const QHostAddress& address = QHostAddress(QHostAddress::LocalHost), quint16 port = 0);
+    //! Closes the listening socket and every open connection.
+    void close();
+    bool isListening() const;
+    quint16 port() const;
+    QString errorString() const { return m_errorString; }
+
+    //! "http(s)://127.0.0.1:PORT/v1", or ".../s/<scenario>/v1" when a scenario is given.
+    QUrl baseUrl(const QString& scenario = {}) const;
+
+    void setDefaultScenario(const QString& scenario) { m_defaultScenario = scenario; }
+    QString defaultScenario() const { return m_defaultScenario; }
+
+    QList<RecordedRequest> requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+    //! Forgets the per-scenario counters used by flaky:K.
+    void resetCounters() { m_scenarioCounters.clear(); }
+
+    int openConnections() const;
+
+Q_SIGNALS:
+    void requestReceived(const Storybook::Test::RecordedRequest& request);
+
+private:
+    friend class Detail::FakeConnection;
+
+    void acceptPending();
+    void handleRequest(Detail::FakeConnection* connection, const RecordedRequest& request);
+    void connectionGone(Detail::FakeConnection* connection);
+
+    QTcpServer* m_server = nullptr;
+    bool m_tls = false;
+    QHostAddress m_address;
+    QString m_errorString;
+    QString m_defaultScenario = QStringLiteral("ok");
+    QList<RecordedRequest> m_requests;
+    QHash<QString, int> m_scenarioCounters;
+    QList<Detail::FakeConnection*> m_connections;
+    QByteArray m_certPem;
+    QByteArray m_keyPem;
+};
+
+} // namespace Storybook::Test
+
+Q_DECLARE_METATYPE(Storybook::Test::RecordedRequest)
