@@ -278,6 +278,8 @@ Response errorResponse(int status, const QByteArray& message, const Exchange& ex
         }
     } else if (status >= 500) {
         type = "server_error";
+    } else if (status == 401) {
+        code = "\"invalid_api_key\"";
     }
     Headers extra;
     if (retryAfter)
