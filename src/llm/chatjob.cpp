@@ -192,6 +192,13 @@ LlmError ChatJob::handleEnd()
             if (isFinished())
                 return error();
         }
+        // Qt sometimes ends a reply whose connection was cut with no error at all. Every
+        // OpenAI-compatible server ends a complete stream with [DONE] or a finish_reason.
+        if (!m_done && m_result.finishReason.isEmpty() && !m_result.content.isEmpty()) {
+            LlmError cut = makeError(LlmError::Kind::ConnectionReset, serverName(), QStringLiteral("mid"));
+            cut.detail = QStringLiteral("the stream ended without [DONE] or a finish_reason");
+            return cut;
+        }
     }
     if (m_result.content.isEmpty() && m_result.reasoning.isEmpty()
         && m_result.finishReason != QLatin1String("content_filter")) {

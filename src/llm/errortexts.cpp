@@ -196,6 +196,18 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
     const QString serverText = redactor.redact(serverMessage(c.errorBody));
     LlmError e;
 
+    if (c.httpStatus >= 400 && c.answeredByHttpProxy) {
+        const QString proxy = proxyName(c.proxy);
+        if (c.httpStatus == 401 || c.httpStatus == 403 || c.httpStatus == 407)
+            e = makeError(Kind::ProxyAuthentication, proxy);
+        else if (c.httpStatus >= 500)
+            e = makeError(Kind::ProxyRefusedTarget, proxy, server);
+        else
+            e = makeError(Kind::ProxyProtocol, proxy, QStringLiteral("HTTP %1").arg(c.httpStatus));
+        e.httpStatus = c.httpStatus;
+        e.detail = QStringLiteral("HTTP %1 page from the proxy %2 for %3").arg(c.httpStatus).arg(c.proxy.display, displayUrl(c.url));
+        return e;
+    }
     if (c.httpStatus >= 400 && !isProxyError(c.qtError)) {
         const QString status = QString::number(c.httpStatus);
         const QString said = serverText.isEmpty() ? LlmError::tr("(no message)") : serverText;
@@ -225,6 +237,20 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
         e.detail = redactor.redact(QStringLiteral("Qt error %1 (%2) for %3; the proxy %4 is unreachable: %5")
                                        .arg(int(c.qtError))
                                        .arg(c.qtErrorString, displayUrl(c.url), c.proxy.display, c.proxyProblem));
+        return e;
+    }
+    if (!proxy.isEmpty() && c.proxyConnectStatus > 0 && c.proxyConnectStatus != 200) {
+        const int status = c.proxyConnectStatus;
+        if (status == 401 || status == 403 || status == 407)
+            e = makeError(Kind::ProxyAuthentication, proxy);
+        else if (status >= 500)
+            e = makeError(Kind::ProxyRefusedTarget, proxy, server);
+        else
+            e = makeError(Kind::ProxyProtocol, proxy, QStringLiteral("CONNECT: HTTP %1").arg(status));
+        e.detail = redactor.redact(QStringLiteral("Qt error %1 (%2) for %3; the proxy %4 answers CONNECT with %5")
+                                       .arg(int(c.qtError))
+                                       .arg(c.qtErrorString, displayUrl(c.url), c.proxy.display)
+                                       .arg(status));
         return e;
     }
     switch (c.qtError) {

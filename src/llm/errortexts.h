@@ -29,7 +29,11 @@ struct FailureContext
     // For failures through a proxy: whether a direct TCP connect to the proxy worked, with the reason
     // when it did not (see ProxyProbe). Unknown when not probed.
     std::optional<bool> proxyReachable;
+    // A plain-HTTP request through an HTTP proxy got an HTML error page: the proxy wrote it, not the
+    // API (which answers JSON). tinyproxy, for one, answers a wrong password with 401 instead of 407.
+    bool answeredByHttpProxy = false;
     QString proxyProblem;
+    int proxyConnectStatus = 0; // the probe's CONNECT answer, for HTTP proxies
 };
 
 // Builds the error for a kind with its translated message and hint. `what` fills the message's

@@ -20,14 +20,27 @@ class ProxyProbe final : public QObject
     Q_OBJECT
 
 public:
-    using Callback = std::function<void(bool reachable, const QString& why)>;
+    struct Result
+    {
+        bool reachable = false;
+        QString why;           // when not reachable
+        int connectStatus = 0; // HTTP proxies with a tunnel target: the CONNECT answer's status code
+    };
+    using Callback = std::function<void(const Result& result)>;
 
-    // Calls back exactly once (unless the probe is destroyed first).
-    ProxyProbe(const EffectiveProxy& proxy, std::chrono::milliseconds timeout, Callback callback,
-               QObject* parent = nullptr);
+    // Calls back exactly once (unless the probe is destroyed first). `tunnelTarget` (host:port) asks
+    // an HTTP proxy for a CONNECT tunnel there; empty: only the TCP connect is checked.
+    ProxyProbe(const EffectiveProxy& proxy, const QString& tunnelTarget, std::chrono::milliseconds timeout,
+               Callback callback, QObject* parent = nullptr);
 
 private:
-    void done(bool reachable, const QString& why);
+    void onConnected();
+    void onReadyRead();
+    void done(const Result& result);
+
+    EffectiveProxy m_proxy;
+    QString m_tunnelTarget;
+    QByteArray m_answer;
 
     QTcpSocket m_socket;
     QTimer m_timer;

@@ -221,6 +221,8 @@ void RequestJob::onReplyFinished()
     context.sslErrors = m_sslErrors;
     context.bodyStarted = m_bodyStarted;
     context.retryAfterSeconds = parseRetryAfter(retryAfter);
+    context.answeredByHttpProxy = m_info.proxy.proxy.type() == QNetworkProxy::HttpProxy
+                                  && m_info.url.scheme() == QLatin1String("http") && m_contentType.contains("text/html");
     const bool ambiguous = !m_info.proxy.isDirect() && context.httpStatus == 0
                            && qtError != QNetworkReply::ProxyAuthenticationRequiredError
                            && qtError != QNetworkReply::SslHandshakeFailedError
@@ -233,9 +235,11 @@ void RequestJob::onReplyFinished()
     const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
                                                                                    : std::chrono::milliseconds(10000),
                                   std::chrono::milliseconds(10000));
-    new ProxyProbe(m_info.proxy, timeout, [this, context](bool reachable, const QString& why) mutable {
-        context.proxyReachable = reachable;
-        context.proxyProblem = why;
+    const QString tunnel = m_info.url.scheme() == QLatin1String("https") ? Llm::serverName(m_info.url) : QString();
+    new ProxyProbe(m_info.proxy, tunnel, timeout, [this, context](const ProxyProbe::Result& probe) mutable {
+        context.proxyReachable = probe.reachable;
+        context.proxyProblem = probe.why;
+        context.proxyConnectStatus = probe.connectStatus;
         concludeFailure(context);
     }, this);
 }
