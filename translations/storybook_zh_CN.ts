@@ -1,4 +1,729 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Storybook::Cli::Commands</name>
+    <message>
+        <source>Run storybook-cli --help for the commands and options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was cut off because it reached the model&apos;s length limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter stopped the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective proxy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat, models or diagnose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat: ask for the whole reply at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat: a system prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat: print the model&apos;s reasoning to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose: print the result as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log what happens to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write the log to FILE (secrets removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models or diagnose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat needs a prompt, e.g. storybook-cli chat &quot;Tell me a story&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models or diagnose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::ConnectionOptions</name>
+    <message>
+        <source>API base URL, e.g. https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable that holds the API key (default STORYBOOK_API_KEY). The key is never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none, system, http://[user:pass@]host:port, socks5://[user:pass@]host:port or socks5h://[user:pass@]host:port (default: the settings, else system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROXY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect timeout in seconds, proxy handshake included (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail when nothing arrives for this many seconds (default 120).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit for the whole request in seconds; 0 means none (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries on connection failures, 429 and 5xx before any answer arrived (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosts that bypass the proxy (default localhost,127.0.0.0/8,::1); an empty list proxies everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) to trust, e.g. a company proxy&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this INI file instead of the user&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not use HTTP/2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a number of seconds, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example --%1 30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file “%1” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the path given to --settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file “%1” is not a valid INI file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the file, or run without --settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples: --proxy none, --proxy system, --proxy socks5h://127.0.0.1:1080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--retries needs a number from 0 to 10, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example --retries 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Llm::Diagnostics</name>
+    <message>
+        <source>The lookup took longer than %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run, because an earlier check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything works: the model answered through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model answered, although the server&apos;s model list does not name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API key (fine for local servers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an API key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1, model “%2”, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct connection (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy %1 accepts connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an address; no lookup is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy looks up “%1” itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain HTTP through an HTTP proxy needs no tunnel; the next check covers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 through the proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS %1, certificate for %2 issued by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no model list (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) offered over %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model “%1” answered over %2 in %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Llm::DiagnosticsReport</name>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name lookup (DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection (TCP/TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model list (GET /models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-token chat completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactive Storybook %1 — connection check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective proxy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Llm::LlmError</name>
+    <message>
+        <source>the answer is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream event(s) were not valid JSON</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the %1 proxy %2</source>
+        <extracomment>%1 is SOCKS5 or HTTP, %2 is host:port, e.g. &quot;the SOCKS5 proxy 127.0.0.1:1080&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is listening there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address “%1” is not a valid http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the provider&apos;s API address, for example https://api.openai.com/v1, in Settings → Provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model in Settings → Provider (the list is filled from the server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy setting is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the proxy in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy “%1” is of a type Interactive Storybook cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an http://, socks5:// or socks5h:// proxy, or choose one in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file “%1” could not be read or holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with your organisation&apos;s CA certificate in Settings → Network, or clear the field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the proxy program is running and that its host and port are right in Settings → Network, or turn the proxy off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected the username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the proxy username and password in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 works, but could not connect to the server %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address, and whether the proxy may reach it (some proxies allow only certain sites or ports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer like a proxy of that type (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the proxy type (HTTP or SOCKS5) and the port in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name “%1” could not be found (DNS lookup failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address and the internet connection. If a proxy is needed to reach it, set one in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address and port. For a local server (Ollama, LM Studio, llama.cpp), make sure it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was cut off in the middle of the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, a proxy or firewall may be cutting the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) to %1 could not be set up: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address uses the right scheme (https:// or http://) and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your network inspects HTTPS (a company proxy), add its CA certificate (PEM) in Settings → Network. Otherwise check the computer&apos;s date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network error occurred while talking to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the internet connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 rejected the API key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API key in Settings → Provider. A key works only with the provider that issued it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key may not use this (HTTP 403): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the account has access to this model and has credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model “%1” does not exist on this server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model from the list in Settings → Provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address %1 does not exist on the server (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the base URL in Settings → Provider; it usually ends in /v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks to slow down or the quota is used up (HTTP 429): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had a problem (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is on the provider&apos;s side. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the base URL and the model in Settings → Provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model stopped with an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again. If it happens again, try another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 took longer than %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent nothing for %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise or remove the total timeout in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be understood: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model sent an empty answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again, or choose another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal error occurred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please report this, with the diagnostics report attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its host name could not be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it redirected a secure request to an insecure address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 through %2 proxy %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Llm::ProxyResolver</name>
+    <message>
+        <source>proxy turned off in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bypass list entry “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explicit setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the proxy in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable %1 entry “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy “%1” from %2 is not a valid proxy address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix or unset it, or choose a proxy explicitly in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy “%1” from %2 uses the type “%3”, which Interactive Storybook cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an http://, socks5:// or socks5h:// proxy, or choose one in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no proxy in the environment or the operating system settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operating system proxy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Llm::ProxySettings</name>
+    <message>
+        <source>“%1” is not a proxy. Use none, system, http://host:port, socks5://host:port or socks5h://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy type “%1” is not supported. Use http://, socks5:// or socks5h://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy host is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid proxy host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

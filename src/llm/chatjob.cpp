@@ -68,10 +68,12 @@ ChatJob::Format ChatJob::detectFormat(const QByteArray& firstBytes) const
     const QByteArray type = contentType();
     if (type.contains("text/event-stream"))
         return Format::Sse;
-    if (type.contains("json"))
+    // JSON, and anything that is plainly not a stream (a web page from a captive portal), is read
+    // whole and judged at the end.
+    if (type.contains("json") || type.contains("html"))
         return Format::Json;
     const QByteArray start = firstBytes.trimmed();
-    if (start.startsWith('{') || start.startsWith('['))
+    if (start.startsWith('{') || start.startsWith('[') || start.startsWith('<'))
         return Format::Json;
     return Format::Sse;
 }

@@ -960,7 +960,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("error-in-stream"), QStringLiteral("status"), QStringLiteral("flaky"),
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
-        QStringLiteral("redirect"), QStringLiteral("slow-models")};
+        QStringLiteral("redirect"), QStringLiteral("slow-models"), QStringLiteral("html")};
     if (!scenario.valid || !knownNames.contains(name)
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
@@ -1025,6 +1025,13 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
             startWith(errorResponse(scenario.param(1, 503), {}, exchange, chat.model, 0));
             return;
         }
+    }
+    if (name == QLatin1String("html")) {
+        // A captive portal or a web server that is not an API: 200 with a web page.
+        startWith(fixedResponse(200, {{"Content-Type", "text/html; charset=utf-8"}},
+                                "<!DOCTYPE html><html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>\n",
+                                exchange));
+        return;
     }
     if (name == QLatin1String("echo-key")) {
         startWith(errorResponse(401, "Incorrect API key provided: " + request.header("Authorization"), exchange));
