@@ -356,6 +356,43 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains(ProxyPassword.toUtf8()));
     }
 
+    // A failing DNS lookup, without contacting any resolver but loopback: the CLI runs in a private
+    // mount namespace whose /etc/resolv.conf names 127.0.0.1, where nothing answers.
+    void dnsFailure()
+    {
+        const QString unshare = findTool(QStringLiteral("unshare"));
+        STORYBOOK_REQUIRE_TOOL(!unshare.isEmpty(), "unshare");
+        QTemporaryDir dir;
+        const QString resolv = dir.filePath(QStringLiteral("resolv.conf"));
+        QFile file(resolv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
+        file.close();
+        const QString host = QStringLiteral("storybook-test-nowhere.invalid");
+        const auto isolated = [&](const QStringList& cliArguments) {
+            return run(QStringList{QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                   QStringLiteral("mount --bind \"$0\" /etc/resolv.conf && exec \"$@\""), resolv,
+                                   QStringLiteral(STORYBOOK_CLI_PATH)} + cliArguments,
+                       baseEnvironment(), unshare);
+        };
+        const QStringList connection{QStringLiteral("--base-url"), QStringLiteral("http://%1:8080/v1").arg(host),
+                                     QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--proxy"),
+                                     QStringLiteral("none"), QStringLiteral("--retries"), QStringLiteral("0")};
+        const Run r = isolated(QStringList{QStringLiteral("models")} + connection);
+        if (r.err.startsWith("unshare:") || r.err.startsWith("mount:") || r.err.contains("Operation not permitted")) {
+            if (isCi())
+                QFAIL(qPrintable(QStringLiteral("cannot make a private mount namespace on CI: ") + QString::fromUtf8(r.err)));
+            QSKIP("no permission for a private mount namespace (needs root)");
+        }
+        expectError(r, 3, "network", QStringLiteral("“%1” could not be found").arg(host));
+        const Run diag = isolated(QStringList{QStringLiteral("diagnose"), QStringLiteral("--json")} + connection);
+        QCOMPARE(diag.exitCode, 3);
+        const QJsonObject dns = QJsonDocument::fromJson(diag.out).object().value(QLatin1String("stages")).toArray().at(3).toObject();
+        QCOMPARE(dns.value(QLatin1String("name")).toString(), QStringLiteral("dns"));
+        QCOMPARE(dns.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(dns.value(QLatin1String("kind")).toString(), QStringLiteral("dns"));
+    }
+
     void chineseMessages()
     {
         QProcessEnvironment env = baseEnvironment();
