@@ -294,9 +294,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message numerus="yes">
         <source>%n model(s) offered over %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n model offered over %1.</numerusform>
+            <numerusform>%n models offered over %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -375,9 +375,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message numerus="yes">
         <source>%n stream event(s) were not valid JSON</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stream event was not valid JSON</numerusform>
+            <numerusform>%n stream events were not valid JSON</numerusform>
         </translation>
     </message>
     <message>

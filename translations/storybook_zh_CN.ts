@@ -5,27 +5,27 @@
     <name>Storybook::Cli::Commands</name>
     <message>
         <source>Run storybook-cli --help for the commands and options.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 storybook-cli --help 可查看所有命令和选项。</translation>
     </message>
     <message>
         <source>The answer was cut off because it reached the model&apos;s length limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>回复达到了模型的长度上限，因此被截断了。</translation>
     </message>
     <message>
         <source>The provider&apos;s content filter stopped the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商的内容过滤机制中止了这次回复。</translation>
     </message>
     <message>
         <source>Effective proxy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>实际使用的代理：%1</translation>
     </message>
     <message>
         <source>Verdict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结论：%1</translation>
     </message>
     <message>
         <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议：%1</translation>
     </message>
     <message>
         <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
@@ -36,694 +36,701 @@ Commands:
   diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
 
 Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本命令行工具：以与应用相同的方式，与兼容 OpenAI 的 API 通信。
+
+命令：
+  chat [--no-stream] [--system TEXT] PROMPT   以流式方式把回复输出到 stdout
+  models                                      列出服务器上的模型 ID
+  diagnose [--json]                           检查配置、代理、DNS、TLS、API 密钥和模型
+
+退出码：0 成功，1 内部错误，2 用法或配置错误，3 网络/DNS/TLS 错误，4 代理错误，5 API/HTTP 错误，6 超时，7 响应无效，130 已中断。</translation>
     </message>
     <message>
         <source>chat, models or diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>chat、models 或 diagnose</translation>
     </message>
     <message>
         <source>chat: ask for the whole reply at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>chat：一次性获取完整回复（不使用流式输出）。</translation>
     </message>
     <message>
         <source>chat: a system prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>chat：系统提示词。</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <source>chat: print the model&apos;s reasoning to stderr.</source>
-        <translation type="unfinished"></translation>
+        <translation>chat：把模型的推理过程输出到 stderr。</translation>
     </message>
     <message>
         <source>diagnose: print the result as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>diagnose：以 JSON 格式输出结果。</translation>
     </message>
     <message>
         <source>Log what happens to stderr.</source>
-        <translation type="unfinished"></translation>
+        <translation>把运行日志输出到 stderr。</translation>
     </message>
     <message>
         <source>Also write the log to FILE (secrets removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时把日志写入 FILE（会去除密钥、密码等敏感信息）。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>a command is needed: chat, models or diagnose.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要指定一个命令：chat、models 或 diagnose。</translation>
     </message>
     <message>
         <source>chat needs a prompt, e.g. storybook-cli chat &quot;Tell me a story&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>chat 命令需要提供提示词，例如：storybook-cli chat &quot;讲个故事&quot;。</translation>
     </message>
     <message>
         <source>models takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>models 命令不接受参数。</translation>
     </message>
     <message>
         <source>diagnose takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>diagnose 命令不接受参数。</translation>
     </message>
     <message>
         <source>unknown command “%1”; use chat, models or diagnose.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令“%1”，请使用 chat、models 或 diagnose。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Cli::ConnectionOptions</name>
     <message>
         <source>API base URL, e.g. https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 接口地址，例如 https://api.openai.com/v1。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Model name.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型名称。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Environment variable that holds the API key (default STORYBOOK_API_KEY). The key is never taken from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 API 密钥的环境变量（默认为 STORYBOOK_API_KEY）。API 密钥不会从命令行读取。</translation>
     </message>
     <message>
         <source>VAR</source>
-        <translation type="unfinished"></translation>
+        <translation>VAR</translation>
     </message>
     <message>
         <source>none, system, http://[user:pass@]host:port, socks5://[user:pass@]host:port or socks5h://[user:pass@]host:port (default: the settings, else system).</source>
-        <translation type="unfinished"></translation>
+        <translation>none（不使用代理）、system（使用系统代理）、http://[user:pass@]host:port、socks5://[user:pass@]host:port 或 socks5h://[user:pass@]host:port（默认：按设置中的配置，未配置时为 system）。</translation>
     </message>
     <message>
         <source>PROXY</source>
-        <translation type="unfinished"></translation>
+        <translation>PROXY</translation>
     </message>
     <message>
         <source>Connect timeout in seconds, proxy handshake included (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时（秒），包括与代理握手的时间（默认 30）。</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>Fail when nothing arrives for this many seconds (default 120).</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲超时（秒）：连续这么多秒没有收到任何数据就判定为失败（默认 120）。</translation>
     </message>
     <message>
         <source>Limit for the whole request in seconds; 0 means none (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>总超时（秒）：整个请求的时间上限，0 表示不限制（默认 0）。</translation>
     </message>
     <message>
         <source>Retries on connection failures, 429 and 5xx before any answer arrived (default 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>在收到任何回复之前，遇到连接失败、429 或 5xx 错误时的重试次数（默认 2）。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Hosts that bypass the proxy (default localhost,127.0.0.0/8,::1); an empty list proxies everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>不经过代理的主机，即绕过列表（默认 localhost,127.0.0.0/8,::1）；列表留空则所有连接都经过代理。</translation>
     </message>
     <message>
         <source>LIST</source>
-        <translation type="unfinished"></translation>
+        <translation>LIST</translation>
     </message>
     <message>
         <source>Extra CA certificates (PEM) to trust, e.g. a company proxy&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>额外信任的 CA 证书（PEM），例如公司代理的证书。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Use this INI file instead of the user&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这个 INI 文件，而不是用户自己的设置。</translation>
     </message>
     <message>
         <source>Do not use HTTP/2.</source>
-        <translation type="unfinished"></translation>
+        <translation>不使用 HTTP/2。</translation>
     </message>
     <message>
         <source>--%1 needs a number of seconds, not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 需要填写秒数，而不是“%2”。</translation>
     </message>
     <message>
         <source>For example --%1 30.</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 --%1 30。</translation>
     </message>
     <message>
         <source>The settings file “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取设置文件“%1”。</translation>
     </message>
     <message>
         <source>Check the path given to --settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查 --settings 指定的路径。</translation>
     </message>
     <message>
         <source>The settings file “%1” is not a valid INI file.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置文件“%1”不是有效的 INI 文件。</translation>
     </message>
     <message>
         <source>Fix the file, or run without --settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正该文件，或去掉 --settings 后再运行。</translation>
     </message>
     <message>
         <source>Examples: --proxy none, --proxy system, --proxy socks5h://127.0.0.1:1080.</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：--proxy none、--proxy system、--proxy socks5h://127.0.0.1:1080。</translation>
     </message>
     <message>
         <source>--retries needs a number from 0 to 10, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--retries 需要 0 到 10 之间的数字，而不是“%1”。</translation>
     </message>
     <message>
         <source>For example --retries 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 --retries 2。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Llm::Diagnostics</name>
     <message>
         <source>The lookup took longer than %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>域名解析超过 %1 秒仍未完成。</translation>
     </message>
     <message>
         <source>Not run, because an earlier check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未执行，因为前面的检查没有通过。</translation>
     </message>
     <message>
         <source>Everything works: the model answered through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>一切正常：模型已成功回复（连接方式：%1）。</translation>
     </message>
     <message>
         <source>The model answered, although the server&apos;s model list does not name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已成功回复，不过服务器的模型列表中没有列出它。</translation>
     </message>
     <message>
         <source>no API key (fine for local servers)</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置 API 密钥（使用本地服务器时无需设置）</translation>
     </message>
     <message>
         <source>an API key is set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 API 密钥</translation>
     </message>
     <message>
         <source>Server %1, model “%2”, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1，模型“%2”，%3。</translation>
     </message>
     <message>
         <source>Direct connection (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>直接连接，不使用代理（%1）。</translation>
     </message>
     <message>
         <source>%1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）。</translation>
     </message>
     <message>
         <source>No proxy is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用代理。</translation>
     </message>
     <message>
         <source>The proxy %1 accepts connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理 %1 可以正常连接。</translation>
     </message>
     <message>
         <source>%1 is an address; no lookup is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 本身就是 IP 地址，无需域名解析。</translation>
     </message>
     <message>
         <source>The proxy looks up “%1” itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>由代理自行解析“%1”。</translation>
     </message>
     <message>
         <source>“%1” is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”解析为 %2。</translation>
     </message>
     <message>
         <source>Plain HTTP through an HTTP proxy needs no tunnel; the next check covers it.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 HTTP 代理访问普通 HTTP 地址时无需建立隧道，下一项检查会一并验证。</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1。</translation>
     </message>
     <message>
         <source>Connected to %1 through the proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过代理连接到 %1。</translation>
     </message>
     <message>
         <source>TLS %1, certificate for %2 issued by %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS %1，%2 的证书由 %3 签发。</translation>
     </message>
     <message>
         <source>The server has no model list (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器没有提供模型列表（%1）。</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s) offered over %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>通过 %1 提供了 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” is among them.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中包括“%1”。</translation>
     </message>
     <message>
         <source>“%1” is not among them.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中不包括“%1”。</translation>
     </message>
     <message>
         <source>The model “%1” answered over %2 in %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型“%1”通过 %2 在 %3 毫秒内作出了回复。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <source>Effective proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>实际使用的代理</translation>
     </message>
     <message>
         <source>Proxy reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>代理连通性</translation>
     </message>
     <message>
         <source>Server name lookup (DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器域名解析（DNS）</translation>
     </message>
     <message>
         <source>Connection (TCP/TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接（TCP/TLS）</translation>
     </message>
     <message>
         <source>Model list (GET /models)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型列表（GET /models）</translation>
     </message>
     <message>
         <source>One-token chat completion</source>
-        <translation type="unfinished"></translation>
+        <translation>简短对话测试（1 个 token）</translation>
     </message>
     <message>
         <source>Interactive Storybook %1 — connection check</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本 %1——连接检查</translation>
     </message>
     <message>
         <source>Effective proxy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>实际使用的代理：%1</translation>
     </message>
     <message>
         <source>Verdict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结论：%1</translation>
     </message>
     <message>
         <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建议：%1</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Llm::LlmError</name>
     <message>
         <source>the answer is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>内容太大</translation>
     </message>
     <message>
         <source>it sent a web page instead of JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>对方发来的是网页，而不是 JSON</translation>
     </message>
     <message>
         <source>invalid JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 格式无效（%1）</translation>
     </message>
     <message numerus="yes">
         <source>%n stream event(s) were not valid JSON</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个流式事件不是有效的 JSON</numerusform>
         </translation>
     </message>
     <message>
         <source>the %1 proxy %2</source>
         <extracomment>%1 is SOCKS5 or HTTP, %2 is host:port, e.g. &quot;the SOCKS5 proxy 127.0.0.1:1080&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 代理 %2</translation>
     </message>
     <message>
         <source>it did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>对方没有及时响应</translation>
     </message>
     <message>
         <source>nothing is listening there</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址没有程序在监听</translation>
     </message>
     <message>
         <source>The server address “%1” is not a valid http:// or https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址“%1”不是有效的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
         <source>Enter the provider&apos;s API address, for example https://api.openai.com/v1, in Settings → Provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”中填写服务商的 API 地址，例如 https://api.openai.com/v1。</translation>
     </message>
     <message>
         <source>No model is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择模型。</translation>
     </message>
     <message>
         <source>Choose a model in Settings → Provider (the list is filled from the server).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”中选择一个模型（列表内容从服务器获取）。</translation>
     </message>
     <message>
         <source>The proxy setting is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>代理设置无效：%1</translation>
     </message>
     <message>
         <source>Correct the proxy in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中更正代理设置。</translation>
     </message>
     <message>
         <source>The proxy “%1” is of a type Interactive Storybook cannot use.</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本无法使用代理“%1”的类型。</translation>
     </message>
     <message>
         <source>Use an http://, socks5:// or socks5h:// proxy, or choose one in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 http://、socks5:// 或 socks5h:// 类型的代理，或在“设置 → 网络”中另选代理。</translation>
     </message>
     <message>
         <source>The CA certificate file “%1” could not be read or holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书文件“%1”，或者文件中没有 PEM 格式的证书。</translation>
     </message>
     <message>
         <source>Choose a PEM file with your organisation&apos;s CA certificate in Settings → Network, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中选择包含您所在单位 CA 证书的 PEM 文件，或者清空这一项。</translation>
     </message>
     <message>
         <source>Cannot reach %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2。</translation>
     </message>
     <message>
         <source>Check that the proxy program is running and that its host and port are right in Settings → Network, or turn the proxy off.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认代理程序正在运行，并在“设置 → 网络”中检查代理的主机和端口是否正确；也可以关闭代理。</translation>
     </message>
     <message>
         <source>%1 rejected the username or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝了所填的用户名或密码。</translation>
     </message>
     <message>
         <source>Check the proxy username and password in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中检查代理的用户名和密码。</translation>
     </message>
     <message>
         <source>%1 works, but could not connect to the server %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 可以连接，但它无法连接到服务器 %2。</translation>
     </message>
     <message>
         <source>Check the server address, and whether the proxy may reach it (some proxies allow only certain sites or ports).</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查服务器地址，并确认该代理允许访问它（有些代理只允许访问特定的网站或端口）。</translation>
     </message>
     <message>
         <source>%1 did not answer like a proxy of that type (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的响应与所设的代理类型不符（%2）。</translation>
     </message>
     <message>
         <source>Check the proxy type (HTTP or SOCKS5) and the port in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中检查代理类型（HTTP 或 SOCKS5）和端口。</translation>
     </message>
     <message>
         <source>The server name “%1” could not be found (DNS lookup failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到服务器“%1”（DNS 域名解析失败）。</translation>
     </message>
     <message>
         <source>Check the server address and the internet connection. If a proxy is needed to reach it, set one in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查服务器地址和网络连接。如果需要通过代理才能访问，请在“设置 → 网络”中设置代理。</translation>
     </message>
     <message>
         <source>The server %1 refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1 拒绝了连接。</translation>
     </message>
     <message>
         <source>Check the server address and port. For a local server (Ollama, LM Studio, llama.cpp), make sure it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查服务器地址和端口。如果使用的是本地服务器（Ollama、LM Studio、llama.cpp），请确认它已经启动。</translation>
     </message>
     <message>
         <source>The connection to %1 was closed unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接意外断开。</translation>
     </message>
     <message>
         <source>The connection to %1 was cut off in the middle of the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>接收回复的过程中，与 %1 的连接中途断开了。</translation>
     </message>
     <message>
         <source>Try again. If it keeps happening, a proxy or firewall may be cutting the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重试。如果反复出现，可能是代理或防火墙切断了连接。</translation>
     </message>
     <message>
         <source>The secure connection (TLS) to %1 could not be set up: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法与 %1 建立安全连接（TLS）：%2</translation>
     </message>
     <message>
         <source>Check that the address uses the right scheme (https:// or http://) and port.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查地址开头的协议（https:// 或 http://）和端口是否正确。</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的证书不受信任：%2</translation>
     </message>
     <message>
         <source>If your network inspects HTTPS (a company proxy), add its CA certificate (PEM) in Settings → Network. Otherwise check the computer&apos;s date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果您所在的网络会检查 HTTPS 流量（例如公司代理），请在“设置 → 网络”中添加它的 CA 证书（PEM）。否则，请检查电脑的日期和时间是否正确。</translation>
     </message>
     <message>
         <source>A network error occurred while talking to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 通信时发生网络错误：%2</translation>
     </message>
     <message>
         <source>Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查网络连接，然后重试。</translation>
     </message>
     <message>
         <source>The server %1 rejected the API key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1 拒绝了 API 密钥：%2</translation>
     </message>
     <message>
         <source>Check the API key in Settings → Provider. A key works only with the provider that issued it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”中检查 API 密钥。API 密钥只能在发放它的服务商处使用。</translation>
     </message>
     <message>
         <source>The API key may not use this (HTTP 403): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该 API 密钥没有相应的使用权限（HTTP 403）：%1</translation>
     </message>
     <message>
         <source>Check that the account has access to this model and has credit left.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认该账户有权使用这个模型，并且还有剩余额度。</translation>
     </message>
     <message>
         <source>The model “%1” does not exist on this server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>这台服务器上没有模型“%1”：%2</translation>
     </message>
     <message>
         <source>Choose a model from the list in Settings → Provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”的列表中选择一个模型。</translation>
     </message>
     <message>
         <source>The address %1 does not exist on the server (HTTP 404).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上不存在地址 %1（HTTP 404）。</translation>
     </message>
     <message>
         <source>Check the base URL in Settings → Provider; it usually ends in /v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”中检查接口地址，它通常以 /v1 结尾。</translation>
     </message>
     <message>
         <source>The server asks to slow down or the quota is used up (HTTP 429): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器要求降低请求频率，或者额度已用完（HTTP 429）：%1</translation>
     </message>
     <message>
         <source>Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等一分钟后重试，或向服务商了解当前套餐的用量限制。</translation>
     </message>
     <message>
         <source>The server had a problem (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器出现了问题（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>This is on the provider&apos;s side. Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是服务商那边的问题，请过几分钟再试。</translation>
     </message>
     <message>
         <source>The server answered with an error (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回了错误（HTTP %1）：%2</translation>
     </message>
     <message>
         <source>Check the base URL and the model in Settings → Provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 服务商”中检查接口地址和模型。</translation>
     </message>
     <message>
         <source>The model stopped with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型出错，回复已中止：%1</translation>
     </message>
     <message>
         <source>Try again. If it happens again, try another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重试。如果再次出现，请换一个模型试试。</translation>
     </message>
     <message>
         <source>Connecting to %1 took longer than %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %2 秒仍未能连接到 %1。</translation>
     </message>
     <message>
         <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查网络和代理。也可以在“设置 → 网络”中调高连接超时。</translation>
     </message>
     <message>
         <source>The server %1 sent nothing for %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1 已有 %2 秒没有发送任何数据。</translation>
     </message>
     <message>
         <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型或网络卡住了。请重试，或在“设置 → 网络”中调高空闲超时。</translation>
     </message>
     <message>
         <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 的回复超出了总超时时间（%2 秒）。</translation>
     </message>
     <message>
         <source>Raise or remove the total timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中调高或取消总超时。</translation>
     </message>
     <message>
         <source>The answer from %1 could not be understood: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别 %1 返回的响应：%2</translation>
     </message>
     <message>
         <source>Check that the base URL points to an OpenAI-compatible API (it usually ends in /v1).</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认接口地址指向的是兼容 OpenAI 的 API（通常以 /v1 结尾）。</translation>
     </message>
     <message>
         <source>The model sent an empty answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型返回了空白回复。</translation>
     </message>
     <message>
         <source>Try again, or choose another model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重试，或换一个模型。</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
     </message>
     <message>
         <source>An internal error occurred: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发生内部错误：%1</translation>
     </message>
     <message>
         <source>Please report this, with the diagnostics report attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>请反馈这个问题，并附上诊断报告。</translation>
     </message>
     <message>
         <source>(no message)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无详细信息）</translation>
     </message>
     <message>
         <source>it closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>对方关闭了连接</translation>
     </message>
     <message>
         <source>its host name could not be found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到该主机名</translation>
     </message>
     <message>
         <source>it redirected a secure request to an insecure address</source>
-        <translation type="unfinished"></translation>
+        <translation>它把安全请求重定向到了不安全的地址</translation>
     </message>
     <message>
         <source>%1 through %2 proxy %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（通过 %2 代理 %3）</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
     <message>
         <source>proxy turned off in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>已在设置中关闭代理</translation>
     </message>
     <message>
         <source>bypass list entry “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配绕过列表中的“%1”</translation>
     </message>
     <message>
         <source>explicit setting</source>
-        <translation type="unfinished"></translation>
+        <translation>在设置中指定</translation>
     </message>
     <message>
         <source>Correct the proxy in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“设置 → 网络”中更正代理设置。</translation>
     </message>
     <message>
         <source>environment variable %1 entry “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配环境变量 %1 中的“%2”</translation>
     </message>
     <message>
         <source>environment variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量 %1</translation>
     </message>
     <message>
         <source>The proxy “%1” from %2 is not a valid proxy address.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自%2 的代理“%1”不是有效的代理地址。</translation>
     </message>
     <message>
         <source>Fix or unset it, or choose a proxy explicitly in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正或清除这个设置，或在“设置 → 网络”中直接指定代理。</translation>
     </message>
     <message>
         <source>The proxy “%1” from %2 uses the type “%3”, which Interactive Storybook cannot use.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自%2 的代理“%1”使用的是“%3”类型，互动绘本无法使用这种类型。</translation>
     </message>
     <message>
         <source>Use an http://, socks5:// or socks5h:// proxy, or choose one in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 http://、socks5:// 或 socks5h:// 类型的代理，或在“设置 → 网络”中另选代理。</translation>
     </message>
     <message>
         <source>no proxy in the environment or the operating system settings</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量和操作系统设置中都没有配置代理</translation>
     </message>
     <message>
         <source>operating system proxy settings</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统代理设置</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxySettings</name>
     <message>
         <source>“%1” is not a proxy. Use none, system, http://host:port, socks5://host:port or socks5h://host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的代理。请使用 none、system、http://host:port、socks5://host:port 或 socks5h://host:port。</translation>
     </message>
     <message>
         <source>The proxy type “%1” is not supported. Use http://, socks5:// or socks5h://.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持代理类型“%1”。请使用 http://、socks5:// 或 socks5h://。</translation>
     </message>
     <message>
         <source>The proxy host is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写代理主机。</translation>
     </message>
     <message>
         <source>“%1” is not a valid proxy host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的代理主机名或地址。</translation>
     </message>
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理端口必须在 1 到 65535 之间。</translation>
     </message>
 </context>
 </TS>

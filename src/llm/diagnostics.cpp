@@ -212,12 +212,29 @@ void Diagnostics::runStage(int index)
     m_report.stages[index].status = Status::Running;
     Q_EMIT stageChanged(index, m_report.stages[index]);
     m_clock.start();
-    using Check = void (Diagnostics::*)();
-    static constexpr Check checks[] = {&Diagnostics::checkConfiguration, &Diagnostics::checkProxy,
-                                       &Diagnostics::checkProxyReachable, &Diagnostics::checkDns,
-                                       &Diagnostics::checkConnect, &Diagnostics::checkModels,
-                                       &Diagnostics::checkChat};
-    (this->*checks[index])();
+    switch (index) {
+    case 0:
+        checkConfiguration();
+        break;
+    case 1:
+        checkProxy();
+        break;
+    case 2:
+        checkProxyReachable();
+        break;
+    case 3:
+        checkDns();
+        break;
+    case 4:
+        checkConnect();
+        break;
+    case 5:
+        checkModels();
+        break;
+    default:
+        checkChat();
+        break;
+    }
 }
 
 void Diagnostics::complete(Status status, const QString& detail, const LlmError& error)
