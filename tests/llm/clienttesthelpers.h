@@ -5,6 +5,7 @@
 #include "modelsjob.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +23,14 @@ struct ChatOutcome
     qint64 wallMs = 0;
     bool finished = false;
 };
+
+// Lifecycle warnings from Qt (a reply or socket outliving its owner, timers on dead threads) fail
+// the test that caused them.
+inline void failOnLifecycleWarnings()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(
+        "QObject|deleted|destroyed|Timers cannot|QSocketNotifier|QNetworkReply|QThread|Cannot (send|create)")));
+}
 
 inline Llm::ConnectionSettings directSettings(const QUrl& baseUrl)
 {

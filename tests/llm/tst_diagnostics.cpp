@@ -58,6 +58,7 @@ class TestDiagnostics final : public QObject
 private Q_SLOTS:
     void init()
     {
+        failOnLifecycleWarnings();
         m_server = new FakeOpenAiServer(this);
         QVERIFY(m_server->listen());
     }

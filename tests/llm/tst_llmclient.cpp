@@ -29,6 +29,7 @@ class TestLlmClient final : public QObject
 private Q_SLOTS:
     void init()
     {
+        failOnLifecycleWarnings();
         m_server = new FakeOpenAiServer(this);
         QVERIFY(m_server->listen());
     }

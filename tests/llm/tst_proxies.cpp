@@ -54,6 +54,7 @@ class TestProxies final : public QObject
 private Q_SLOTS:
     void init()
     {
+        failOnLifecycleWarnings();
         requireProxies();
         m_server = new FakeOpenAiServer(this);
         QVERIFY(m_server->listen());
