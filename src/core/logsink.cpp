@@ -67,13 +67,20 @@ QString LogSink::defaultFilePath()
 
 QString LogSink::tail(const QString& filePath, qint64 maxBytes)
 {
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    if (file.size() > maxBytes)
-        file.seek(file.size() - maxBytes);
-    QByteArray data = file.readAll();
-    if (file.size() > maxBytes) {
+    // The newest lines may have just been rotated into <file>.1: read across the two.
+    QByteArray data;
+    for (const QString& path : {filePath, filePath + QStringLiteral(".1")}) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 wanted = maxBytes - data.size();
+        if (file.size() > wanted)
+            file.seek(file.size() - wanted);
+        data.prepend(file.readAll());
+        if (data.size() >= maxBytes)
+            break;
+    }
+    if (data.size() >= maxBytes) {
         // Start at a whole line, so no UTF-8 sequence is cut.
         const qsizetype newline = data.indexOf('\n');
         if (newline >= 0)
