@@ -69,7 +69,7 @@ QString LogSink::tail(const QString& filePath, qint64 maxBytes)
 {
     // The newest lines may have just been rotated into <file>.1: read across the two.
     QByteArray data;
-    for (const QString& path : {filePath, filePath + QStringLiteral(".1")}) {
+    for (const QString& path : QStringList{filePath, filePath + QStringLiteral(".1")}) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             continue;
