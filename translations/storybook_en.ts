@@ -28,21 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
-
-Commands:
-  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
-  models                                      list the server&apos;s model ids
-  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
-
-Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chat, models or diagnose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>chat: ask for the whole reply at once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,10 +44,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>diagnose: print the result as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Log what happens to stderr.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,10 +53,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a command is needed: chat, models or diagnose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -91,7 +68,36 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models or diagnose.</source>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat, models, diagnose or story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose, story list/show: print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose or story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose or story.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -211,6 +217,255 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>For example --retries 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::StoryCommands</name>
+    <message>
+        <source>The End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: number of pages (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: age band 3-5, 6-8 or 9-12 (default 6-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BAND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: zh or en (default: the system language).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: style or tone, e.g. &quot;funny, rhyming&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: keep going along the first answer to the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story library folder (default: STORYBOOK_LIBRARY, else the app&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story continue: the number of a suggested answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story continue: the child&apos;s own answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story show/regenerate: a page number on the reading path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export: md, html or pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export: every branch, not only the reading path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another folder with --library DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story %1 needs one story id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the ids with: storybook-cli story list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the library folder is writable and the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the story with: storybook-cli story show ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new needs an idea, e.g. storybook-cli story new &quot;a fox who is afraid of the dark&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--language must be zh or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pages must be between 1 and 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--age must be 3-5, 6-8 or 9-12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story continue needs either --choice N or --answer TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story has no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it again with: storybook-cli story regenerate ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--choice must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page has no suggested answers; use --answer TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new one with: storybook-cli story new IDEA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unfinished page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story search needs words to look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export needs --format md|html|pdf and --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the output path and the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story import needs one .storybook file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the path of a .storybook file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with: storybook-cli story restore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown story command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Generation::StoryGenerator</name>
+    <message>
+        <source>The app was closed while this page was being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page is being written already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please write a story idea first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That page is not in the story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story has ended on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no answer number %1 on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please give an answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story has no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection to a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model sent nothing that could be used as a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again, or choose another model in Settings → Provider.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -725,6 +980,181 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::Library</name>
+    <message>
+        <source>The library folder “%1” cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library folder “%1” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a story (%1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another file already holds the story with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story “%1” cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” exists and is not this story; it was left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story cannot be saved to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story “%1” is not in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story “%1” cannot be moved to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A story with the id “%1” is already in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story “%1” is not in the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be removed from the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be moved aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::Story</name>
+    <message>
+        <source>This is not an Interactive Storybook story file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file has no valid format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file has no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file has too many pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file has a page without an id, or two pages with the same id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file has a page whose parent is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::StoryExporter</name>
+    <message>
+        <source>Untitled story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idea: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ages %1</source>
+        <extracomment>%1 is an age band such as 6-8</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another way the story goes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you chose “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own answer: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with Interactive Storybook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF export is not available without the graphical application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,28 +28,6 @@
         <translation>建议：%1</translation>
     </message>
     <message>
-        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
-
-Commands:
-  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
-  models                                      list the server&apos;s model ids
-  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
-
-Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation>互动绘本命令行工具：以与应用相同的方式，与兼容 OpenAI 的 API 通信。
-
-命令：
-  chat [--no-stream] [--system TEXT] PROMPT   以流式方式把回复输出到 stdout
-  models                                      列出服务器上的模型 ID
-  diagnose [--json]                           检查配置、代理、DNS、TLS、API 密钥和模型
-
-退出码：0 成功，1 内部错误，2 用法或配置错误，3 网络/DNS/TLS 错误，4 代理错误，5 API/HTTP 错误，6 超时，7 响应无效，130 已中断。</translation>
-    </message>
-    <message>
-        <source>chat, models or diagnose</source>
-        <translation>chat、models 或 diagnose</translation>
-    </message>
-    <message>
         <source>chat: ask for the whole reply at once.</source>
         <translation>chat：一次性获取完整回复（不使用流式输出）。</translation>
     </message>
@@ -66,10 +44,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>chat：把模型的推理过程输出到 stderr。</translation>
     </message>
     <message>
-        <source>diagnose: print the result as JSON.</source>
-        <translation>diagnose：以 JSON 格式输出结果。</translation>
-    </message>
-    <message>
         <source>Log what happens to stderr.</source>
         <translation>把运行日志输出到 stderr。</translation>
     </message>
@@ -80,10 +54,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>FILE</source>
         <translation>FILE</translation>
-    </message>
-    <message>
-        <source>a command is needed: chat, models or diagnose.</source>
-        <translation>需要指定一个命令：chat、models 或 diagnose。</translation>
     </message>
     <message>
         <source>chat needs a prompt, e.g. storybook-cli chat &quot;Tell me a story&quot;.</source>
@@ -98,8 +68,50 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>diagnose 命令不接受参数。</translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models or diagnose.</source>
-        <translation>未知命令“%1”，请使用 chat、models 或 diagnose。</translation>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation>互动绘本命令行工具：以与应用相同的方式，与兼容 OpenAI 的 API 通信。
+
+命令：
+  chat [--no-stream] [--system TEXT] PROMPT   以流式方式把回复输出到 stdout
+  models                                      列出服务器上的模型 ID
+  diagnose [--json]                           检查配置、代理、DNS、TLS、API 密钥和模型
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+退出码：0 成功，1 内部错误，2 用法或配置错误，3 网络/DNS/TLS 错误，4 代理错误，5 API/HTTP 错误，6 超时，7 响应无效，130 已中断。</translation>
+    </message>
+    <message>
+        <source>chat, models, diagnose or story</source>
+        <translation>chat、models、diagnose 或 story</translation>
+    </message>
+    <message>
+        <source>diagnose, story list/show: print JSON.</source>
+        <translation>diagnose、story list/show：以 JSON 格式输出结果。</translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose or story.</source>
+        <translation>需要指定一个命令：chat、models、diagnose 或 story。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose or story.</source>
+        <translation>未知命令“%1”，请使用 chat、models、diagnose 或 story。</translation>
     </message>
 </context>
 <context>
@@ -219,6 +231,254 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>For example --retries 2.</source>
         <translation>例如 --retries 2。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::StoryCommands</name>
+    <message>
+        <source>The End</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation>接下来会发生什么呢？</translation>
+    </message>
+    <message>
+        <source>story new: number of pages (default 8).</source>
+        <translation>story new：故事的页数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>story new: age band 3-5, 6-8 or 9-12 (default 6-8).</source>
+        <translation>story new：年龄段，可选 3-5、6-8 或 9-12（默认 6-8）。</translation>
+    </message>
+    <message>
+        <source>BAND</source>
+        <translation>BAND</translation>
+    </message>
+    <message>
+        <source>story new: zh or en (default: the system language).</source>
+        <translation>story new：故事语言，zh 或 en（默认跟随系统语言）。</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>story new: style or tone, e.g. &quot;funny, rhyming&quot;.</source>
+        <translation>story new：故事的风格或语气，例如 &quot;幽默、押韵&quot;。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>story new: keep going along the first answer to the end.</source>
+        <translation>story new：每页都自动选第一个回答，一直写到故事结束（朗读模式）。</translation>
+    </message>
+    <message>
+        <source>The story library folder (default: STORYBOOK_LIBRARY, else the app&apos;s).</source>
+        <translation>故事库所在的文件夹（默认使用 STORYBOOK_LIBRARY，未设置时使用应用自己的故事库）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>story continue: the number of a suggested answer.</source>
+        <translation>story continue：选择第几个建议的回答。</translation>
+    </message>
+    <message>
+        <source>story continue: the child&apos;s own answer.</source>
+        <translation>story continue：孩子自己的回答。</translation>
+    </message>
+    <message>
+        <source>story show/regenerate: a page number on the reading path.</source>
+        <translation>story show/regenerate：阅读路线上的页码。</translation>
+    </message>
+    <message>
+        <source>story export: md, html or pdf.</source>
+        <translation>story export：导出格式，md、html 或 pdf。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>story export: the file to write.</source>
+        <translation>story export：要写入的文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>story export: every branch, not only the reading path.</source>
+        <translation>story export：导出所有分支，而不只是阅读路线。</translation>
+    </message>
+    <message>
+        <source>story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore.</source>
+        <translation>story 需要指定一个命令：new、continue、regenerate、list、show、search、export、import、delete 或 restore。</translation>
+    </message>
+    <message>
+        <source>Choose another folder with --library DIR.</source>
+        <translation>请用 --library DIR 另选一个文件夹。</translation>
+    </message>
+    <message>
+        <source>story %1 needs one story id.</source>
+        <translation>story %1 需要指定一个故事 ID。</translation>
+    </message>
+    <message>
+        <source>See the ids with: storybook-cli story list</source>
+        <translation>可以用这个命令查看故事 ID：storybook-cli story list</translation>
+    </message>
+    <message>
+        <source>--page must be between 1 and %1.</source>
+        <translation>--page 必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Check that the library folder is writable and the disk is not full.</source>
+        <translation>请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
+    </message>
+    <message>
+        <source>See the story with: storybook-cli story show ID</source>
+        <translation>可以用这个命令查看故事：storybook-cli story show ID</translation>
+    </message>
+    <message>
+        <source>story new needs an idea, e.g. storybook-cli story new &quot;a fox who is afraid of the dark&quot;.</source>
+        <translation>story new 需要一个故事创意，例如：storybook-cli story new &quot;一只怕黑的小狐狸&quot;。</translation>
+    </message>
+    <message>
+        <source>--language must be zh or en.</source>
+        <translation>--language 只能是 zh 或 en。</translation>
+    </message>
+    <message>
+        <source>--pages must be between 1 and 50.</source>
+        <translation>--pages 必须在 1 到 50 之间。</translation>
+    </message>
+    <message>
+        <source>--age must be 3-5, 6-8 or 9-12.</source>
+        <translation>--age 只能是 3-5、6-8 或 9-12。</translation>
+    </message>
+    <message>
+        <source>story continue needs either --choice N or --answer TEXT.</source>
+        <translation>story continue 需要提供 --choice N 或 --answer TEXT 中的一个。</translation>
+    </message>
+    <message>
+        <source>The story has no pages.</source>
+        <translation>这个故事还没有任何页面。</translation>
+    </message>
+    <message>
+        <source>Write it again with: storybook-cli story regenerate ID</source>
+        <translation>可以用这个命令重新生成：storybook-cli story regenerate ID</translation>
+    </message>
+    <message>
+        <source>--choice must be between 1 and %1.</source>
+        <translation>--choice 必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>This page has no suggested answers; use --answer TEXT.</source>
+        <translation>这一页没有建议的回答，请使用 --answer TEXT。</translation>
+    </message>
+    <message>
+        <source>Start a new one with: storybook-cli story new IDEA</source>
+        <translation>可以用这个命令新建一个故事：storybook-cli story new IDEA</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>unfinished page</source>
+        <translation>未完成的页面</translation>
+    </message>
+    <message>
+        <source>story search needs words to look for.</source>
+        <translation>story search 需要提供要搜索的词语。</translation>
+    </message>
+    <message>
+        <source>story export needs --format md|html|pdf and --output FILE.</source>
+        <translation>story export 需要提供 --format md|html|pdf 和 --output FILE。</translation>
+    </message>
+    <message>
+        <source>Check the output path and the free disk space.</source>
+        <translation>请检查输出路径和剩余磁盘空间。</translation>
+    </message>
+    <message>
+        <source>story import needs one .storybook file.</source>
+        <translation>story import 需要指定一个 .storybook 文件。</translation>
+    </message>
+    <message>
+        <source>Give the path of a .storybook file.</source>
+        <translation>请提供一个 .storybook 文件的路径。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Undo with: storybook-cli story restore %1</source>
+        <translation>已移到回收站。如需恢复，请运行：storybook-cli story restore %1</translation>
+    </message>
+    <message>
+        <source>unknown story command “%1”.</source>
+        <translation>未知的 story 命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Generation::StoryGenerator</name>
+    <message>
+        <source>The app was closed while this page was being written.</source>
+        <translation>这一页还在写的时候，应用被关闭了。</translation>
+    </message>
+    <message>
+        <source>A page is being written already.</source>
+        <translation>已经有一页正在写，请稍等。</translation>
+    </message>
+    <message>
+        <source>Please write a story idea first.</source>
+        <translation>请先写下一个故事创意。</translation>
+    </message>
+    <message>
+        <source>That page is not in the story.</source>
+        <translation>这个故事里没有那一页。</translation>
+    </message>
+    <message>
+        <source>The story has ended on this page.</source>
+        <translation>故事已经在这一页结束了。</translation>
+    </message>
+    <message>
+        <source>There is no answer number %1 on this page.</source>
+        <translation>这一页没有第 %1 个回答。</translation>
+    </message>
+    <message>
+        <source>Please give an answer first.</source>
+        <translation>请先给出一个回答。</translation>
+    </message>
+    <message>
+        <source>The story has no pages.</source>
+        <translation>这个故事还没有任何页面。</translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation>接下来会发生什么呢？</translation>
+    </message>
+    <message>
+        <source>There is no connection to a model.</source>
+        <translation>还没有连接到模型。</translation>
+    </message>
+    <message>
+        <source>The model sent nothing that could be used as a page.</source>
+        <translation>模型返回的内容无法用作故事页面。</translation>
+    </message>
+    <message>
+        <source>Try again, or choose another model in Settings → Provider.</source>
+        <translation>请重试，或在“设置 → 服务商”中换一个模型。</translation>
     </message>
 </context>
 <context>
@@ -731,6 +991,181 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
         <translation>代理端口必须在 1 到 65535 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::Library</name>
+    <message>
+        <source>The library folder “%1” cannot be created.</source>
+        <translation>无法创建故事库文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>The library folder “%1” cannot be read.</source>
+        <translation>无法读取故事库文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a story (%1 MB).</source>
+        <translation>这个文件太大了（%1 MB），不可能是故事文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取这个文件：%1</translation>
+    </message>
+    <message>
+        <source>Another file already holds the story with this id.</source>
+        <translation>已有另一个文件保存着相同 ID 的故事。</translation>
+    </message>
+    <message>
+        <source>The story “%1” cannot be opened: %2</source>
+        <translation>无法打开故事“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” exists and is not this story; it was left untouched.</source>
+        <translation>“%1”已存在，但不是这个故事，因此没有改动它。</translation>
+    </message>
+    <message>
+        <source>The story cannot be saved to “%1”: %2</source>
+        <translation>无法把故事保存到“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The story “%1” is not in the library.</source>
+        <translation>故事库中没有故事“%1”。</translation>
+    </message>
+    <message>
+        <source>The story “%1” cannot be moved to the trash.</source>
+        <translation>无法把故事“%1”移到回收站。</translation>
+    </message>
+    <message>
+        <source>A story with the id “%1” is already in the library.</source>
+        <translation>故事库中已有 ID 为“%1”的故事。</translation>
+    </message>
+    <message>
+        <source>The story “%1” is not in the trash.</source>
+        <translation>回收站中没有故事“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be removed from the trash.</source>
+        <translation>无法从回收站中删除“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be moved aside.</source>
+        <translation>无法把“%1”移到一旁。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::Story</name>
+    <message>
+        <source>This is not an Interactive Storybook story file.</source>
+        <translation>这不是互动绘本的故事文件。</translation>
+    </message>
+    <message>
+        <source>The story file has no valid format version.</source>
+        <translation>故事文件缺少有效的格式版本。</translation>
+    </message>
+    <message>
+        <source>The story file has no id.</source>
+        <translation>故事文件缺少 ID。</translation>
+    </message>
+    <message>
+        <source>The story file has too many pages.</source>
+        <translation>故事文件中的页面太多。</translation>
+    </message>
+    <message>
+        <source>The story file has a page without an id, or two pages with the same id.</source>
+        <translation>故事文件中有页面缺少 ID，或者有两个页面的 ID 相同。</translation>
+    </message>
+    <message>
+        <source>The story file has a page whose parent is missing.</source>
+        <translation>故事文件中有页面找不到它的上一页。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>这个文件不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::StoryExporter</name>
+    <message>
+        <source>Untitled story</source>
+        <translation>未命名的故事</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Idea: %1</source>
+        <translation>创意：%1</translation>
+    </message>
+    <message>
+        <source>Ages %1</source>
+        <extracomment>%1 is an age band such as 6-8</extracomment>
+        <translation>适合 %1 岁</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Another way the story goes:</source>
+        <translation>故事的另一种走向：</translation>
+    </message>
+    <message>
+        <source>If you chose “%1”:</source>
+        <translation>如果你选了“%1”：</translation>
+    </message>
+    <message>
+        <source>Own answer: “%1”</source>
+        <translation>自己的回答：“%1”</translation>
+    </message>
+    <message>
+        <source>Unfinished page</source>
+        <translation>未完成的页面</translation>
+    </message>
+    <message>
+        <source>Unfinished page: %1</source>
+        <translation>未完成的页面：%1</translation>
+    </message>
+    <message>
+        <source>(chosen)</source>
+        <translation>（已选）</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>画面：%1</translation>
+    </message>
+    <message>
+        <source>The End</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>Made with Interactive Storybook</source>
+        <translation>由互动绘本制作</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>PDF export is not available without the graphical application.</source>
+        <translation>只有在图形界面应用中才能导出 PDF。</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started.</source>
+        <translation>无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished.</source>
+        <translation>无法完成 PDF 的生成。</translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,14 @@
 #include "clicommands.h"
 
 #include "chatjob.h"
+#include "clioutput.h"
 #include "connectionoptions.h"
 #include "diagnostics.h"
 #include "interruptwatcher.h"
 #include "llmclient.h"
 #include "logsink.h"
 #include "modelsjob.h"
+#include "storycommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,28 +27,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Storybook::Cli::Commands)
 };
-
-void write(FILE* stream, const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-
-int report(const LlmError& error)
-{
-    write(stderr, QStringLiteral("error: %1: %2\n").arg(LlmError::categoryName(error.category()), error.message));
-    if (!error.hint.isEmpty())
-        write(stderr, QStringLiteral("hint: %1\n").arg(error.hint));
-    return LlmError::exitCode(error.category());
-}
-
-int usageError(const QString& message)
-{
-    write(stderr, QStringLiteral("error: usage: %1\n").arg(message));
-    write(stderr, QStringLiteral("hint: %1\n").arg(Tr::tr("Run storybook-cli --help for the commands and options.")));
-    return 2;
-}
 
 // Runs the event loop until the job finishes; an interrupt cancels it.
 int runJob(QCoreApplication& app, Llm::RequestJob* job, InterruptWatcher& watcher,
@@ -164,18 +144,26 @@ int run(QCoreApplication& app)
                "Commands:\n"
                "  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout\n"
                "  models                                      list the server's model ids\n"
-               "  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model\n\n"
+               "  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model\n"
+               "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
+               "  story continue ID (--choice N | --answer TEXT)\n"
+               "  story regenerate ID [--page N]\n"
+               "  story list [--json] | show ID [--json] [--page N] | search TEXT\n"
+               "  story export ID --format md|html|pdf --output FILE [--all-branches]\n"
+               "  story import FILE | delete ID | restore ID\n\n"
                "Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, "
                "6 timeout, 7 bad response, 130 interrupted."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models or diagnose"));
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models, diagnose or story"));
     ConnectionOptions connection;
     connection.addTo(parser);
+    StoryCommands story;
+    story.addTo(parser);
     const QCommandLineOption noStream(QStringLiteral("no-stream"), Tr::tr("chat: ask for the whole reply at once."));
     const QCommandLineOption system(QStringLiteral("system"), Tr::tr("chat: a system prompt."), Tr::tr("TEXT"));
     const QCommandLineOption showReasoning(QStringLiteral("show-reasoning"), Tr::tr("chat: print the model's reasoning to stderr."));
-    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("diagnose: print the result as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("diagnose, story list/show: print JSON."));
     const QCommandLineOption verbose(QStringLiteral("verbose"), Tr::tr("Log what happens to stderr."));
     const QCommandLineOption logFile(QStringLiteral("log-file"), Tr::tr("Also write the log to FILE (secrets removed)."), Tr::tr("FILE"));
     parser.addOptions({noStream, system, showReasoning, json, verbose, logFile});
@@ -192,7 +180,7 @@ int run(QCoreApplication& app)
     }
     const QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
-        return usageError(Tr::tr("a command is needed: chat, models or diagnose."));
+        return usageError(Tr::tr("a command is needed: chat, models, diagnose or story."));
     const QString command = arguments.constFirst();
 
     if (!parser.isSet(verbose))
@@ -229,7 +217,9 @@ int run(QCoreApplication& app)
             return usageError(Tr::tr("diagnose takes no arguments."));
         return diagnose(app, client, watcher, parser.isSet(json));
     }
-    return usageError(Tr::tr("unknown command “%1”; use chat, models or diagnose.").arg(command));
+    if (command == QLatin1String("story"))
+        return story.run(app, parser, arguments.mid(1), settings, watcher);
+    return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose or story.").arg(command));
 }
 
 } // namespace Storybook::Cli

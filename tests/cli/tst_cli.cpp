@@ -1,6 +1,7 @@
 // storybook-cli as a black box: real processes, real proxies, the fake server, every exit code.
 #include "fakeopenaiserver.h"
 #include "proxylauncher.h"
+#include "testca.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -391,6 +392,24 @@ private Q_SLOTS:
         QCOMPARE(dns.value(QLatin1String("name")).toString(), QStringLiteral("dns"));
         QCOMPARE(dns.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
         QCOMPARE(dns.value(QLatin1String("kind")).toString(), QStringLiteral("dns"));
+    }
+
+    void tlsUntrustedThenTrustedWithCaBundle()
+    {
+        STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
+        TestCa ca;
+        QVERIFY(ca.generate());
+        FakeOpenAiServer tls;
+        QVERIFY(tls.setTlsCertificate(ca.serverCertPath(), ca.serverKeyPath()));
+        QVERIFY(tls.listen());
+        QUrl base = tls.baseUrl();
+        base.setHost(QStringLiteral("localhost"));
+        const QStringList args{QStringLiteral("models"), QStringLiteral("--base-url"), base.toString(), QStringLiteral("--proxy"),
+                               QStringLiteral("none"), QStringLiteral("--retries"), QStringLiteral("0")};
+        expectError(run(args), 3, "network", QStringLiteral("certificate"));
+        const Run trusted = run(args + QStringList{QStringLiteral("--ca-bundle"), ca.caCertPath()});
+        QVERIFY2(trusted.exitCode == 0, trusted.err.constData());
+        QCOMPARE(trusted.out, QByteArray("fake-large\nfake-small\n"));
     }
 
     void chineseMessages()

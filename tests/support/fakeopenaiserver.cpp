@@ -3,9 +3,11 @@
 #include "testlogging.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -49,7 +51,48 @@ constexpr int kDropDelayMs = 50;
 constexpr qint64 kCreated = 1700000000;
 
 const char* const kWords[] = {"Once", " upon", " a", " time,", " a", " small", " fox", " found", " a", " lantern."};
-constexpr int kWordCount = int(std::size(kWords));
+
+
+//! The "story" scenario: a JSON page shaped by the prompt (first page, the child's answer, last page).
+QByteArray storyPageFor(const QByteArray& requestBody)
+{
+    const QJsonArray messages = QJsonDocument::fromJson(requestBody).object().value(QLatin1String("messages")).toArray();
+    QString prompt;
+    for (const QJsonValue& message : messages)
+        prompt += message.toObject().value(QLatin1String("content")).toString() + u'\n';
+    const bool zh = prompt.contains(QStringLiteral("简体中文"));
+    const bool last = prompt.contains(QLatin1String("This is the last page")) || prompt.contains(QStringLiteral("这是最后一页"));
+    const bool first = prompt.contains(QLatin1String("Write page 1 of")) || prompt.contains(QStringLiteral("第 1 页（共"));
+    static const QRegularExpression answerEn(QStringLiteral("The child answered: \"([^\"]*)\""));
+    static const QRegularExpression answerZh(QStringLiteral("孩子回答：“([^”]*)”"));
+    const QString answer = (zh ? answerZh : answerEn).match(prompt).captured(1);
+    QJsonObject page;
+    if (first) {
+        page.insert(QLatin1String("title"), zh ? QStringLiteral("小狐狸和灯笼") : QStringLiteral("The Fox and the Lantern"));
+        page.insert(QLatin1String("cast"), QJsonArray{QJsonObject{{QLatin1String("name"), zh ? QStringLiteral("小橙") : QStringLiteral("Pip")},
+                                                                  {QLatin1String("look"), zh ? QStringLiteral("一只戴蓝围巾的小狐狸") : QStringLiteral("a small fox with a blue scarf")}}});
+    }
+    QString text;
+    if (!answer.isEmpty())
+        text = zh ? QStringLiteral("你选了“%1”，真棒！").arg(answer) : QStringLiteral("You chose \"%1\" - what a good idea! ").arg(answer);
+    text += zh ? QStringLiteral("小橙提着灯笼走进了安静的森林。🦊") : QStringLiteral("Pip the fox carried the lantern into the quiet forest. 🦊");
+    if (last)
+        text += zh ? QStringLiteral("最后，大家一起回家了。") : QStringLiteral(" In the end, everyone went home together.");
+    page.insert(QLatin1String("text"), text);
+    page.insert(QLatin1String("scene"), zh ? QStringLiteral("月光下的森林里，一只小狐狸提着灯笼。") : QStringLiteral("A small fox with a lantern in a moonlit forest."));
+    if (last) {
+        page.insert(QLatin1String("interaction"), QJsonValue::Null);
+        page.insert(QLatin1String("end"), true);
+    } else {
+        page.insert(QLatin1String("interaction"),
+                    QJsonObject{{QLatin1String("kind"), QLatin1String("choose")},
+                                {QLatin1String("question"), zh ? QStringLiteral("小橙接下来该去哪里？") : QStringLiteral("Where should Pip go next?")},
+                                {QLatin1String("options"), zh ? QJsonArray{QStringLiteral("跟着猫头鹰"), QStringLiteral("过小桥")}
+                                                                : QJsonArray{QStringLiteral("Follow the owl"), QStringLiteral("Cross the bridge")}}});
+        page.insert(QLatin1String("end"), false);
+    }
+    return QJsonDocument(page).toJson(QJsonDocument::Compact);
+}constexpr int kWordCount = int(std::size(kWords));
 const char* const kReasoning[] = {"The user wants", " a very short", " story about", " a fox."};
 const char* const kSplitDeltas[] = {"从前，", "有一只", "小狐狸🦊", "找到了", "一盏灯。"};
 
@@ -960,7 +1003,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("error-in-stream"), QStringLiteral("status"), QStringLiteral("flaky"),
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
-        QStringLiteral("redirect"), QStringLiteral("slow-models"), QStringLiteral("html")};
+        QStringLiteral("redirect"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story")};
     if (!scenario.valid || !knownNames.contains(name)
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
@@ -1074,6 +1117,11 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     if (name == QLatin1String("split-utf8")) {
         for (const char* delta : kSplitDeltas)
             deltas.append(QByteArray(delta));
+    } else if (name == QLatin1String("story")) {
+        // A picture-book page as the app asks for it, in small deltas (split by characters).
+        const QString page = QString::fromUtf8(storyPageFor(request.body));
+        for (qsizetype i = 0; i < page.size(); i += 7)
+            deltas.append(page.mid(i, 7).toUtf8());
     } else if (name == QLatin1String("drip")) {
         const int count = qBound(1, scenario.param(1, 20), 100000);
         for (int i = 0; i < count; ++i)

@@ -1,0 +1,334 @@
+#include "storycommands.h"
+
+#include "clioutput.h"
+#include "interruptwatcher.h"
+#include "library.h"
+#include "llmclient.h"
+#include "storyexporter.h"
+#include "storygenerator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Storybook::Cli {
+
+namespace {
+using Kind = Llm::LlmError::Kind;
+
+void printInteraction(const Story::Page& page)
+{
+    if (page.ending) {
+        write(stdout, QStringLiteral("\n%1\n").arg(StoryCommands::tr("The End")));
+        return;
+    }
+    if (!page.interaction)
+        return;
+    const QString question = page.interaction->question.isEmpty() ? StoryCommands::tr("What happens next?")
+                                                                   : page.interaction->question;
+    write(stdout, u'\n' + question + u'\n');
+    for (int i = 0; i < page.interaction->options.size(); ++i)
+        write(stdout, QStringLiteral("%1. %2\n").arg(i + 1).arg(page.interaction->options.at(i)));
+}
+
+QJsonObject recordJson(const Story::StoryRecord& record)
+{
+    QJsonObject object{{QLatin1String("id"), record.id},
+                       {QLatin1String("file"), record.fileName},
+                       {QLatin1String("title"), record.title},
+                       {QLatin1String("readable"), record.readable},
+                       {QLatin1String("modified"), record.modified.toUTC().toString(Qt::ISODate)}};
+    if (record.readable) {
+        object.insert(QLatin1String("language"), record.language);
+        object.insert(QLatin1String("pages"), record.pages);
+        object.insert(QLatin1String("finished"), record.finished);
+        object.insert(QLatin1String("created"), record.created.toUTC().toString(Qt::ISODate));
+    } else {
+        object.insert(QLatin1String("problem"), record.problem);
+    }
+    return object;
+}
+} // namespace
+
+StoryCommands::StoryCommands()
+    : m_pages(QStringLiteral("pages"), tr("story new: number of pages (default 8)."), tr("N"))
+    , m_age(QStringLiteral("age"), tr("story new: age band 3-5, 6-8 or 9-12 (default 6-8)."), tr("BAND"))
+    , m_language(QStringLiteral("language"), tr("story new: zh or en (default: the system language)."), tr("LANG"))
+    , m_style(QStringLiteral("style"), tr("story new: style or tone, e.g. \"funny, rhyming\"."), tr("TEXT"))
+    , m_readToMe(QStringLiteral("read-to-me"), tr("story new: keep going along the first answer to the end."))
+    , m_library(QStringLiteral("library"), tr("The story library folder (default: STORYBOOK_LIBRARY, else the app's)."), tr("DIR"))
+    , m_choice(QStringLiteral("choice"), tr("story continue: the number of a suggested answer."), tr("N"))
+    , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
+    , m_page(QStringLiteral("page"), tr("story show/regenerate: a page number on the reading path."), tr("N"))
+    , m_format(QStringLiteral("format"), tr("story export: md, html or pdf."), tr("FORMAT"))
+    , m_output(QStringLiteral("output"), tr("story export: the file to write."), tr("FILE"))
+    , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
+{
+}
+
+void StoryCommands::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_pages, m_age, m_language, m_style, m_readToMe, m_library, m_choice, m_answer, m_page, m_format,
+                       m_output, m_allBranches});
+}
+
+int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, const QStringList& arguments,
+                       const Llm::ConnectionSettings& connection, InterruptWatcher& watcher) const
+{
+    if (arguments.isEmpty())
+        return usageError(tr("story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore."));
+    const QString command = arguments.constFirst();
+    const QStringList rest = arguments.mid(1);
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    Story::Library library(parser.isSet(m_library) ? parser.value(m_library) : Story::Library::defaultFolder());
+    if (!QFileInfo::exists(library.folder()))
+        library.addSamples(); // a new library starts with something to read
+    if (const QString problem = library.reload(); !problem.isEmpty())
+        return reportProblem(Kind::InvalidOption, problem, tr("Choose another folder with --library DIR."));
+
+    const auto needId = [&](const QString& what) -> QString {
+        if (rest.size() != 1) {
+            usageError(tr("story %1 needs one story id.").arg(what));
+            return {};
+        }
+        return rest.constFirst();
+    };
+    const auto loadStory = [&](const QString& id, std::optional<Story::Story>* story) -> int {
+        QString why;
+        *story = library.load(id, &why);
+        if (!*story)
+            return reportProblem(Kind::InvalidOption, why, tr("See the ids with: storybook-cli story list"));
+        return 0;
+    };
+    const auto pageOnPath = [&](const Story::Story& story, int* index) -> int {
+        const auto pages = story.pathPages();
+        *index = int(pages.size()) - 1;
+        if (parser.isSet(m_page)) {
+            bool ok = false;
+            const int number = parser.value(m_page).toInt(&ok);
+            if (!ok || number < 1 || number > pages.size())
+                return usageError(tr("--page must be between 1 and %1.").arg(pages.size()));
+            *index = number - 1;
+        }
+        return 0;
+    };
+
+    // Generation commands share one run of the event loop.
+    const auto generate = [&](const std::function<QString(Generation::StoryGenerator&)>& start) -> int {
+        Llm::LlmClient client(connection);
+        Generation::StoryGenerator generator(&client, &library);
+        int code = 0;
+        bool pagePrinted = false;
+        QObject::connect(&generator, &Generation::StoryGenerator::pageStarted, &app, [&](const QString&, const QString&) {
+            if (pagePrinted)
+                write(stdout, QStringLiteral("\n\n"));
+        });
+        QObject::connect(&generator, &Generation::StoryGenerator::pageTextAppended, &app,
+                         [&](const QString&, const QString&, const QString& text) { write(stdout, text); });
+        QObject::connect(&generator, &Generation::StoryGenerator::pageFinished, &app, [&](const QString&, const QString& pageId) {
+            pagePrinted = true;
+            write(stdout, QStringLiteral("\n"));
+            if (const Story::Page* page = generator.story()->page(pageId))
+                printInteraction(*page);
+        });
+        QObject::connect(&generator, &Generation::StoryGenerator::failed, &app,
+                         [&](const QString&, const QString&, const Llm::LlmError& error) {
+                             write(stdout, QStringLiteral("\n"));
+                             code = report(error);
+                         });
+        QObject::connect(&generator, &Generation::StoryGenerator::saveFailed, &app, [&](const QString& message) {
+            code = reportProblem(Kind::Internal, message, tr("Check that the library folder is writable and the disk is not full."));
+        });
+        QObject::connect(&generator, &Generation::StoryGenerator::finished, &app, [&](const QString& storyId) {
+            write(stdout, QStringLiteral("story: %1\n").arg(storyId));
+            QCoreApplication::exit(code);
+        });
+        QObject::connect(&watcher, &InterruptWatcher::interrupted, &generator, [&] { generator.stop(); });
+        if (const QString problem = start(generator); !problem.isEmpty())
+            return reportProblem(Kind::InvalidOption, problem, tr("See the story with: storybook-cli story show ID"));
+        app.exec();
+        return code;
+    };
+
+    if (command == QLatin1String("new")) {
+        if (rest.isEmpty())
+            return usageError(tr("story new needs an idea, e.g. storybook-cli story new \"a fox who is afraid of the dark\"."));
+        Story::StorySettings settings;
+        settings.idea = rest.join(u' ');
+        settings.language = QLocale().language() == QLocale::Chinese ? QStringLiteral("zh") : QStringLiteral("en");
+        if (parser.isSet(m_language)) {
+            const QString language = parser.value(m_language).toLower();
+            if (language != QLatin1String("zh") && language != QLatin1String("en"))
+                return usageError(tr("--language must be zh or en."));
+            settings.language = language;
+        }
+        if (parser.isSet(m_pages)) {
+            bool ok = false;
+            settings.pageCount = parser.value(m_pages).toInt(&ok);
+            if (!ok || settings.pageCount < 1 || settings.pageCount > 50)
+                return usageError(tr("--pages must be between 1 and 50."));
+        }
+        if (parser.isSet(m_age)) {
+            const QString age = parser.value(m_age);
+            if (age != QLatin1String("3-5") && age != QLatin1String("6-8") && age != QLatin1String("9-12"))
+                return usageError(tr("--age must be 3-5, 6-8 or 9-12."));
+            settings.ageBand = age;
+        }
+        settings.style = parser.value(m_style);
+        settings.readToMe = parser.isSet(m_readToMe);
+        return generate([&settings](Generation::StoryGenerator& g) { return g.startNew(settings); });
+    }
+    if (command == QLatin1String("continue")) {
+        const QString id = needId(QStringLiteral("continue"));
+        if (id.isEmpty())
+            return 2;
+        if (parser.isSet(m_choice) == parser.isSet(m_answer))
+            return usageError(tr("story continue needs either --choice N or --answer TEXT."));
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        const auto path = story->pathPages();
+        if (path.isEmpty())
+            return reportProblem(Kind::InvalidOption, tr("The story has no pages."), tr("Write it again with: storybook-cli story regenerate ID"));
+        const Story::Page* last = path.last();
+        int choice = -1;
+        if (parser.isSet(m_choice)) {
+            bool ok = false;
+            choice = parser.value(m_choice).toInt(&ok) - 1;
+            const int count = last->interaction ? int(last->interaction->options.size()) : 0;
+            if (!ok || choice < 0 || choice >= count)
+                return usageError(count > 0 ? tr("--choice must be between 1 and %1.").arg(count)
+                                            : tr("This page has no suggested answers; use --answer TEXT."));
+        }
+        const QString pageId = last->id;
+        const QString own = parser.value(m_answer);
+        return generate([&](Generation::StoryGenerator& g) { return g.answer(id, pageId, choice, own); });
+    }
+    if (command == QLatin1String("regenerate")) {
+        const QString id = needId(QStringLiteral("regenerate"));
+        if (id.isEmpty())
+            return 2;
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        int index = 0;
+        if (const int code = pageOnPath(*story, &index))
+            return code;
+        if (index < 0)
+            return reportProblem(Kind::InvalidOption, tr("The story has no pages."), tr("Start a new one with: storybook-cli story new IDEA"));
+        const QString pageId = story->pathPages().at(index)->id;
+        return generate([&](Generation::StoryGenerator& g) { return g.regenerate(id, pageId); });
+    }
+    if (command == QLatin1String("list")) {
+        QJsonArray array;
+        for (const Story::StoryRecord& record : library.records()) {
+            if (json) {
+                array.append(recordJson(record));
+                continue;
+            }
+            if (record.readable)
+                write(stdout, QStringLiteral("%1  %2  %3  %4  %5\n")
+                                  .arg(record.id, record.modified.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                       tr("%n page(s)", nullptr, record.pages), record.language, record.title));
+            else
+                write(stdout, QStringLiteral("%1  %2\n").arg(record.fileName, tr("unreadable: %1").arg(record.problem)));
+        }
+        if (json)
+            write(stdout, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return 0;
+    }
+    if (command == QLatin1String("show")) {
+        const QString id = needId(QStringLiteral("show"));
+        if (id.isEmpty())
+            return 2;
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        int index = 0;
+        if (const int code = pageOnPath(*story, &index))
+            return code;
+        const auto pages = story->pathPages();
+        if (json) {
+            const QJsonObject full = story->toJson();
+            if (parser.isSet(m_page)) {
+                for (const QJsonValue& page : full.value(QLatin1String("pages")).toArray()) {
+                    if (page.toObject().value(QLatin1String("id")).toString() == pages.at(index)->id)
+                        write(stdout, QString::fromUtf8(QJsonDocument(page.toObject()).toJson(QJsonDocument::Indented)));
+                }
+            } else {
+                write(stdout, QString::fromUtf8(QJsonDocument(full).toJson(QJsonDocument::Indented)));
+            }
+            return 0;
+        }
+        const int from = parser.isSet(m_page) ? index : 0;
+        const int to = parser.isSet(m_page) ? index : int(pages.size()) - 1;
+        if (!parser.isSet(m_page))
+            write(stdout, story->title + QStringLiteral("\n\n"));
+        for (int i = from; i <= to && i >= 0; ++i) {
+            const Story::Page* page = pages.at(i);
+            write(stdout, QStringLiteral("— %1 / %2 —\n").arg(i + 1).arg(std::max<qsizetype>(pages.size(), story->settings.pageCount)));
+            if (page->isDraft())
+                write(stdout, QStringLiteral("[%1] %2\n").arg(tr("unfinished page"), page->note));
+            write(stdout, page->text + u'\n');
+            if (i + 1 < pages.size())
+                write(stdout, QStringLiteral("→ %1\n\n").arg(pages.at(i + 1)->answer));
+            else
+                printInteraction(*page);
+        }
+        return 0;
+    }
+    if (command == QLatin1String("search")) {
+        if (rest.isEmpty())
+            return usageError(tr("story search needs words to look for."));
+        for (const QString& id : library.search(rest.join(u' ')))
+            write(stdout, QStringLiteral("%1  %2\n").arg(id, library.record(id)->title));
+        return 0;
+    }
+    if (command == QLatin1String("export")) {
+        const QString id = needId(QStringLiteral("export"));
+        if (id.isEmpty())
+            return 2;
+        const auto format = Story::exportFormatFromName(parser.value(m_format));
+        if (!format || !parser.isSet(m_output))
+            return usageError(tr("story export needs --format md|html|pdf and --output FILE."));
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        Story::ExportOptions options;
+        options.allBranches = parser.isSet(m_allBranches);
+        const QString output = parser.value(m_output);
+        const QString problem = Story::exportToFile(*story, *format, output, options);
+        if (!problem.isEmpty())
+            return reportProblem(Kind::Internal, problem, tr("Check the output path and the free disk space."));
+        write(stdout, output + u'\n');
+        return 0;
+    }
+    if (command == QLatin1String("import")) {
+        if (rest.size() != 1)
+            return usageError(tr("story import needs one .storybook file."));
+        QString why;
+        const std::optional<QString> id = library.import(rest.constFirst(), &why);
+        if (!id)
+            return reportProblem(Kind::InvalidOption, why, tr("Give the path of a .storybook file."));
+        write(stdout, QStringLiteral("story: %1\n").arg(*id));
+        return 0;
+    }
+    if (command == QLatin1String("delete") || command == QLatin1String("restore")) {
+        const QString id = needId(command);
+        if (id.isEmpty())
+            return 2;
+        const bool remove = command == QLatin1String("delete");
+        if (const QString problem = remove ? library.trash(id) : library.restore(id); !problem.isEmpty())
+            return reportProblem(Kind::InvalidOption, problem, tr("See the ids with: storybook-cli story list"));
+        if (remove)
+            write(stdout, tr("Moved to the trash. Undo with: storybook-cli story restore %1").arg(id) + u'\n');
+        return 0;
+    }
+    return usageError(tr("unknown story command “%1”.").arg(command));
+}
+
+} // namespace Storybook::Cli

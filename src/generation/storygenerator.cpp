@@ -1,0 +1,374 @@
+#include "storygenerator.h"
+
+#include "chatjob.h"
+#include "llmclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+namespace Storybook::Generation {
+
+namespace {
+Q_LOGGING_CATEGORY(lcGeneration, "storybook.generation", QtInfoMsg)
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Storybook::Generation::StoryGenerator)
+};
+
+constexpr int AutosaveMs = 1000;
+} // namespace
+
+StoryGenerator::StoryGenerator(Llm::LlmClient* client, Story::Library* library, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_library(library)
+{
+    m_autosave.setInterval(AutosaveMs);
+    m_autosave.setSingleShot(true);
+    connect(&m_autosave, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            save();
+    });
+}
+
+StoryGenerator::~StoryGenerator()
+{
+    // Quitting mid-stream: keep what arrived as a draft, saved, and stop the request silently.
+    if (m_job) {
+        disconnect(m_job, nullptr, this, nullptr);
+        m_job->cancel();
+        if (m_story && !m_regenerating) {
+            if (Story::Page* page = m_story->page(m_pageId)) {
+                page->state = Story::Page::State::Draft;
+                page->note = Tr::tr("The app was closed while this page was being written.");
+                if (m_parser)
+                    page->text = m_parser->finish().text;
+            }
+        }
+        m_dirty = true;
+    }
+    if (m_dirty && m_story)
+        (void)m_library->save(*m_story);
+}
+
+bool StoryGenerator::isBusy() const
+{
+    return !m_job.isNull();
+}
+
+QString StoryGenerator::loadStory(const QString& storyId)
+{
+    if (m_story && m_story->id == storyId)
+        return {};
+    QString why;
+    std::optional<Story::Story> loaded = m_library->load(storyId, &why);
+    if (!loaded)
+        return why;
+    m_story = std::move(loaded);
+    return {};
+}
+
+QString StoryGenerator::startNew(const Story::StorySettings& settings)
+{
+    if (isBusy())
+        return Tr::tr("A page is being written already.");
+    if (settings.idea.trimmed().isEmpty())
+        return Tr::tr("Please write a story idea first.");
+    Story::Story story;
+    story.id = Story::Story::newId();
+    story.settings = settings;
+    story.settings.pageCount = std::clamp(settings.pageCount, 1, 50);
+    if (m_client)
+        story.settings.model = m_client->settings().model;
+    story.created = QDateTime::currentDateTimeUtc();
+    Story::Page first;
+    first.state = Story::Page::State::Streaming;
+    const QString pageId = story.addPage(first).id;
+    m_story = std::move(story);
+    m_readToMeBudget = settings.readToMe ? m_story->settings.pageCount + 2 : 0;
+    generate(pageId, m_prompts.firstPage(m_story->settings), false);
+    return {};
+}
+
+QString StoryGenerator::answer(const QString& storyId, const QString& pageId, int optionIndex, const QString& ownAnswer)
+{
+    if (isBusy())
+        return Tr::tr("A page is being written already.");
+    if (const QString problem = loadStory(storyId); !problem.isEmpty())
+        return problem;
+    const Story::Page* page = m_story->page(pageId);
+    if (!page)
+        return Tr::tr("That page is not in the story.");
+    if (page->ending)
+        return Tr::tr("The story has ended on this page.");
+    QString text = ownAnswer.trimmed();
+    if (optionIndex >= 0) {
+        if (!page->interaction || optionIndex >= page->interaction->options.size())
+            return Tr::tr("There is no answer number %1 on this page.").arg(optionIndex + 1);
+        text = page->interaction->options.at(optionIndex);
+    }
+    if (text.isEmpty())
+        return Tr::tr("Please give an answer first.");
+    // The same answer again: go back to that branch; both branches are kept.
+    for (const Story::Page* child : m_story->children(pageId)) {
+        if (child->answer == text && !child->isDraft()) {
+            m_story->goTo(child->id);
+            m_dirty = true;
+            save();
+            Q_EMIT storyChanged(storyId);
+            Q_EMIT finished(storyId);
+            return {};
+        }
+    }
+    const Story::Prompt prompt = m_prompts.nextPage(*m_story, pageId, text);
+    Story::Page next;
+    next.parentId = pageId;
+    next.answer = text;
+    next.answerIndex = optionIndex;
+    next.state = Story::Page::State::Streaming;
+    const QString nextId = m_story->addPage(next).id;
+    if (m_readToMeBudget <= 0 && m_story->settings.readToMe)
+        m_readToMeBudget = m_story->settings.pageCount + 2;
+    generate(nextId, prompt, false);
+    return {};
+}
+
+QString StoryGenerator::continueReading(const QString& storyId)
+{
+    if (const QString problem = loadStory(storyId); !problem.isEmpty())
+        return problem;
+    const QList<const Story::Page*> path = m_story->pathPages();
+    if (path.isEmpty())
+        return Tr::tr("The story has no pages.");
+    const Story::Page* last = path.last();
+    if (last->isDraft())
+        return regenerate(storyId, last->id);
+    if (last->ending)
+        return Tr::tr("The story has ended on this page.");
+    m_readToMeBudget = m_story->settings.pageCount + 2;
+    if (last->interaction && !last->interaction->options.isEmpty())
+        return answer(storyId, last->id, 0, {});
+    return answer(storyId, last->id, -1, Tr::tr("What happens next?"));
+}
+
+QString StoryGenerator::regenerate(const QString& storyId, const QString& pageId)
+{
+    if (isBusy())
+        return Tr::tr("A page is being written already.");
+    if (const QString problem = loadStory(storyId); !problem.isEmpty())
+        return problem;
+    const Story::Page* page = m_story->page(pageId);
+    if (!page)
+        return Tr::tr("That page is not in the story.");
+    const Story::Prompt prompt = page->parentId.isEmpty() ? m_prompts.firstPage(m_story->settings)
+                                                          : m_prompts.nextPage(*m_story, page->parentId, page->answer);
+    m_story->goTo(pageId);
+    // A draft has nothing worth keeping beside the new text; a complete page stays until replaced.
+    generate(pageId, prompt, !page->isDraft());
+    return {};
+}
+
+void StoryGenerator::stop()
+{
+    if (m_job) {
+        m_stopping = true;
+        m_job->cancel();
+    }
+}
+
+void StoryGenerator::generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating)
+{
+    m_pageId = pageId;
+    m_prompt = prompt;
+    m_regenerating = regenerating;
+    m_stopping = false;
+    m_shownText.clear();
+    m_parser.emplace();
+    if (!regenerating) {
+        Story::Page* page = m_story->page(pageId);
+        page->state = Story::Page::State::Streaming;
+        page->text.clear();
+        page->note.clear();
+    }
+    m_dirty = true;
+    save(); // the new (empty) page and the path are on disk before the first byte arrives
+    const QString storyId = m_story->id;
+    Q_EMIT storyChanged(storyId);
+    Q_EMIT pageStarted(storyId, pageId);
+
+    if (!m_client) {
+        Llm::LlmError error;
+        error.kind = Llm::LlmError::Kind::Internal;
+        error.message = Tr::tr("There is no connection to a model.");
+        Q_EMIT failed(storyId, pageId, error);
+        endRun();
+        return;
+    }
+    Llm::ChatRequest request;
+    request.messages = {{QStringLiteral("system"), prompt.system}, {QStringLiteral("user"), prompt.user}};
+    request.temperature = 0.8;
+    m_job = m_client->chat(request);
+    connect(m_job, &Llm::ChatJob::contentDelta, this, &StoryGenerator::onDelta);
+    connect(m_job, &Llm::RequestJob::finished, this, &StoryGenerator::onJobFinished);
+    qCInfo(lcGeneration) << "writing page" << prompt.pageNumber << "of story" << storyId << (regenerating ? "(again)" : "");
+}
+
+void StoryGenerator::onDelta(const QString& delta)
+{
+    if (!m_parser || !m_story)
+        return;
+    m_parser->feed(delta);
+    const QString text = m_parser->streamingText();
+    if (!text.startsWith(m_shownText)) {
+        // Only when the answer turned out not to be JSON after all: show it from scratch.
+        m_shownText.clear();
+    }
+    if (text.size() <= m_shownText.size())
+        return;
+    const QString appended = text.mid(m_shownText.size());
+    m_shownText = text;
+    if (!m_regenerating) {
+        if (Story::Page* page = m_story->page(m_pageId))
+            page->text = text;
+        m_dirty = true;
+        if (!m_autosave.isActive())
+            m_autosave.start();
+    }
+    Q_EMIT pageTextAppended(m_story->id, m_pageId, appended);
+}
+
+void StoryGenerator::applyParsed(Story::Page& page, const Story::ParsedPage& parsed, bool firstPage)
+{
+    if (m_regenerating && !page.text.isEmpty())
+        page.previousVersions.append(page.text);
+    page.text = parsed.text;
+    page.scene = parsed.scene;
+    page.interaction = parsed.interaction;
+    page.ending = parsed.end;
+    page.rawText = parsed.structured ? QString() : m_parser->raw();
+    page.state = Story::Page::State::Complete;
+    page.note.clear();
+    page.editedByHand = false;
+    if (m_prompt.lastPage) {
+        // We asked for the ending: it is one, whatever the model said.
+        page.ending = true;
+        page.interaction.reset();
+    }
+    if (page.ending)
+        page.interaction.reset();
+    if (firstPage && !parsed.title.trimmed().isEmpty())
+        m_story->title = parsed.title.trimmed();
+    if (firstPage && m_story->title.isEmpty())
+        m_story->title = m_story->settings.idea.trimmed().left(60);
+}
+
+void StoryGenerator::extractCast(const QString& raw)
+{
+    const qsizetype open = raw.indexOf(u'{');
+    const qsizetype close = raw.lastIndexOf(u'}');
+    if (open < 0 || close <= open)
+        return;
+    const QJsonObject object = QJsonDocument::fromJson(raw.mid(open, close - open + 1).toUtf8()).object();
+    for (const QJsonValue& value : object.value(QLatin1String("cast")).toArray()) {
+        const QJsonObject member = value.toObject();
+        const QString name = member.value(QLatin1String("name")).toString().trimmed();
+        if (!name.isEmpty() && m_story->cast.size() < 12)
+            m_story->cast.append({name, member.value(QLatin1String("look")).toString().trimmed(), {}});
+    }
+}
+
+void StoryGenerator::onJobFinished()
+{
+    Llm::ChatJob* job = m_job;
+    m_job = nullptr;
+    if (!job || !m_story || !m_parser)
+        return;
+    const QString storyId = m_story->id;
+    const QString pageId = m_pageId;
+    Story::Page* page = m_story->page(pageId);
+    if (!page) {
+        endRun();
+        return;
+    }
+    const Llm::LlmError error = job->error();
+    const Story::ParsedPage parsed = m_parser->finish();
+    const bool firstPage = page->parentId.isEmpty();
+
+    if (error.isError() || !parsed.usable) {
+        Llm::LlmError reported = error;
+        if (!error.isError()) {
+            reported.kind = Llm::LlmError::Kind::EmptyResponse;
+            reported.message = Tr::tr("The model sent nothing that could be used as a page.");
+            reported.hint = Tr::tr("Try again, or choose another model in Settings → Provider.");
+        }
+        if (!m_regenerating) {
+            // Keep whatever arrived, clearly marked, ready to be tried again.
+            page->state = Story::Page::State::Draft;
+            page->text = parsed.usable ? parsed.text : m_shownText;
+            page->note = reported.message;
+            if (firstPage && m_story->title.isEmpty())
+                m_story->title = m_story->settings.idea.trimmed().left(60);
+        }
+        m_dirty = true;
+        save();
+        qCInfo(lcGeneration) << "page" << pageId << "stopped:" << reported.message;
+        Q_EMIT storyChanged(storyId);
+        Q_EMIT failed(storyId, pageId, reported);
+        endRun();
+        return;
+    }
+
+    if (firstPage)
+        extractCast(m_parser->raw());
+    applyParsed(*page, parsed, firstPage);
+    if (!parsed.problems.isEmpty())
+        qCInfo(lcGeneration) << "page" << pageId << "parsed with notes:" << parsed.problems;
+    // Text the parser settled on may differ from what streamed (e.g. a repaired escape).
+    if (page->text.startsWith(m_shownText) && page->text.size() > m_shownText.size())
+        Q_EMIT pageTextAppended(storyId, pageId, page->text.mid(m_shownText.size()));
+    m_dirty = true;
+    save();
+    Q_EMIT storyChanged(storyId);
+    Q_EMIT pageFinished(storyId, pageId);
+
+    if (m_readToMeBudget > 0 && !page->ending && !m_stopping) {
+        --m_readToMeBudget;
+        const QString parentId = page->id;
+        const bool hasOptions = page->interaction && !page->interaction->options.isEmpty();
+        m_parser.reset();
+        const QString problem = hasOptions ? answer(storyId, parentId, 0, {})
+                                           : answer(storyId, parentId, -1, Tr::tr("What happens next?"));
+        if (problem.isEmpty())
+            return;
+        qCWarning(lcGeneration) << "read-to-me stopped:" << problem;
+    }
+    endRun();
+}
+
+void StoryGenerator::endRun()
+{
+    m_parser.reset();
+    m_readToMeBudget = 0;
+    m_regenerating = false;
+    if (m_story)
+        Q_EMIT finished(m_story->id);
+}
+
+void StoryGenerator::save()
+{
+    m_autosave.stop();
+    if (!m_story)
+        return;
+    const QString problem = m_library->save(*m_story);
+    if (!problem.isEmpty()) {
+        qCWarning(lcGeneration) << "autosave failed:" << problem;
+        Q_EMIT saveFailed(problem);
+        return;
+    }
+    m_dirty = false;
+}
+
+} // namespace Storybook::Generation

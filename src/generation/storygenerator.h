@@ -1,0 +1,88 @@
+#pragma once
+
+#include "library.h"
+#include "llmerror.h"
+#include "pageparser.h"
+#include "promptbuilder.h"
+#include "story.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace Storybook::Llm {
+class ChatJob;
+class LlmClient;
+} // namespace Storybook::Llm
+
+namespace Storybook::Generation {
+
+// Writes stories page by page: prompt (story layer) → chat (network layer) → tolerant page parser
+// → the story, autosaved through the library while the text streams. One generation at a time.
+// Interactive mode stops after each page; read-to-me follows the first suggested answer to the end.
+class StoryGenerator final : public QObject
+{
+    Q_OBJECT
+
+public:
+    StoryGenerator(Llm::LlmClient* client, Story::Library* library, QObject* parent = nullptr);
+    ~StoryGenerator() override;
+    Q_DISABLE_COPY_MOVE(StoryGenerator)
+
+    // Each returns an empty string when the work started, else a translated reason (busy, no
+    // such page...). Progress comes through the signals.
+    QString startNew(const Story::StorySettings& settings);
+    // The child answered the page's question: with suggested answer `optionIndex`, or in their own
+    // words (`optionIndex` -1). An answer given before goes back to its branch without generating.
+    QString answer(const QString& storyId, const QString& pageId, int optionIndex, const QString& ownAnswer);
+    // Writes the page again; the old version stays until the new one is complete.
+    QString regenerate(const QString& storyId, const QString& pageId);
+    // Continues a read-to-me story (or a finished page of one) from the end of its reading path.
+    QString continueReading(const QString& storyId);
+    void stop();
+
+    [[nodiscard]] bool isBusy() const;
+    // The story being written or last written (nullopt before the first one).
+    [[nodiscard]] const std::optional<Story::Story>& story() const { return m_story; }
+    void setAutosaveInterval(int ms) { m_autosave.setInterval(ms); }
+
+Q_SIGNALS:
+    void storyChanged(const QString& storyId); // pages added, finished, path moved, title set
+    void pageStarted(const QString& storyId, const QString& pageId);
+    void pageTextAppended(const QString& storyId, const QString& pageId, const QString& text);
+    void pageFinished(const QString& storyId, const QString& pageId);
+    // A page failed or was stopped; what arrived is kept as a draft.
+    void failed(const QString& storyId, const QString& pageId, const Storybook::Llm::LlmError& error);
+    void saveFailed(const QString& message);
+    // The run is over (one page in interactive mode; the whole story in read-to-me mode).
+    void finished(const QString& storyId);
+
+private:
+    QString loadStory(const QString& storyId);
+    void generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating);
+    void onDelta(const QString& delta);
+    void onJobFinished();
+    void applyParsed(Story::Page& page, const Story::ParsedPage& parsed, bool firstPage);
+    void extractCast(const QString& raw);
+    void save();
+    void endRun();
+
+    QPointer<Llm::LlmClient> m_client;
+    Story::Library* m_library;
+    Story::PromptBuilder m_prompts;
+    std::optional<Story::Story> m_story;
+    QPointer<Llm::ChatJob> m_job;
+    std::optional<Story::PageParser> m_parser;
+    QString m_pageId;
+    QString m_shownText; // what pageTextAppended has delivered so far for the current page
+    Story::Prompt m_prompt;
+    bool m_regenerating = false;
+    bool m_stopping = false;
+    int m_readToMeBudget = 0;
+    QTimer m_autosave;
+    bool m_dirty = false;
+};
+
+} // namespace Storybook::Generation

@@ -1,0 +1,410 @@
+#include "library.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace Storybook::Story {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLibrary, "storybook.story.library", QtInfoMsg)
+
+constexpr quint32 IndexMagic = 0x53424958; // "SBIX"
+constexpr quint32 IndexVersion = 1;
+constexpr qint64 MaxStoryFileBytes = 64 * 1024 * 1024; // larger files are listed as unreadable
+const auto TrashName = QStringLiteral(".trash");
+const auto UnreadableName = QStringLiteral("Unreadable");
+const auto SamplesMarker = QStringLiteral(".samples-added");
+
+QDataStream& operator<<(QDataStream& out, const StoryRecord& r)
+{
+    return out << r.id << r.fileName << r.title << r.language << r.created << r.modified << qint32(r.pages)
+               << r.finished << r.searchText;
+}
+
+QDataStream& operator>>(QDataStream& in, StoryRecord& r)
+{
+    qint32 pages = 0;
+    in >> r.id >> r.fileName >> r.title >> r.language >> r.created >> r.modified >> pages >> r.finished >> r.searchText;
+    r.pages = pages;
+    return in;
+}
+
+QPair<qint64, qint64> stampOf(const QFileInfo& info)
+{
+    return {info.size(), info.lastModified().toMSecsSinceEpoch()};
+}
+
+QString uniquePath(const QString& folder, const QString& fileName)
+{
+    QString candidate = folder + u'/' + fileName;
+    for (int i = 2; QFileInfo::exists(candidate) && i < 10000; ++i)
+        candidate = folder + u'/' + QFileInfo(fileName).completeBaseName() + u'-' + QString::number(i) + u'.'
+                    + QFileInfo(fileName).suffix();
+    return candidate;
+}
+} // namespace
+
+Library::Library(QString folder)
+    : m_folder(QDir::cleanPath(std::move(folder)))
+{
+}
+
+QString Library::defaultFolder()
+{
+    const QString fromEnvironment = qEnvironmentVariable("STORYBOOK_LIBRARY");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/Stories");
+}
+
+QString Library::filePath(const QString& id) const
+{
+    return m_folder + u'/' + id + QLatin1String(Suffix);
+}
+
+QString Library::trashFolder() const
+{
+    return m_folder + u'/' + TrashName;
+}
+
+QString Library::indexPath() const
+{
+    // The index lives in the cache folder, not in the library, so folder-sync tools never see it.
+    const QByteArray key = QCryptographicHash::hash(QDir(m_folder).absolutePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/library-index-")
+           + QString::fromLatin1(key) + QStringLiteral(".bin");
+}
+
+void Library::loadIndexCache(QHash<QString, StoryRecord>* cache, QHash<QString, QPair<qint64, qint64>>* stamps) const
+{
+    QFile file(indexPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint32 version = 0;
+    in >> magic >> version;
+    if (magic != IndexMagic || version != IndexVersion)
+        return;
+    qint32 count = 0;
+    in >> count;
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        StoryRecord record;
+        QPair<qint64, qint64> stamp;
+        in >> record >> stamp.first >> stamp.second;
+        if (in.status() != QDataStream::Ok)
+            break;
+        stamps->insert(record.fileName, stamp);
+        cache->insert(record.fileName, record);
+    }
+    if (in.status() != QDataStream::Ok) {
+        cache->clear(); // a damaged cache is simply rebuilt
+        stamps->clear();
+    }
+}
+
+void Library::saveIndexCache(const QHash<QString, QPair<qint64, qint64>>& stamps) const
+{
+    QDir().mkpath(QFileInfo(indexPath()).absolutePath());
+    QSaveFile file(indexPath());
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    qint32 count = 0;
+    for (const StoryRecord& record : m_records)
+        count += record.readable ? 1 : 0;
+    out << IndexMagic << IndexVersion << count;
+    for (const StoryRecord& record : m_records) {
+        if (!record.readable)
+            continue;
+        const auto stamp = stamps.value(record.fileName);
+        out << record << stamp.first << stamp.second;
+    }
+    if (!file.commit())
+        qCWarning(lcLibrary) << "cannot write the library index" << file.errorString();
+}
+
+StoryRecord Library::recordFor(const Story& story, const QString& fileName)
+{
+    StoryRecord record;
+    record.id = story.id;
+    record.fileName = fileName;
+    record.title = story.title.isEmpty() ? story.settings.idea.left(60) : story.title;
+    record.language = story.settings.language;
+    record.created = story.created;
+    record.modified = story.modified;
+    record.pages = int(story.pathPages().size());
+    record.finished = story.isFinished();
+    record.searchText = story.plainText().toLower();
+    return record;
+}
+
+int Library::addSamples()
+{
+    if (!QDir().mkpath(m_folder) || QFileInfo::exists(m_folder + u'/' + SamplesMarker))
+        return 0;
+    int added = 0;
+    const QDir samples(QStringLiteral(":/samples"));
+    for (const QString& name : samples.entryList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files)) {
+        QString why;
+        if (import(samples.filePath(name), &why))
+            ++added;
+        else
+            qCWarning(lcLibrary) << "sample" << name << "not added:" << why;
+    }
+    QFile marker(m_folder + u'/' + SamplesMarker);
+    if (marker.open(QIODevice::WriteOnly))
+        marker.write("The sample stories were added to this library once; delete this file to add them again.\n");
+    return added;
+}
+
+QString Library::reload()
+{
+    if (!QDir().mkpath(m_folder))
+        return tr("The library folder “%1” cannot be created.").arg(m_folder);
+    QDir dir(m_folder);
+    if (!dir.isReadable())
+        return tr("The library folder “%1” cannot be read.").arg(m_folder);
+
+    QHash<QString, StoryRecord> cache;
+    QHash<QString, QPair<qint64, qint64>> stamps;
+    loadIndexCache(&cache, &stamps);
+
+    m_records.clear();
+    QHash<QString, QPair<qint64, qint64>> newStamps;
+    bool changed = false;
+    QSet<QString> seenIds;
+    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files, QDir::Name);
+    for (const QFileInfo& info : files) {
+        const QString fileName = info.fileName();
+        const auto stamp = stampOf(info);
+        StoryRecord record;
+        if (stamps.value(fileName, {-1, -1}) == stamp) {
+            record = cache.value(fileName);
+        } else {
+            changed = true;
+            QString why;
+            std::optional<Story> story;
+            if (info.size() > MaxStoryFileBytes) {
+                why = tr("The file is too large to be a story (%1 MB).").arg(info.size() / (1024 * 1024));
+            } else {
+                QFile file(info.filePath());
+                if (!file.open(QIODevice::ReadOnly))
+                    why = tr("The file cannot be read: %1").arg(file.errorString());
+                else
+                    story = Story::fromFileData(file.readAll(), &why);
+            }
+            if (!story) {
+                record.id = fileName;
+                record.fileName = fileName;
+                record.title = info.completeBaseName();
+                record.modified = info.lastModified();
+                record.readable = false;
+                record.problem = why;
+                m_records.append(record);
+                continue;
+            }
+            record = recordFor(*story, fileName);
+        }
+        if (seenIds.contains(record.id)) {
+            // Two files claim one id (a sync tool's conflicted copy): list the second one apart.
+            record.readable = false;
+            record.problem = tr("Another file already holds the story with this id.");
+            record.id = fileName;
+            m_records.append(record);
+            continue;
+        }
+        seenIds.insert(record.id);
+        newStamps.insert(fileName, stamp);
+        m_records.append(record);
+    }
+    if (changed || newStamps.size() != stamps.size())
+        saveIndexCache(newStamps);
+    sortRecords();
+    return {};
+}
+
+void Library::sortRecords()
+{
+    std::stable_sort(m_records.begin(), m_records.end(),
+                     [](const StoryRecord& a, const StoryRecord& b) { return a.modified > b.modified; });
+}
+
+const StoryRecord* Library::record(const QString& id) const
+{
+    const auto it = std::find_if(m_records.cbegin(), m_records.cend(), [&id](const StoryRecord& r) { return r.id == id; });
+    return it == m_records.cend() ? nullptr : &*it;
+}
+
+QStringList Library::search(const QString& query) const
+{
+    const QStringList words = query.toLower().split(u' ', Qt::SkipEmptyParts);
+    QStringList ids;
+    for (const StoryRecord& record : m_records) {
+        if (!record.readable)
+            continue;
+        const bool all = std::all_of(words.cbegin(), words.cend(),
+                                     [&record](const QString& word) { return record.searchText.contains(word); });
+        if (all)
+            ids.append(record.id);
+    }
+    return ids;
+}
+
+std::optional<Story> Library::load(const QString& id, QString* whyNot) const
+{
+    QFile file(filePath(id));
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (whyNot)
+            *whyNot = tr("The story “%1” cannot be opened: %2").arg(id, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > MaxStoryFileBytes) {
+        if (whyNot)
+            *whyNot = tr("The file is too large to be a story (%1 MB).").arg(file.size() / (1024 * 1024));
+        return std::nullopt;
+    }
+    return Story::fromFileData(file.readAll(), whyNot);
+}
+
+QString Library::save(Story& story)
+{
+    if (!QDir().mkpath(m_folder))
+        return tr("The library folder “%1” cannot be created.").arg(m_folder);
+    if (story.id.isEmpty())
+        story.id = Story::newId();
+    const QString path = filePath(story.id);
+    if (QFileInfo::exists(path)) {
+        // Never overwrite something that is not one of our stories (or belongs to another story).
+        QFile existing(path);
+        QString why;
+        std::optional<Story> old;
+        if (existing.open(QIODevice::ReadOnly) && existing.size() <= MaxStoryFileBytes)
+            old = Story::fromFileData(existing.readAll(), &why);
+        if (!old || old->id != story.id)
+            return tr("“%1” exists and is not this story; it was left untouched.").arg(path);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!story.created.isValid())
+        story.created = now;
+    story.modified = now;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("The story cannot be saved to “%1”: %2").arg(path, file.errorString());
+    const QByteArray data = story.toFileData();
+    if (file.write(data) != data.size() || !file.commit())
+        return tr("The story cannot be saved to “%1”: %2").arg(path, file.errorString());
+    upsert(recordFor(story, QFileInfo(path).fileName()));
+    return {};
+}
+
+void Library::upsert(const StoryRecord& record)
+{
+    const auto it = std::find_if(m_records.begin(), m_records.end(), [&record](const StoryRecord& r) { return r.id == record.id; });
+    if (it != m_records.end())
+        *it = record;
+    else
+        m_records.append(record);
+    sortRecords();
+}
+
+QString Library::trash(const QString& id)
+{
+    const QString from = filePath(id);
+    if (!QFileInfo::exists(from))
+        return tr("The story “%1” is not in the library.").arg(id);
+    QDir().mkpath(trashFolder());
+    const QString to = trashFolder() + u'/' + id + QLatin1String(Suffix);
+    QFile::remove(to); // an older trashed copy of the same story
+    if (!QFile::rename(from, to))
+        return tr("The story “%1” cannot be moved to the trash.").arg(id);
+    m_records.erase(std::remove_if(m_records.begin(), m_records.end(), [&id](const StoryRecord& r) { return r.id == id; }),
+                    m_records.end());
+    return {};
+}
+
+QString Library::restore(const QString& id)
+{
+    const QString from = trashFolder() + u'/' + id + QLatin1String(Suffix);
+    const QString to = filePath(id);
+    if (QFileInfo::exists(to))
+        return tr("A story with the id “%1” is already in the library.").arg(id);
+    if (!QFile::rename(from, to))
+        return tr("The story “%1” is not in the trash.").arg(id);
+    QString why;
+    if (const std::optional<Story> story = load(id, &why))
+        upsert(recordFor(*story, QFileInfo(to).fileName()));
+    return {};
+}
+
+QStringList Library::trashedIds() const
+{
+    QStringList ids;
+    for (const QFileInfo& info : QDir(trashFolder()).entryInfoList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files))
+        ids.append(info.completeBaseName());
+    return ids;
+}
+
+QString Library::emptyTrash()
+{
+    QDir trash(trashFolder());
+    if (!trash.exists())
+        return {};
+    for (const QFileInfo& info : trash.entryInfoList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files)) {
+        if (!QFile::remove(info.filePath()))
+            return tr("“%1” cannot be removed from the trash.").arg(info.fileName());
+    }
+    return {};
+}
+
+std::optional<QString> Library::import(const QString& path, QString* whyNot)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (whyNot)
+            *whyNot = tr("“%1” cannot be opened: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > MaxStoryFileBytes) {
+        if (whyNot)
+            *whyNot = tr("The file is too large to be a story (%1 MB).").arg(file.size() / (1024 * 1024));
+        return std::nullopt;
+    }
+    std::optional<Story> story = Story::fromFileData(file.readAll(), whyNot);
+    if (!story)
+        return std::nullopt;
+    if (QFileInfo::exists(filePath(story->id)))
+        story->id = Story::newId();
+    if (const QString problem = save(*story); !problem.isEmpty()) {
+        if (whyNot)
+            *whyNot = problem;
+        return std::nullopt;
+    }
+    return story->id;
+}
+
+QString Library::moveAside(const QString& fileName)
+{
+    const QString from = m_folder + u'/' + fileName;
+    QDir().mkpath(m_folder + u'/' + UnreadableName);
+    const QString to = uniquePath(m_folder + u'/' + UnreadableName, fileName);
+    if (!QFile::rename(from, to))
+        return tr("“%1” cannot be moved aside.").arg(fileName);
+    m_records.erase(std::remove_if(m_records.begin(), m_records.end(),
+                                   [&fileName](const StoryRecord& r) { return r.fileName == fileName && !r.readable; }),
+                    m_records.end());
+    return {};
+}
+
+} // namespace Storybook::Story

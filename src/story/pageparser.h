@@ -1,0 +1,61 @@
+#pragma once
+
+#include "story.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace Storybook::Story {
+
+// One page as the model answered it, after a tolerant parse.
+struct ParsedPage
+{
+    QString title; // empty unless given
+    QString text; // the page text, trimmed (never empty when usable)
+    QString scene;
+    // 2-4 options for "choose"/"guess" (trimmed, no empties or duplicates, at most 4); for "name"/"describe"
+    // 0-4 options and a non-empty question. A "choose" question may be empty: the UI shows a generic one.
+    std::optional<Interaction> interaction;
+    bool end = false;
+    bool structured = false; // a JSON object (possibly repaired) with the page text was found
+    bool usable = false; // text is non-empty
+    QStringList problems; // short English notes for the log ("trailing comma repaired", ...)
+};
+
+// Reads the model's answer for one page: {"title", "text", "scene", "interaction", "end"}, however sloppily
+// written. Incremental: feed the streamed deltas as they arrive, show streamingText(), call finish() at the end.
+// Every step costs time linear in the delta; finish() is linear in everything fed.
+class PageParser final
+{
+public:
+    PageParser();
+    ~PageParser();
+    PageParser(const PageParser& other);
+    PageParser& operator=(const PageParser& other);
+    PageParser(PageParser&& other) noexcept;
+    PageParser& operator=(PageParser&& other) noexcept;
+
+    void feed(const QString& delta);
+
+    // The decoded value of the page's "text" field so far (trimmed; grows, never shrinks; an incomplete escape or
+    // half a surrogate pair is held back). Empty until the text starts. When the answer is clearly not JSON (no '{'
+    // within the first 200 non-space characters), the raw answer so far, without a leading code fence.
+    [[nodiscard]] QString streamingText() const;
+    // The page title, once its string is complete and the object has a "text" key.
+    [[nodiscard]] QString streamingTitle() const;
+    // The final tolerant parse of everything fed; equal to parse(raw()).
+    [[nodiscard]] ParsedPage finish() const;
+    [[nodiscard]] static ParsedPage parse(const QString& whole);
+    [[nodiscard]] const QString& raw() const { return m_raw; }
+
+private:
+    class Scanner;
+
+    QString m_raw;
+    std::unique_ptr<Scanner> m_scanner; // null only in a moved-from parser
+};
+
+} // namespace Storybook::Story

@@ -1,0 +1,125 @@
+#include "promptbuilder.h"
+
+#include <QFile>
+
+namespace Storybook::Story {
+
+namespace {
+QString optionalLine(const QString& label, const QString& value)
+{
+    return value.trimmed().isEmpty() ? QString() : label + value.trimmed() + u'\n';
+}
+} // namespace
+
+PromptBuilder::PromptBuilder(int storyTokenBudget)
+    : m_budget(storyTokenBudget)
+{
+}
+
+int PromptBuilder::estimateTokens(const QString& text)
+{
+    int cjk = 0;
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x2E80)
+            ++cjk;
+    }
+    return cjk + int(text.size() - cjk) / 4 + 1;
+}
+
+QString PromptBuilder::languageOf(const StorySettings& settings)
+{
+    return settings.language.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
+}
+
+QString PromptBuilder::load(const QString& name, const QString& language)
+{
+    QFile file(QStringLiteral(":/prompts/%1_%2.txt").arg(name, language));
+    if (!file.open(QIODevice::ReadOnly))
+        file.setFileName(QStringLiteral(":/prompts/%1_en.txt").arg(name));
+    if (!file.isOpen() && !file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+QString PromptBuilder::fill(QString text, const QList<QPair<QString, QString>>& values)
+{
+    for (const auto& [key, value] : values)
+        text.replace(QStringLiteral("{{") + key + QStringLiteral("}}"), value);
+    return text.trimmed();
+}
+
+Prompt PromptBuilder::firstPage(const StorySettings& settings) const
+{
+    const QString lang = languageOf(settings);
+    const bool zh = lang == QLatin1String("zh");
+    Prompt prompt;
+    prompt.system = fill(load(QStringLiteral("system"), lang), {{QStringLiteral("age"), settings.ageBand}});
+    prompt.lastPage = settings.pageCount <= 1;
+    QString user = fill(load(QStringLiteral("first"), lang),
+                        {{QStringLiteral("pages"), QString::number(settings.pageCount)},
+                         {QStringLiteral("idea"), settings.idea.trimmed()},
+                         {QStringLiteral("style"), optionalLine(zh ? QStringLiteral("风格：") : QStringLiteral("Style: "), settings.style)},
+                         {QStringLiteral("characters"), optionalLine(zh ? QStringLiteral("角色：") : QStringLiteral("Characters: "), settings.characters)},
+                         {QStringLiteral("moral"), optionalLine(zh ? QStringLiteral("寓意：") : QStringLiteral("Lesson: "), settings.moral)}});
+    if (prompt.lastPage)
+        user += u'\n' + fill(load(QStringLiteral("last"), lang), {});
+    prompt.user = user;
+    return prompt;
+}
+
+QString PromptBuilder::storySoFar(const Story& story, const QString& parentId) const
+{
+    const QList<const Page*> branch = story.branchTo(parentId);
+    const bool zh = languageOf(story.settings) == QLatin1String("zh");
+    QStringList lines;
+    for (int i = 0; i < branch.size(); ++i) {
+        const Page* page = branch.at(i);
+        QString line = (zh ? QStringLiteral("第 %1 页：") : QStringLiteral("Page %1: ")).arg(i + 1) + page->text.simplified();
+        if (i + 1 < branch.size() && !branch.at(i + 1)->answer.isEmpty())
+            line += (zh ? QStringLiteral("（孩子的回答：%1）") : QStringLiteral(" (The child answered: %1)")).arg(branch.at(i + 1)->answer);
+        lines.append(line);
+    }
+    // Trim to the budget: keep the first page and as many of the latest pages as fit.
+    int total = 0;
+    for (const QString& line : std::as_const(lines))
+        total += estimateTokens(line);
+    int dropped = 0;
+    while (total > m_budget && lines.size() > 2) {
+        total -= estimateTokens(lines.at(1));
+        lines.removeAt(1);
+        ++dropped;
+    }
+    if (dropped > 0)
+        lines.insert(1, zh ? QStringLiteral("……（中间省略 %1 页）……").arg(dropped)
+                           : QStringLiteral("… (%1 earlier page(s) left out) …").arg(dropped));
+    return lines.join(u'\n');
+}
+
+Prompt PromptBuilder::nextPage(const Story& story, const QString& parentId, const QString& answer) const
+{
+    const QString lang = languageOf(story.settings);
+    const Page* parent = story.page(parentId);
+    Prompt prompt;
+    prompt.system = fill(load(QStringLiteral("system"), lang), {{QStringLiteral("age"), story.settings.ageBand}});
+    prompt.pageNumber = story.depth(parentId) + 1;
+    const int left = story.settings.pageCount - prompt.pageNumber;
+    prompt.lastPage = left <= 0;
+    QStringList cast;
+    for (const CastMember& member : story.cast)
+        cast.append(member.look.isEmpty() ? member.name : member.name + QStringLiteral(" (") + member.look + u')');
+    const QString remaining = prompt.lastPage
+                                  ? fill(load(QStringLiteral("last"), lang), {})
+                                  : fill(load(QStringLiteral("remaining"), lang), {{QStringLiteral("left"), QString::number(left)}});
+    prompt.user = fill(load(QStringLiteral("next"), lang),
+                       {{QStringLiteral("title"), story.title},
+                        {QStringLiteral("sofar"), storySoFar(story, parentId)},
+                        {QStringLiteral("cast"), cast.isEmpty() ? story.settings.characters : cast.join(QStringLiteral("; "))},
+                        {QStringLiteral("question"), parent && parent->interaction ? parent->interaction->question : QString()},
+                        {QStringLiteral("answer"), answer},
+                        {QStringLiteral("number"), QString::number(prompt.pageNumber)},
+                        {QStringLiteral("pages"), QString::number(std::max(story.settings.pageCount, prompt.pageNumber))},
+                        {QStringLiteral("remaining"), remaining}});
+    return prompt;
+}
+
+} // namespace Storybook::Story

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "story.h"
+
+#include <QString>
+
+namespace Storybook::Story {
+
+struct Prompt
+{
+    QString system;
+    QString user;
+    int pageNumber = 1; // the page this prompt asks for, 1-based along the branch
+    bool lastPage = false;
+};
+
+// Builds the messages for one page from the templates in resources/prompts (per language): an
+// age-appropriate, kind system prompt, and the story so far along the branch (trimmed to a token
+// budget), the child's answer and how many pages remain.
+class PromptBuilder final
+{
+public:
+    explicit PromptBuilder(int storyTokenBudget = 2500);
+
+    [[nodiscard]] Prompt firstPage(const StorySettings& settings) const;
+    // The page that follows `parentId` after the child answered `answer`.
+    [[nodiscard]] Prompt nextPage(const Story& story, const QString& parentId, const QString& answer) const;
+
+    // A rough token count: CJK characters count one each, other text one per four characters.
+    [[nodiscard]] static int estimateTokens(const QString& text);
+
+private:
+    [[nodiscard]] static QString load(const QString& name, const QString& language);
+    [[nodiscard]] static QString fill(QString text, const QList<QPair<QString, QString>>& values);
+    [[nodiscard]] static QString languageOf(const StorySettings& settings);
+    [[nodiscard]] QString storySoFar(const Story& story, const QString& parentId) const;
+
+    int m_budget;
+};
+
+} // namespace Storybook::Story

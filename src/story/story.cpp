@@ -1,0 +1,371 @@
+#include "story.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Storybook::Story {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Storybook::Story::Story)
+};
+
+constexpr int MaxPages = 10000;
+
+// Known keys are read into fields; everything else is kept in `extra` and written back.
+QJsonObject unknownFields(const QJsonObject& object, std::initializer_list<const char*> known)
+{
+    QJsonObject extra = object;
+    for (const char* key : known)
+        extra.remove(QLatin1String(key));
+    return extra;
+}
+
+QJsonObject withExtra(QJsonObject object, const QJsonObject& extra)
+{
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        if (!object.contains(it.key()))
+            object.insert(it.key(), it.value());
+    }
+    return object;
+}
+
+QString dateText(const QDateTime& date)
+{
+    return date.isValid() ? date.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime parseDate(const QJsonValue& value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+} // namespace
+
+QString Interaction::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Choose:
+        return QStringLiteral("choose");
+    case Kind::Guess:
+        return QStringLiteral("guess");
+    case Kind::Name:
+        return QStringLiteral("name");
+    case Kind::Describe:
+        return QStringLiteral("describe");
+    }
+    return QStringLiteral("choose");
+}
+
+Interaction::Kind Interaction::kindFromName(const QString& name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("guess"))
+        return Kind::Guess;
+    if (n == QLatin1String("name"))
+        return Kind::Name;
+    if (n == QLatin1String("describe"))
+        return Kind::Describe;
+    return Kind::Choose;
+}
+
+QString Page::stateName(State state)
+{
+    switch (state) {
+    case State::Complete:
+        return QStringLiteral("complete");
+    case State::Draft:
+        return QStringLiteral("draft");
+    case State::Streaming:
+        return QStringLiteral("streaming");
+    }
+    return QStringLiteral("complete");
+}
+
+Page::State Page::stateFromName(const QString& name)
+{
+    if (name == QLatin1String("draft"))
+        return State::Draft;
+    // A page saved while streaming was interrupted by a crash or a kill: it is a draft now.
+    if (name == QLatin1String("streaming"))
+        return State::Draft;
+    return State::Complete;
+}
+
+QString Story::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).left(13).remove(u'-');
+}
+
+const Page* Story::page(const QString& id) const
+{
+    const auto it = std::find_if(pages.cbegin(), pages.cend(), [&id](const Page& p) { return p.id == id; });
+    return it == pages.cend() ? nullptr : &*it;
+}
+
+Page* Story::page(const QString& id)
+{
+    const auto it = std::find_if(pages.begin(), pages.end(), [&id](const Page& p) { return p.id == id; });
+    return it == pages.end() ? nullptr : &*it;
+}
+
+const Page* Story::firstPage() const
+{
+    const auto it = std::find_if(pages.cbegin(), pages.cend(), [](const Page& p) { return p.parentId.isEmpty(); });
+    return it == pages.cend() ? nullptr : &*it;
+}
+
+QList<const Page*> Story::children(const QString& id) const
+{
+    QList<const Page*> out;
+    for (const Page& p : pages) {
+        if (p.parentId == id && !id.isEmpty())
+            out.append(&p);
+    }
+    return out;
+}
+
+QList<const Page*> Story::pathPages() const
+{
+    QList<const Page*> out;
+    for (const QString& id : path) {
+        if (const Page* p = page(id))
+            out.append(p);
+    }
+    return out;
+}
+
+QList<const Page*> Story::branchTo(const QString& id) const
+{
+    QList<const Page*> out;
+    const Page* p = page(id);
+    // Bounded: a corrupt file with a parent cycle cannot loop forever.
+    for (int guard = 0; p && guard < MaxPages; ++guard) {
+        out.prepend(p);
+        p = p->parentId.isEmpty() ? nullptr : page(p->parentId);
+    }
+    return out;
+}
+
+int Story::depth(const QString& id) const
+{
+    return int(branchTo(id).size());
+}
+
+Page& Story::addPage(Page p)
+{
+    if (p.id.isEmpty())
+        p.id = newId();
+    if (!p.created.isValid())
+        p.created = QDateTime::currentDateTimeUtc();
+    pages.append(std::move(p));
+    Page& added = pages.last();
+    goTo(added.id);
+    modified = QDateTime::currentDateTimeUtc();
+    return added;
+}
+
+void Story::goTo(const QString& id)
+{
+    if (path.contains(id))
+        return; // already on the reading path: the branch below it stays as it is
+    path.clear();
+    for (const Page* p : branchTo(id))
+        path.append(p->id);
+    // Continue along the branch already written below this page (the first child each time).
+    for (int guard = 0; guard < MaxPages && !path.isEmpty(); ++guard) {
+        const QList<const Page*> next = children(path.last());
+        if (next.isEmpty())
+            break;
+        path.append(next.first()->id);
+    }
+}
+
+bool Story::isFinished() const
+{
+    const QList<const Page*> onPath = pathPages();
+    return !onPath.isEmpty() && onPath.last()->ending && !onPath.last()->isDraft();
+}
+
+QString Story::plainText() const
+{
+    QString text = title;
+    text += u'\n' + settings.idea;
+    for (const Page& p : pages) {
+        text += u'\n' + p.text;
+        if (p.interaction)
+            text += u'\n' + p.interaction->question + u'\n' + p.interaction->options.join(u'\n');
+    }
+    return text;
+}
+
+QJsonObject Story::toJson() const
+{
+    QJsonObject settingsJson = withExtra(
+        {{QLatin1String("idea"), settings.idea},
+         {QLatin1String("age_band"), settings.ageBand},
+         {QLatin1String("language"), settings.language},
+         {QLatin1String("page_count"), settings.pageCount},
+         {QLatin1String("style"), settings.style},
+         {QLatin1String("characters"), settings.characters},
+         {QLatin1String("moral"), settings.moral},
+         {QLatin1String("read_to_me"), settings.readToMe},
+         {QLatin1String("model"), settings.model}},
+        settings.extra);
+    QJsonArray castJson;
+    for (const CastMember& member : cast)
+        castJson.append(withExtra({{QLatin1String("name"), member.name}, {QLatin1String("look"), member.look}}, member.extra));
+    QJsonArray pagesJson;
+    for (const Page& p : pages) {
+        QJsonObject pageJson{{QLatin1String("id"), p.id},
+                             {QLatin1String("text"), p.text},
+                             {QLatin1String("scene"), p.scene},
+                             {QLatin1String("end"), p.ending},
+                             {QLatin1String("state"), Page::stateName(p.state)},
+                             {QLatin1String("created"), dateText(p.created)}};
+        if (!p.parentId.isEmpty()) {
+            pageJson.insert(QLatin1String("parent"), p.parentId);
+            pageJson.insert(QLatin1String("answer"), p.answer);
+            pageJson.insert(QLatin1String("answer_index"), p.answerIndex);
+        }
+        if (p.interaction) {
+            pageJson.insert(QLatin1String("interaction"),
+                            withExtra({{QLatin1String("kind"), Interaction::kindName(p.interaction->kind)},
+                                       {QLatin1String("question"), p.interaction->question},
+                                       {QLatin1String("options"), QJsonArray::fromStringList(p.interaction->options)}},
+                                      p.interaction->extra));
+        }
+        if (!p.note.isEmpty())
+            pageJson.insert(QLatin1String("note"), p.note);
+        if (!p.rawText.isEmpty())
+            pageJson.insert(QLatin1String("raw"), p.rawText);
+        if (!p.previousVersions.isEmpty())
+            pageJson.insert(QLatin1String("previous_versions"), QJsonArray::fromStringList(p.previousVersions));
+        if (p.editedByHand)
+            pageJson.insert(QLatin1String("edited"), true);
+        pagesJson.append(withExtra(pageJson, p.extra));
+    }
+    return withExtra({{QLatin1String("format"), QLatin1String(FormatName)},
+                      {QLatin1String("version"), std::max(formatVersion, FormatVersion)},
+                      {QLatin1String("id"), id},
+                      {QLatin1String("title"), title},
+                      {QLatin1String("settings"), settingsJson},
+                      {QLatin1String("cast"), castJson},
+                      {QLatin1String("pages"), pagesJson},
+                      {QLatin1String("path"), QJsonArray::fromStringList(path)},
+                      {QLatin1String("created"), dateText(created)},
+                      {QLatin1String("modified"), dateText(modified)}},
+                     extra);
+}
+
+std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
+{
+    const auto fail = [whyNot](const QString& reason) {
+        if (whyNot)
+            *whyNot = reason;
+        return std::nullopt;
+    };
+    if (json.value(QLatin1String("format")).toString() != QLatin1String(FormatName))
+        return fail(Tr::tr("This is not an Interactive Storybook story file."));
+    const int version = json.value(QLatin1String("version")).toInt(0);
+    if (version < 1)
+        return fail(Tr::tr("The story file has no valid format version."));
+    // Newer versions are read as far as we understand them; their extra fields are kept.
+    Story story;
+    story.id = json.value(QLatin1String("id")).toString();
+    if (story.id.isEmpty())
+        return fail(Tr::tr("The story file has no id."));
+    story.title = json.value(QLatin1String("title")).toString();
+    const QJsonObject s = json.value(QLatin1String("settings")).toObject();
+    story.settings.idea = s.value(QLatin1String("idea")).toString();
+    story.settings.ageBand = s.value(QLatin1String("age_band")).toString(story.settings.ageBand);
+    story.settings.language = s.value(QLatin1String("language")).toString(story.settings.language);
+    story.settings.pageCount = std::clamp(s.value(QLatin1String("page_count")).toInt(story.settings.pageCount), 1, 100);
+    story.settings.style = s.value(QLatin1String("style")).toString();
+    story.settings.characters = s.value(QLatin1String("characters")).toString();
+    story.settings.moral = s.value(QLatin1String("moral")).toString();
+    story.settings.readToMe = s.value(QLatin1String("read_to_me")).toBool();
+    story.settings.model = s.value(QLatin1String("model")).toString();
+    story.settings.extra = unknownFields(s, {"idea", "age_band", "language", "page_count", "style", "characters",
+                                             "moral", "read_to_me", "model"});
+    for (const QJsonValue& value : json.value(QLatin1String("cast")).toArray()) {
+        const QJsonObject c = value.toObject();
+        story.cast.append({c.value(QLatin1String("name")).toString(), c.value(QLatin1String("look")).toString(),
+                           unknownFields(c, {"name", "look"})});
+    }
+    const QJsonArray pagesJson = json.value(QLatin1String("pages")).toArray();
+    if (pagesJson.size() > MaxPages)
+        return fail(Tr::tr("The story file has too many pages."));
+    for (const QJsonValue& value : pagesJson) {
+        const QJsonObject o = value.toObject();
+        Page p;
+        p.id = o.value(QLatin1String("id")).toString();
+        if (p.id.isEmpty() || story.page(p.id))
+            return fail(Tr::tr("The story file has a page without an id, or two pages with the same id."));
+        p.parentId = o.value(QLatin1String("parent")).toString();
+        p.answer = o.value(QLatin1String("answer")).toString();
+        p.answerIndex = o.value(QLatin1String("answer_index")).toInt(-1);
+        p.text = o.value(QLatin1String("text")).toString();
+        p.scene = o.value(QLatin1String("scene")).toString();
+        p.ending = o.value(QLatin1String("end")).toBool();
+        p.state = Page::stateFromName(o.value(QLatin1String("state")).toString());
+        p.note = o.value(QLatin1String("note")).toString();
+        p.rawText = o.value(QLatin1String("raw")).toString();
+        for (const QJsonValue& v : o.value(QLatin1String("previous_versions")).toArray())
+            p.previousVersions.append(v.toString());
+        p.editedByHand = o.value(QLatin1String("edited")).toBool();
+        p.created = parseDate(o.value(QLatin1String("created")));
+        if (const QJsonValue i = o.value(QLatin1String("interaction")); i.isObject()) {
+            const QJsonObject io = i.toObject();
+            Interaction interaction;
+            interaction.kind = Interaction::kindFromName(io.value(QLatin1String("kind")).toString());
+            interaction.question = io.value(QLatin1String("question")).toString();
+            for (const QJsonValue& v : io.value(QLatin1String("options")).toArray())
+                interaction.options.append(v.toString());
+            interaction.extra = unknownFields(io, {"kind", "question", "options"});
+            p.interaction = interaction;
+        }
+        p.extra = unknownFields(o, {"id", "parent", "answer", "answer_index", "text", "scene", "end", "state", "note",
+                                    "raw", "previous_versions", "edited", "created", "interaction"});
+        story.pages.append(std::move(p));
+    }
+    for (const Page& p : std::as_const(story.pages)) {
+        if (!p.parentId.isEmpty() && !story.page(p.parentId))
+            return fail(Tr::tr("The story file has a page whose parent is missing."));
+    }
+    for (const QJsonValue& v : json.value(QLatin1String("path")).toArray()) {
+        if (story.page(v.toString()))
+            story.path.append(v.toString());
+    }
+    if (story.path.isEmpty() && story.firstPage())
+        story.goTo(story.firstPage()->id);
+    story.created = parseDate(json.value(QLatin1String("created")));
+    story.modified = parseDate(json.value(QLatin1String("modified")));
+    story.extra = unknownFields(json, {"format", "version", "id", "title", "settings", "cast", "pages", "path",
+                                       "created", "modified"});
+    story.formatVersion = version;
+    return story;
+}
+
+QByteArray Story::toFileData() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Story> Story::fromFileData(const QByteArray& data, QString* whyNot)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (!doc.isObject()) {
+        if (whyNot)
+            *whyNot = Tr::tr("The file is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset);
+        return std::nullopt;
+    }
+    return fromJson(doc.object(), whyNot);
+}
+
+} // namespace Storybook::Story

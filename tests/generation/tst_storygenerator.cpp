@@ -1,0 +1,266 @@
+// The story engine end to end against the fake server: pages stream into the story and onto disk,
+// answers branch, read-to-me runs to the ending, failures leave marked drafts.
+#include "fakeopenaiserver.h"
+#include "library.h"
+#include "llmclient.h"
+#include "storygenerator.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Storybook;
+using namespace Storybook::Test;
+
+namespace {
+Llm::ConnectionSettings settingsFor(const QUrl& base)
+{
+    Llm::ConnectionSettings s;
+    s.baseUrl = base;
+    s.model = QStringLiteral("fake-small");
+    s.proxy.mode = Llm::ProxySettings::Mode::None;
+    s.connectTimeout = std::chrono::seconds(5);
+    s.idleTimeout = std::chrono::seconds(5);
+    s.retries = 0;
+    return s;
+}
+
+Story::StorySettings idea(int pages = 3, bool readToMe = false, const QString& language = QStringLiteral("en"))
+{
+    Story::StorySettings settings;
+    settings.idea = QStringLiteral("a fox who finds a lantern");
+    settings.pageCount = pages;
+    settings.readToMe = readToMe;
+    settings.language = language;
+    return settings;
+}
+} // namespace
+
+class TestStoryGenerator final : public QObject
+{
+    Q_OBJECT
+
+    FakeOpenAiServer* m_server = nullptr;
+    QTemporaryDir* m_dir = nullptr;
+
+    static bool waitFinished(QSignalSpy& spy, int timeoutMs = 20000)
+    {
+        return spy.count() > 0 || spy.wait(timeoutMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("QObject|deleted|destroyed")));
+        m_server = new FakeOpenAiServer(this);
+        QVERIFY(m_server->listen());
+        m_dir = new QTemporaryDir;
+    }
+
+    void cleanup()
+    {
+        delete m_server;
+        delete m_dir;
+    }
+
+    void interactiveStory()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        QVERIFY(library.reload().isEmpty());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QStringList appended;
+        connect(&generator, &Generation::StoryGenerator::pageTextAppended, this,
+                [&appended](const QString&, const QString&, const QString& text) { appended.append(text); });
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(generator.isBusy());
+        QVERIFY(!generator.startNew(idea()).isEmpty()); // one at a time
+        QVERIFY(waitFinished(finished));
+        const Story::Story& story = *generator.story();
+        QCOMPARE(story.title, QStringLiteral("The Fox and the Lantern"));
+        QCOMPARE(story.cast.size(), 1);
+        QCOMPARE(story.cast.first().name, QStringLiteral("Pip"));
+        QCOMPARE(story.pages.size(), 1);
+        const Story::Page first = story.pages.first(); // a copy: pages are added below
+        QCOMPARE(first.state, Story::Page::State::Complete);
+        QVERIFY(first.text.startsWith(QLatin1String("Pip the fox")));
+        QVERIFY(appended.size() > 3); // it streamed
+        QCOMPARE(appended.join(QString()), first.text);
+        QVERIFY(first.interaction);
+        QCOMPARE(first.interaction->options.size(), 2);
+        // On disk too.
+        QString why;
+        QVERIFY2(library.load(story.id, &why), qPrintable(why));
+
+        // The child answers: a new page acknowledges it; answering the other way keeps both branches.
+        finished.clear();
+        QVERIFY(generator.answer(story.id, first.id, 1, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const Story::Page second = *generator.story()->page(generator.story()->path.last());
+        QVERIFY(second.text.contains(QLatin1String("Cross the bridge")));
+        QCOMPARE(second.answerIndex, 1);
+        finished.clear();
+        QVERIFY(generator.answer(story.id, first.id, -1, QStringLiteral("Ask the moon")).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->pages.size(), 3);
+        QVERIFY(generator.story()->page(generator.story()->path.last())->text.contains(QLatin1String("Ask the moon")));
+        // The same answer again goes back to its branch without asking the model.
+        const int requests = int(m_server->requests().size());
+        finished.clear();
+        QVERIFY(generator.answer(story.id, first.id, 1, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(m_server->requests().size(), requests);
+        QCOMPARE(generator.story()->path.last(), second.id);
+
+        // Page 3 of 3 is the ending.
+        finished.clear();
+        QVERIFY(generator.answer(story.id, second.id, 0, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QVERIFY(generator.story()->isFinished());
+        QVERIFY(!generator.story()->pathPages().last()->interaction);
+        QVERIFY(m_server->requests().last().body.contains("This is the last page"));
+        QVERIFY(!generator.answer(story.id, generator.story()->path.last(), 0, {}).isEmpty());
+    }
+
+    void readToMeRunsToTheEnd()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy pages(&generator, &Generation::StoryGenerator::pageFinished);
+        QVERIFY(generator.startNew(idea(4, true, QStringLiteral("zh"))).isEmpty());
+        QVERIFY(waitFinished(finished, 30000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(pages.count(), 4);
+        QVERIFY(generator.story()->isFinished());
+        QCOMPARE(generator.story()->title, QStringLiteral("小狐狸和灯笼"));
+        QVERIFY(generator.story()->pathPages().at(1)->text.contains(QStringLiteral("跟着猫头鹰")));
+    }
+
+    void plainProseBecomesThePage()
+    {
+        // A model that ignores the JSON format: the reader still gets the text as the page.
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("ok"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const Story::Page& page = generator.story()->pages.first();
+        QCOMPARE(page.state, Story::Page::State::Complete);
+        QCOMPARE(page.text, QStringLiteral("Once upon a time, a small fox found a lantern."));
+        QVERIFY(!page.interaction);
+        QVERIFY(!page.rawText.isEmpty());
+        QCOMPARE(generator.story()->title, QStringLiteral("a fox who finds a lantern"));
+        // The child can still answer in their own words.
+        finished.clear();
+        QVERIFY(generator.answer(generator.story()->id, page.id, -1, QStringLiteral("The fox sings")).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->pages.size(), 2);
+    }
+
+    void failureKeepsADraftThatCanBeRetried()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("drop"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::failed);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(failed.count(), 1);
+        const Story::Page& draft = generator.story()->pages.first();
+        QCOMPARE(draft.state, Story::Page::State::Draft);
+        QVERIFY(!draft.note.isEmpty());
+        QVERIFY(!draft.text.isEmpty()); // what arrived is kept
+        const QString storyId = generator.story()->id;
+        QString why;
+        const auto saved = library.load(storyId, &why);
+        QVERIFY(saved);
+        QCOMPARE(saved->pages.first().state, Story::Page::State::Draft);
+        // Retry against a healthy server (new settings, same story).
+        client.setSettings(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        finished.clear();
+        QVERIFY(generator.regenerate(storyId, draft.id).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->pages.first().state, Story::Page::State::Complete);
+        QVERIFY(generator.story()->pages.first().previousVersions.isEmpty()); // a draft is not kept as a version
+    }
+
+    void stopKeepsWhatArrivedAndAutosaves()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("drip:40:200"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        generator.setAutosaveInterval(200);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::failed);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        const QString storyId = generator.story()->id;
+        // While it streams, the text reaches the disk within the autosave interval.
+        QTRY_VERIFY_WITH_TIMEOUT(library.load(storyId, nullptr) && library.load(storyId, nullptr)->pages.first().text.size() > 20, 5000);
+        generator.stop();
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(2).value<Llm::LlmError>().kind, Llm::LlmError::Kind::Cancelled);
+        const auto saved = library.load(storyId, nullptr);
+        QCOMPARE(saved->pages.first().state, Story::Page::State::Draft);
+        QCOMPARE(saved->pages.first().text, generator.story()->pages.first().text);
+    }
+
+    void regenerateKeepsOldVersionUntilDone()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const QString storyId = generator.story()->id;
+        const QString pageId = generator.story()->pages.first().id;
+        const QString oldText = generator.story()->pages.first().text;
+        // A regeneration that fails leaves the page as it was.
+        client.setSettings(settingsFor(m_server->baseUrl(QStringLiteral("status:500"))));
+        finished.clear();
+        QVERIFY(generator.regenerate(storyId, pageId).isEmpty());
+        QCOMPARE(generator.story()->pages.first().text, oldText); // unchanged while the new one streams
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->pages.first().text, oldText);
+        QCOMPARE(generator.story()->pages.first().state, Story::Page::State::Complete);
+        client.setSettings(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        finished.clear();
+        QVERIFY(generator.regenerate(storyId, pageId).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->pages.first().previousVersions, QStringList{oldText});
+    }
+
+    void destroyedMidStreamSavesDraft()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("drip:40:200"))));
+        Story::Library library(m_dir->path());
+        QString storyId;
+        {
+            Generation::StoryGenerator generator(&client, &library);
+            bool gotText = false;
+            connect(&generator, &Generation::StoryGenerator::pageTextAppended, this, [&] { gotText = true; });
+            QVERIFY(generator.startNew(idea()).isEmpty());
+            storyId = generator.story()->id;
+            QTRY_VERIFY_WITH_TIMEOUT(gotText, 5000);
+        }
+        const auto saved = library.load(storyId, nullptr);
+        QVERIFY(saved);
+        QCOMPARE(saved->pages.first().state, Story::Page::State::Draft);
+        QVERIFY(!saved->pages.first().text.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoryGenerator)
+#include "tst_storygenerator.moc"

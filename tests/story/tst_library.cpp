@@ -1,0 +1,227 @@
+#include "library.h"
+#include "storytesthelpers.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Storybook;
+
+class TestLibrary final : public QObject
+{
+    Q_OBJECT
+
+    static void writeFile(const QString& path, const QByteArray& data)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(data);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void saveListLoad()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        QVERIFY(library.records().isEmpty());
+        Story::Story story = Test::sampleStory();
+        QVERIFY(library.save(story).isEmpty());
+        QVERIFY(QFile::exists(library.filePath(story.id)));
+        QCOMPARE(library.records().size(), 1);
+        Story::Library fresh(dir.path());
+        QVERIFY(fresh.reload().isEmpty());
+        QCOMPARE(fresh.records().size(), 1);
+        const Story::StoryRecord* record = fresh.record(story.id);
+        QVERIFY(record);
+        QCOMPARE(record->title, story.title);
+        QCOMPARE(record->pages, 3);
+        QVERIFY(record->finished);
+        QString why;
+        const auto loaded = fresh.load(story.id, &why);
+        QVERIFY2(loaded, qPrintable(why));
+        QCOMPARE(loaded->pages.size(), 4);
+    }
+
+    void samplesAreAddedOnce()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.filePath(QStringLiteral("new")));
+        QCOMPARE(library.addSamples(), 2);
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.records().size(), 2);
+        QStringList languages;
+        for (const Story::StoryRecord& record : library.records()) {
+            QVERIFY(record.readable);
+            QVERIFY(record.finished);
+            languages.append(record.language);
+        }
+        languages.sort();
+        QCOMPARE(languages, (QStringList{QStringLiteral("en"), QStringLiteral("zh")}));
+        QVERIFY(library.trash(library.records().first().id).isEmpty());
+        QCOMPARE(library.addSamples(), 0); // a deleted sample does not come back
+    }
+
+    void corruptFilesAreListedNeverTouched()
+    {
+        QTemporaryDir dir;
+        const QByteArray junk = "{ this is not a story";
+        writeFile(dir.filePath(QStringLiteral("broken.storybook")), junk);
+        writeFile(dir.filePath(QStringLiteral("foreign.storybook")), R"({"format":"other","version":1})");
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.records().size(), 2);
+        for (const Story::StoryRecord& record : library.records()) {
+            QVERIFY(!record.readable);
+            QVERIFY(!record.problem.isEmpty());
+        }
+        // Saving a story whose id names the broken file refuses to overwrite it.
+        Story::Story story = Test::sampleStory();
+        story.id = QStringLiteral("broken");
+        QVERIFY(!library.save(story).isEmpty());
+        QFile file(dir.filePath(QStringLiteral("broken.storybook")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), junk);
+        file.close();
+        // Moved aside only on request, and kept.
+        QVERIFY(library.moveAside(QStringLiteral("broken.storybook")).isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("broken.storybook"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("Unreadable/broken.storybook"))));
+        QCOMPARE(library.records().size(), 1);
+    }
+
+    void trashAndUndo()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story story = Test::sampleStory();
+        QVERIFY(library.save(story).isEmpty());
+        QVERIFY(library.trash(story.id).isEmpty());
+        QVERIFY(library.records().isEmpty());
+        QCOMPARE(library.trashedIds(), QStringList{story.id});
+        QVERIFY(library.reload().isEmpty());
+        QVERIFY(library.records().isEmpty()); // the trash is not listed
+        QVERIFY(library.restore(story.id).isEmpty());
+        QCOMPARE(library.records().size(), 1);
+        QVERIFY(library.trash(story.id).isEmpty());
+        QVERIFY(library.emptyTrash().isEmpty());
+        QVERIFY(library.trashedIds().isEmpty());
+        QVERIFY(!library.restore(story.id).isEmpty());
+    }
+
+    void searchIsCaseInsensitiveAndMultiWord()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story en = Test::sampleStory();
+        Story::Story zh = Test::sampleStory(QStringLiteral("zh"));
+        zh.pages[0].text = QStringLiteral("小狐狸在月光下找到了一盏灯笼。");
+        QVERIFY(library.save(en).isEmpty());
+        QVERIFY(library.save(zh).isEmpty());
+        QCOMPARE(library.search(QStringLiteral("OWL luna")).size(), 2);
+        QCOMPARE(library.search(QStringLiteral("BRIDGE 月光")), QStringList{zh.id});
+        QCOMPARE(library.search(QStringLiteral("月光")), QStringList{zh.id});
+        QCOMPARE(library.search(QStringLiteral("owl dragon")), QStringList{});
+        QCOMPARE(library.search(QString()).size(), 2);
+    }
+
+    void importAssignsNewIdOnClash()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story story = Test::sampleStory();
+        QVERIFY(library.save(story).isEmpty());
+        QString why;
+        const auto imported = library.import(library.filePath(story.id), &why);
+        QVERIFY2(imported, qPrintable(why));
+        QVERIFY(*imported != story.id);
+        QCOMPARE(library.records().size(), 2);
+        writeFile(dir.filePath(QStringLiteral("junk.txt")), "nope");
+        QVERIFY(!library.import(dir.filePath(QStringLiteral("junk.txt")), &why));
+        QVERIFY(!why.isEmpty());
+    }
+
+    void indexCacheFollowsChanges()
+    {
+        QTemporaryDir dir;
+        {
+            Story::Library library(dir.path());
+            QVERIFY(library.reload().isEmpty());
+            for (int i = 0; i < 20; ++i) {
+                Story::Story story = Test::sampleStory();
+                story.title = QStringLiteral("Story %1").arg(i);
+                QVERIFY(library.save(story).isEmpty());
+            }
+        }
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty()); // builds the cache
+        QCOMPARE(library.records().size(), 20);
+        // Change one file behind the library's back: the next reload sees it.
+        const QString id = library.records().first().id;
+        auto story = library.load(id, nullptr);
+        story->title = QStringLiteral("Renamed elsewhere");
+        QTest::qWait(20); // a different modification time
+        writeFile(library.filePath(id), story->toFileData());
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.record(id)->title, QStringLiteral("Renamed elsewhere"));
+        QFile::remove(library.filePath(id));
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.records().size(), 19);
+    }
+
+    void tenThousandStories()
+    {
+        QTemporaryDir dir;
+        Story::Story base = Test::sampleStory();
+        for (int i = 0; i < 10000; ++i) {
+            base.id = QStringLiteral("s%1").arg(i, 5, 10, QLatin1Char('0'));
+            base.title = QStringLiteral("Story number %1").arg(i);
+            writeFile(dir.filePath(base.id + QStringLiteral(".storybook")), base.toFileData());
+        }
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.records().size(), 10000);
+        Story::Library again(dir.path());
+        QVERIFY(again.reload().isEmpty()); // from the cache
+        QCOMPARE(again.records().size(), 10000);
+        QCOMPARE(again.search(QStringLiteral("number 4242")).size(), 1);
+    }
+
+    // Killing the writer at any moment leaves either the old or the new story, never a broken one.
+    void killDuringSaves()
+    {
+        QTemporaryDir dir;
+        QRandomGenerator random(7);
+        for (int round = 0; round < 12; ++round) {
+            QProcess writer;
+            writer.start(QStringLiteral(LIBRARY_WRITER_PATH), {dir.path()});
+            QVERIFY(writer.waitForStarted(5000));
+            QVERIFY(writer.waitForReadyRead(5000));
+            QTest::qWait(int(random.bounded(5, 60)));
+            ::kill(pid_t(writer.processId()), SIGKILL);
+            QVERIFY(writer.waitForFinished(5000));
+            Story::Library library(dir.path());
+            QVERIFY(library.reload().isEmpty());
+            QCOMPARE(library.records().size(), 1);
+            QVERIFY2(library.records().first().readable, qPrintable(library.records().first().problem));
+            QString why;
+            QVERIFY2(library.load(QStringLiteral("killed"), &why), qPrintable(why));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "tst_library.moc"

@@ -1,0 +1,515 @@
+#include "pageparser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+
+using Storybook::Story::Interaction;
+using Storybook::Story::PageParser;
+using Storybook::Story::ParsedPage;
+
+namespace {
+
+// A stable, comparable rendering of a parsed page.
+QString dump(const ParsedPage& page)
+{
+    QJsonObject o { { QStringLiteral("title"), page.title },
+                    { QStringLiteral("text"), page.text },
+                    { QStringLiteral("scene"), page.scene },
+                    { QStringLiteral("end"), page.end },
+                    { QStringLiteral("structured"), page.structured },
+                    { QStringLiteral("usable"), page.usable },
+                    { QStringLiteral("problems"), QJsonArray::fromStringList(page.problems) } };
+    if (page.interaction) {
+        o.insert(QStringLiteral("interaction"),
+                 QJsonObject { { QStringLiteral("kind"), Interaction::kindName(page.interaction->kind) },
+                               { QStringLiteral("question"), page.interaction->question },
+                               { QStringLiteral("options"), QJsonArray::fromStringList(page.interaction->options) },
+                               { QStringLiteral("extra"), page.interaction->extra } });
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool hasLoneSurrogate(const QString& s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= s.size() || !s.at(i + 1).isLowSurrogate())
+                return true;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Feeds `chunks` one by one, checking the streaming text after each: it never shrinks, never shows half a
+// surrogate pair, and (when `prefixOf` is given) is always a prefix of the final text.
+ParsedPage feedChunks(const QStringList& chunks, const QString* prefixOf, QString* failure)
+{
+    PageParser parser;
+    QString previous;
+    for (const QString& chunk : chunks) {
+        parser.feed(chunk);
+        const QString now = parser.streamingText();
+        if (!now.startsWith(previous) && failure->isEmpty())
+            *failure = QStringLiteral("streaming text shrank or changed: \"%1\" then \"%2\"").arg(previous, now);
+        if (hasLoneSurrogate(now) && failure->isEmpty())
+            *failure = QStringLiteral("streaming text shows half a surrogate pair: \"%1\"").arg(now);
+        if (prefixOf && !prefixOf->startsWith(now) && failure->isEmpty())
+            *failure = QStringLiteral("streaming text \"%1\" is not a prefix of the final text").arg(now);
+        previous = now;
+    }
+    return parser.finish();
+}
+
+QStringList randomChunks(const QString& text, QRandomGenerator& random, int maxChunk)
+{
+    QStringList chunks;
+    qsizetype from = 0;
+    while (from < text.size()) {
+        const qsizetype size = random.bounded(1, maxChunk + 1);
+        chunks.append(text.mid(from, size));
+        from += size;
+    }
+    return chunks;
+}
+
+QString readUtf8(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+class TestPageParser final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString corpusDir() { return QFINDTESTDATA("corpus/pageparser"); }
+
+    static void addCorpusRows()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QJsonObject>("expected");
+        const QDir dir(corpusDir());
+        const QStringList names = dir.entryList({ QStringLiteral("*.txt") }, QDir::Files, QDir::Name);
+        for (const QString& name : names) {
+            const QString base = QFileInfo(name).completeBaseName();
+            QFile expectation(dir.filePath(base + QStringLiteral(".expected.json")));
+            QJsonObject expected;
+            if (expectation.open(QIODevice::ReadOnly))
+                expected = QJsonDocument::fromJson(expectation.readAll()).object();
+            QTest::newRow(qPrintable(base)) << readUtf8(dir.filePath(name)) << expected;
+        }
+    }
+
+private Q_SLOTS:
+    void corpusIsThere()
+    {
+        QVERIFY2(!corpusDir().isEmpty(), "corpus/pageparser not found next to the test source");
+        const QDir dir(corpusDir());
+        const QStringList texts = dir.entryList({ QStringLiteral("*.txt") }, QDir::Files);
+        QVERIFY(texts.size() >= 25);
+        for (const QString& name : texts) {
+            const QString base = QFileInfo(name).completeBaseName();
+            QVERIFY2(QFile::exists(dir.filePath(base + QStringLiteral(".expected.json"))), qPrintable(name));
+        }
+    }
+
+    // The whole answer parsed at once gives what the expectation file says.
+    void corpus_data() { addCorpusRows(); }
+    void corpus()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QJsonObject, expected);
+        QVERIFY2(!expected.isEmpty(), "missing or invalid expectation file");
+        const ParsedPage page = PageParser::parse(raw);
+        const QByteArray got = dump(page).toUtf8();
+
+        QVERIFY2(expected.contains(QStringLiteral("text")), "expectations need a text");
+        QCOMPARE(page.text, expected.value(QStringLiteral("text")).toString());
+        QCOMPARE(page.structured, expected.value(QStringLiteral("structured")).toBool());
+        QCOMPARE(page.usable, expected.value(QStringLiteral("usable")).toBool());
+        QCOMPARE(page.usable, !page.text.isEmpty());
+        if (expected.contains(QStringLiteral("title")))
+            QCOMPARE(page.title, expected.value(QStringLiteral("title")).toString());
+        if (expected.contains(QStringLiteral("scene")))
+            QCOMPARE(page.scene, expected.value(QStringLiteral("scene")).toString());
+        if (expected.contains(QStringLiteral("end")))
+            QCOMPARE(page.end, expected.value(QStringLiteral("end")).toBool());
+        const QJsonValue kind = expected.value(QStringLiteral("kind"));
+        if (kind.isString()) {
+            QVERIFY2(page.interaction.has_value(), got.constData());
+            QCOMPARE(Interaction::kindName(page.interaction->kind), kind.toString());
+            QCOMPARE(page.interaction->options.size(), expected.value(QStringLiteral("options")).toInt());
+            if (expected.contains(QStringLiteral("question")))
+                QCOMPARE(page.interaction->question, expected.value(QStringLiteral("question")).toString());
+        } else {
+            QVERIFY2(!page.interaction.has_value(), got.constData());
+        }
+        for (const QJsonValue& problem : expected.value(QStringLiteral("problems")).toArray())
+            QVERIFY2(page.problems.contains(problem.toString()), got.constData());
+        if (expected.value(QStringLiteral("noProblems")).toBool())
+            QVERIFY2(page.problems.isEmpty(), got.constData());
+
+        // Invariants every page keeps.
+        if (page.end)
+            QVERIFY(!page.interaction);
+        if (page.interaction) {
+            const Interaction& i = *page.interaction;
+            QVERIFY(i.options.size() <= 4);
+            if (i.kind == Interaction::Kind::Choose || i.kind == Interaction::Kind::Guess)
+                QVERIFY(i.options.size() >= 2);
+            else
+                QVERIFY(!i.question.isEmpty());
+            for (const QString& option : i.options) {
+                QVERIFY(!option.isEmpty());
+                QCOMPARE(option, option.trimmed());
+            }
+        }
+        QCOMPARE(page.text, page.text.trimmed());
+    }
+
+    // Fed one UTF-16 unit at a time: the streaming text only grows, is a prefix of the final text, and finish()
+    // equals the whole parse.
+    void streamingUnitByUnit_data() { addCorpusRows(); }
+    void streamingUnitByUnit()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QJsonObject, expected);
+        const ParsedPage whole = PageParser::parse(raw);
+        QStringList units;
+        for (const QChar c : raw)
+            units.append(QString(c));
+        const bool checkPrefix = whole.structured && expected.value(QStringLiteral("streamingPrefix")).toBool(true);
+        QString failure;
+        const ParsedPage streamed = feedChunks(units, checkPrefix ? &whole.text : nullptr, &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(dump(streamed), dump(whole));
+
+        // At the end of a structured page the streamed text is the whole text.
+        PageParser parser;
+        parser.feed(raw);
+        if (whole.structured && !whole.text.isEmpty() && parser.streamingText() != whole.text) {
+            // Only pages whose text key was not a plain string at the top (arrays, unwrapped pages) may differ.
+            QVERIFY2(parser.streamingText().isEmpty(), qPrintable(parser.streamingText()));
+        }
+        if (whole.structured && !whole.title.isEmpty() && !parser.streamingTitle().isEmpty())
+            QCOMPARE(parser.streamingTitle(), whole.title);
+        QCOMPARE(parser.raw(), raw);
+    }
+
+    // Split in two at every offset (short answers), or in random chunks (long ones): finish() never changes.
+    void splits_data() { addCorpusRows(); }
+    void splits()
+    {
+        QFETCH(QString, raw);
+        const ParsedPage whole = PageParser::parse(raw);
+        const QString expected = dump(whole);
+        if (raw.size() <= 4000) {
+            for (qsizetype cut = 1; cut < raw.size(); ++cut) {
+                PageParser parser;
+                parser.feed(raw.left(cut));
+                parser.feed(raw.mid(cut));
+                QCOMPARE(dump(parser.finish()), expected);
+            }
+        }
+        QRandomGenerator random(1234);
+        for (int run = 0; run < 30; ++run) {
+            QString failure;
+            const ParsedPage page = feedChunks(randomChunks(raw, random, run < 15 ? 8 : 64),
+                                               whole.structured ? &whole.text : nullptr, &failure);
+            if (!whole.structured)
+                failure.clear(); // prose streaming is not a prefix of the cleaned text
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+            QCOMPARE(dump(page), expected);
+        }
+    }
+
+    void streamingHoldsBackIncompleteEscapes()
+    {
+        PageParser parser;
+        parser.feed(QStringLiteral("{\"title\": \"The Fox\", \"te"));
+        QCOMPARE(parser.streamingText(), QString());
+        QCOMPARE(parser.streamingTitle(), QString()); // no "text" key yet
+        parser.feed(QStringLiteral("xt\": \"A \\\"fox"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox"));
+        QCOMPARE(parser.streamingTitle(), QStringLiteral("The Fox"));
+        parser.feed(QStringLiteral("\\"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox"));
+        parser.feed(QStringLiteral("\" \\u00"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox\""));
+        parser.feed(QStringLiteral("e9 \\ud83e"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox\" \u00e9"));
+        parser.feed(QStringLiteral("\\udd8a!\\n"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox\" \u00e9 \U0001F98A!")); // trailing newline held
+        parser.feed(QStringLiteral("Next\\tline"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("A \"fox\" \u00e9 \U0001F98A!\nNext\tline"));
+        parser.feed(QStringLiteral("\", \"end\": true}"));
+        const ParsedPage page = parser.finish();
+        QCOMPARE(page.text, parser.streamingText());
+        QCOMPARE(page.title, QStringLiteral("The Fox"));
+        QVERIFY(page.end);
+        QVERIFY(page.problems.isEmpty());
+    }
+
+    // Escapes and surrogate pairs split at every pair of offsets.
+    void escapesSplitEverywhere()
+    {
+        const QString raw = QStringLiteral("{\"text\": \"a\\\"b\\\\c\\nd\\u00e9\\ud83e\\udd8a\U0001F41D\\/e\\\\\", "
+                                           "\"end\": false}");
+        const QString expected = QStringLiteral("a\"b\\c\nd\u00e9\U0001F98A\U0001F41D/e\\");
+        QCOMPARE(PageParser::parse(raw).text, expected);
+        for (qsizetype first = 1; first < raw.size(); ++first) {
+            for (qsizetype second = first + 1; second < raw.size(); ++second) {
+                QString failure;
+                const ParsedPage page = feedChunks({ raw.left(first), raw.mid(first, second - first), raw.mid(second) },
+                                                   &expected, &failure);
+                QVERIFY2(failure.isEmpty(), qPrintable(failure));
+                QCOMPARE(page.text, expected);
+            }
+        }
+    }
+
+    void loneSurrogatesReplaced()
+    {
+        const ParsedPage page = PageParser::parse(QStringLiteral("{\"text\": \"a\\ud800b\\udc00c\"}"));
+        QCOMPARE(page.text, QStringLiteral("a\uFFFDb\uFFFDc"));
+        QVERIFY(page.problems.contains(QStringLiteral("invalid surrogate replaced")));
+    }
+
+    void proseStreaming()
+    {
+        const QString prose = QStringLiteral(
+            "Once upon a time there was a tiny snail called Sam who wanted to see the top of the garden wall. "
+            "Every day he climbed a little higher, and every night the rain washed him back down again. "
+            "But Sam never gave up, and one sunny morning he finally reached the top.");
+        PageParser parser;
+        parser.feed(QStringLiteral("```json\n"));
+        parser.feed(prose.left(60));
+        QCOMPARE(parser.streamingText(), QString()); // not decided yet: could still be chatter before a '{'
+        parser.feed(prose.mid(60));
+        QCOMPARE(parser.streamingText(), prose);
+        parser.feed(QStringLiteral("\n```"));
+        const ParsedPage page = parser.finish();
+        QVERIFY(!page.structured);
+        QVERIFY(page.usable);
+        QCOMPARE(page.text, prose);
+    }
+
+    void endVariants_data()
+    {
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("true") << QStringLiteral("true") << true;
+        QTest::newRow("false") << QStringLiteral("false") << false;
+        QTest::newRow("True") << QStringLiteral("True") << true;
+        QTest::newRow("string-true") << QStringLiteral("\"true\"") << true;
+        QTest::newRow("string-yes") << QStringLiteral("\"Yes\"") << true;
+        QTest::newRow("string-no") << QStringLiteral("\"no\"") << false;
+        QTest::newRow("one") << QStringLiteral("1") << true;
+        QTest::newRow("zero") << QStringLiteral("0") << false;
+        QTest::newRow("null") << QStringLiteral("null") << false;
+        QTest::newRow("missing-value") << QString() << false;
+    }
+    void endVariants()
+    {
+        QFETCH(QString, end);
+        QFETCH(bool, expected);
+        const ParsedPage page = PageParser::parse(
+            QStringLiteral("{\"text\": \"x\", \"interaction\": {\"kind\": \"choose\", \"question\": \"q\", "
+                           "\"options\": [\"a\", \"b\"]}, \"end\": ")
+            + end + u'}');
+        QCOMPARE(page.end, expected);
+        QCOMPARE(page.interaction.has_value(), !expected);
+        if (expected)
+            QVERIFY(page.problems.contains(QStringLiteral("interaction dropped on ending page")));
+    }
+
+    void interactionRules_data()
+    {
+        QTest::addColumn<QString>("interaction");
+        QTest::addColumn<QString>("kind"); // empty: none
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("question");
+        QTest::newRow("choose") << QStringLiteral("{\"kind\":\"choose\",\"question\":\"Q?\",\"options\":[\"a\",\"b\"]}")
+                                << QStringLiteral("choose") << QStringList { QStringLiteral("a"), QStringLiteral("b") }
+                                << QStringLiteral("Q?");
+        QTest::newRow("choose-one-option")
+            << QStringLiteral("{\"kind\":\"choose\",\"question\":\"Q?\",\"options\":[\"a\"]}") << QString()
+            << QStringList() << QString();
+        QTest::newRow("guess-dupes") << QStringLiteral(
+            "{\"kind\":\"guess\",\"question\":\"Q?\",\"options\":[\"a\",\" A \",\"\"]}")
+                                     << QString() << QStringList() << QString();
+        QTest::newRow("name-no-options") << QStringLiteral("{\"kind\":\"name\",\"question\":\" Name it? \"}")
+                                         << QStringLiteral("name") << QStringList() << QStringLiteral("Name it?");
+        QTest::newRow("name-empty-question")
+            << QStringLiteral("{\"kind\":\"name\",\"question\":\"  \",\"options\":[\"a\",\"b\"]}") << QString()
+            << QStringList() << QString();
+        QTest::newRow("describe-one") << QStringLiteral(
+            "{\"kind\":\"describe\",\"question\":\"How?\",\"options\":[\"Big\"]}")
+                                      << QStringLiteral("describe") << QStringList { QStringLiteral("Big") }
+                                      << QStringLiteral("How?");
+        QTest::newRow("unknown-kind") << QStringLiteral(
+            "{\"kind\":\"vote\",\"question\":\"Q?\",\"options\":[\"a\",\"b\"]}")
+                                      << QStringLiteral("choose")
+                                      << QStringList { QStringLiteral("a"), QStringLiteral("b") }
+                                      << QStringLiteral("Q?");
+        QTest::newRow("no-kind-question-only")
+            << QStringLiteral("{\"question\":\"What colour?\"}") << QStringLiteral("describe") << QStringList()
+            << QStringLiteral("What colour?");
+        QTest::newRow("choices-key-and-type")
+            << QStringLiteral(
+                   "{\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[{\"label\":\"x\"},{\"text\":\"y\"},7]}")
+            << QStringLiteral("choose") << QStringList { QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("7") }
+            << QStringLiteral("P");
+        QTest::newRow("five-options") << QStringLiteral(
+            "{\"kind\":\"choose\",\"question\":\"Q\",\"options\":[\"1\",\"2\",\"3\",\"4\",\"5\"]}")
+                                      << QStringLiteral("choose")
+                                      << QStringList { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                                       QStringLiteral("4") }
+                                      << QStringLiteral("Q");
+        QTest::newRow("empty-object") << QStringLiteral("{}") << QString() << QStringList() << QString();
+        QTest::newRow("null") << QStringLiteral("null") << QString() << QStringList() << QString();
+        QTest::newRow("number") << QStringLiteral("42") << QString() << QStringList() << QString();
+        QTest::newRow("array") << QStringLiteral("[\"left\", \"right\"]") << QStringLiteral("choose")
+                               << QStringList { QStringLiteral("left"), QStringLiteral("right") } << QString();
+    }
+    void interactionRules()
+    {
+        QFETCH(QString, interaction);
+        QFETCH(QString, kind);
+        QFETCH(QStringList, options);
+        QFETCH(QString, question);
+        const ParsedPage page
+            = PageParser::parse(QStringLiteral("{\"text\": \"x\", \"interaction\": ") + interaction + u'}');
+        QVERIFY(page.structured);
+        if (kind.isEmpty()) {
+            QVERIFY2(!page.interaction, qPrintable(dump(page)));
+            return;
+        }
+        QVERIFY2(page.interaction, qPrintable(dump(page)));
+        QCOMPARE(Interaction::kindName(page.interaction->kind), kind);
+        QCOMPARE(page.interaction->options, options);
+        QCOMPARE(page.interaction->question, question);
+    }
+
+    void unknownInteractionFieldsKept()
+    {
+        const ParsedPage page = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"choose\", \"question\": \"Q\", \"options\": [\"a\", "
+            "\"b\"], \"hint\": \"look up\"}}"));
+        QVERIFY(page.interaction);
+        QCOMPARE(page.interaction->extra.value(QStringLiteral("hint")).toString(), QStringLiteral("look up"));
+    }
+
+    void firstObjectWithTextWins()
+    {
+        const ParsedPage page = PageParser::parse(
+            QStringLiteral("{\"text\": \"first\", \"end\": true} {\"text\": \"second\", \"end\": false}"));
+        QCOMPARE(page.text, QStringLiteral("first"));
+        QVERIFY(page.end);
+    }
+
+    void duplicateTextKeyKeepsTheFirst()
+    {
+        const QString raw = QStringLiteral("{\"text\": \"one\", \"text\": \"two\"}");
+        PageParser parser;
+        parser.feed(raw);
+        QCOMPARE(parser.streamingText(), QStringLiteral("one"));
+        QCOMPARE(parser.finish().text, QStringLiteral("one"));
+    }
+
+    void deepNestingKeepsTheText()
+    {
+        QString raw = QStringLiteral("{\"text\": \"deep\", \"x\": ");
+        raw += QString(5000, u'[');
+        const ParsedPage page = PageParser::parse(raw);
+        QVERIFY(page.structured);
+        QCOMPARE(page.text, QStringLiteral("deep"));
+    }
+
+    void copyAndMove()
+    {
+        PageParser parser;
+        parser.feed(QStringLiteral("{\"text\": \"Hello"));
+        PageParser copy = parser;
+        copy.feed(QStringLiteral(" there\"}"));
+        QCOMPARE(parser.streamingText(), QStringLiteral("Hello"));
+        QCOMPARE(copy.streamingText(), QStringLiteral("Hello there"));
+        QCOMPARE(parser.finish().text, QStringLiteral("Hello"));
+        QCOMPARE(parser.finish().text, QStringLiteral("Hello")); // finish() does not consume anything
+        PageParser moved = std::move(copy);
+        QCOMPARE(moved.finish().text, QStringLiteral("Hello there"));
+        QCOMPARE(moved.raw(), QStringLiteral("{\"text\": \"Hello there\"}"));
+        copy = parser; // a moved-from parser can be assigned again
+        QCOMPARE(copy.streamingText(), QStringLiteral("Hello"));
+    }
+
+    // Garbage of 1 MB parses in linear time by construction (no rescans, no backtracking); here it must simply
+    // come back, whole and in chunks, with the streaming text never shrinking.
+    void megabyteOfGarbage_data()
+    {
+        QTest::addColumn<QString>("garbage");
+        constexpr int Size = 1 << 20;
+        QRandomGenerator random(42);
+        QByteArray bytes(Size, '\0');
+        for (char& b : bytes)
+            b = char(random.bounded(256));
+        QTest::newRow("random-bytes-utf8") << QString::fromUtf8(bytes);
+        QTest::newRow("random-bytes-latin1") << QString::fromLatin1(bytes);
+        const char alphabet[] = "{}[]\"'\\:,/*`<> \nabtu0e";
+        QString brackets(Size, u' ');
+        for (QChar& c : brackets)
+            c = QLatin1Char(alphabet[random.bounded(int(sizeof alphabet - 1))]);
+        QTest::newRow("random-json-punctuation") << brackets;
+        QTest::newRow("open-braces") << QString(Size, u'{');
+        QTest::newRow("open-brackets") << QStringLiteral("{") + QString(Size, u'[');
+        QTest::newRow("close-braces") << QString(Size, u'}');
+        QTest::newRow("quotes") << QStringLiteral("{") + QString(Size, u'"');
+        QTest::newRow("single-quotes") << QStringLiteral("{") + QString(Size, u'\'');
+        QTest::newRow("backslashes-in-text") << QStringLiteral("{\"text\": \"") + QString(Size, u'\\');
+        QTest::newRow("quote-then-spaces") << QStringLiteral("{\"text\": \"a\"") + QString(Size, u' ') + u'x';
+        QTest::newRow("less-than") << QString(Size, u'<');
+        QTest::newRow("commas") << QStringLiteral("{\"text\": \"a\"") + QString(Size, u',');
+        QTest::newRow("colons") << QStringLiteral("{") + QString(Size, u':');
+        QTest::newRow("text-keys") << QStringLiteral("\"text\":").repeated(Size / 7);
+        QTest::newRow("mismatched") << QStringLiteral("{[}").repeated(Size / 3);
+        QTest::newRow("long-text") << QStringLiteral("{\"text\": \"") + QStringLiteral("abc ").repeated(Size / 4)
+                + QStringLiteral("\"}");
+    }
+    void megabyteOfGarbage()
+    {
+        QFETCH(QString, garbage);
+        const ParsedPage whole = PageParser::parse(garbage);
+        QCOMPARE(whole.usable, !whole.text.isEmpty());
+        PageParser parser;
+        QRandomGenerator random(7);
+        QString previous;
+        qsizetype from = 0;
+        while (from < garbage.size()) {
+            const qsizetype size = random.bounded(1, 32 * 1024);
+            parser.feed(garbage.mid(from, size));
+            from += size;
+            const QString now = parser.streamingText();
+            QVERIFY(now.startsWith(previous));
+            previous = now;
+        }
+        QCOMPARE(dump(parser.finish()), dump(whole));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPageParser)
+#include "tst_pageparser.moc"

@@ -1,0 +1,117 @@
+#include "story.h"
+#include "storytesthelpers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Storybook;
+
+class TestStory final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void treeAndPath()
+    {
+        Story::Story story = Test::sampleStory();
+        QCOMPARE(story.pages.size(), 4);
+        QCOMPARE(story.path.size(), 3);
+        QVERIFY(story.isFinished());
+        const Story::Page* first = story.firstPage();
+        QCOMPARE(story.children(first->id).size(), 2);
+        // Going back to a page on the path keeps the branch below it.
+        const QStringList before = story.path;
+        story.goTo(first->id);
+        QCOMPARE(story.path, before);
+        // Choosing the other branch keeps both.
+        const QString other = story.children(first->id).at(0)->id;
+        story.goTo(other);
+        QCOMPARE(story.path, (QStringList{first->id, other}));
+        QCOMPARE(story.depth(other), 2);
+        QVERIFY(!story.isFinished());
+        QCOMPARE(story.pages.size(), 4);
+    }
+
+    void roundTrip()
+    {
+        Story::Story story = Test::sampleStory(QStringLiteral("zh"));
+        story.pages[1].state = Story::Page::State::Draft;
+        story.pages[1].note = QStringLiteral("The connection was cut.");
+        story.pages[1].previousVersions = {QStringLiteral("old text")};
+        story.pages[1].rawText = QStringLiteral("raw");
+        story.pages[1].editedByHand = true;
+        QString why;
+        const auto back = Story::Story::fromFileData(story.toFileData(), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->toJson(), story.toJson());
+        QCOMPARE(back->pages[1].state, Story::Page::State::Draft);
+        QCOMPARE(back->cast.size(), 1);
+        QCOMPARE(back->path, story.path);
+    }
+
+    void unknownFieldsArePreserved()
+    {
+        QJsonObject json = Test::sampleStory().toJson();
+        json.insert(QLatin1String("illustrations"), QJsonArray{QStringLiteral("a.png")});
+        json.insert(QLatin1String("version"), 7);
+        QJsonObject settings = json.value(QLatin1String("settings")).toObject();
+        settings.insert(QLatin1String("voice"), QStringLiteral("alto"));
+        json.insert(QLatin1String("settings"), settings);
+        QJsonArray pages = json.value(QLatin1String("pages")).toArray();
+        QJsonObject page = pages.at(0).toObject();
+        page.insert(QLatin1String("image"), QStringLiteral("p1.png"));
+        pages.replace(0, page);
+        json.insert(QLatin1String("pages"), pages);
+        QString why;
+        const auto story = Story::Story::fromJson(json, &why);
+        QVERIFY2(story, qPrintable(why));
+        const QJsonObject again = story->toJson();
+        QCOMPARE(again.value(QLatin1String("illustrations")).toArray().size(), 1);
+        QCOMPARE(again.value(QLatin1String("version")).toInt(), 7); // a newer file keeps its version
+        QCOMPARE(again.value(QLatin1String("settings")).toObject().value(QLatin1String("voice")).toString(), QStringLiteral("alto"));
+        QCOMPARE(again.value(QLatin1String("pages")).toArray().at(0).toObject().value(QLatin1String("image")).toString(),
+                 QStringLiteral("p1.png"));
+    }
+
+    void streamingPageBecomesDraftOnLoad()
+    {
+        Story::Story story = Test::sampleStory();
+        story.pages.last().state = Story::Page::State::Streaming;
+        const auto back = Story::Story::fromFileData(story.toFileData(), nullptr);
+        QCOMPARE(back->pages.last().state, Story::Page::State::Draft);
+    }
+
+    void rejectsForeignAndBroken_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("not-json") << QByteArray("hello");
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("other-format") << QByteArray(R"({"format":"something-else","version":1,"id":"x"})");
+        QTest::newRow("no-version") << QByteArray(R"({"format":"interactive-storybook","id":"x"})");
+        QTest::newRow("no-id") << QByteArray(R"({"format":"interactive-storybook","version":1})");
+        QTest::newRow("missing-parent") << QByteArray(R"({"format":"interactive-storybook","version":1,"id":"x","pages":[{"id":"a","parent":"zz"}]})");
+        QTest::newRow("duplicate-ids") << QByteArray(R"({"format":"interactive-storybook","version":1,"id":"x","pages":[{"id":"a"},{"id":"a"}]})");
+        QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4);
+    }
+
+    void rejectsForeignAndBroken()
+    {
+        QFETCH(QByteArray, data);
+        QString why;
+        QVERIFY(!Story::Story::fromFileData(data, &why));
+        QVERIFY(!why.isEmpty());
+    }
+
+    void parentCycleIsBounded()
+    {
+        const QByteArray data = R"({"format":"interactive-storybook","version":1,"id":"x","pages":[{"id":"a","parent":"b"},{"id":"b","parent":"a"}]})";
+        const auto story = Story::Story::fromFileData(data, nullptr);
+        QVERIFY(story);
+        QVERIFY(story->branchTo(QStringLiteral("a")).size() <= 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStory)
+#include "tst_story.moc"
