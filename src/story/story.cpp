@@ -185,6 +185,37 @@ void Story::goTo(const QString& id)
     }
 }
 
+bool Story::setPageText(const QString& id, const QString& text)
+{
+    Page* p = page(id);
+    if (!p)
+        return false;
+    if (p->text == text)
+        return true;
+    if (!p->text.isEmpty())
+        p->previousVersions.append(p->text);
+    p->text = text;
+    p->editedByHand = true;
+    if (p->state == Page::State::Draft && !text.trimmed().isEmpty()) {
+        p->state = Page::State::Complete; // written by hand, it is no longer unfinished
+        p->note.clear();
+    }
+    modified = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
+bool Story::setEnding(const QString& id, bool ending)
+{
+    Page* p = page(id);
+    if (!p)
+        return false;
+    p->ending = ending;
+    if (ending)
+        p->interaction.reset();
+    modified = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
 bool Story::isFinished() const
 {
     const QList<const Page*> onPath = pathPages();

@@ -111,6 +111,10 @@ public:
     // Makes the reading path go through `id`: unchanged when it already does, else the branch to
     // `id` and on along the first child written below it.
     void goTo(const QString& id);
+    // Edits by hand: the page text (the old text is kept as a previous version) and whether the page
+    // ends the story (an ending has no question). Return false when there is no such page.
+    bool setPageText(const QString& id, const QString& text);
+    bool setEnding(const QString& id, bool ending);
     [[nodiscard]] bool isFinished() const; // the path ends on a complete ending page
     [[nodiscard]] QString plainText() const; // title + every page's text, for search
 

@@ -33,6 +33,22 @@ private Q_SLOTS:
         QCOMPARE(story.pages.size(), 4);
     }
 
+    void editsByHand()
+    {
+        Story::Story story = Test::sampleStory();
+        const QString id = story.path.at(1);
+        QVERIFY(story.setPageText(id, QStringLiteral("Pip and the owl flew home.")));
+        QCOMPARE(story.page(id)->previousVersions, QStringList{QStringLiteral("Pip followed the owl.")});
+        QVERIFY(story.page(id)->editedByHand);
+        QVERIFY(story.setEnding(id, true));
+        QVERIFY(story.page(id)->ending);
+        QVERIFY(!story.page(id)->interaction);
+        QVERIFY(!story.setPageText(QStringLiteral("nope"), QString()));
+        story.pages.first().state = Story::Page::State::Draft;
+        QVERIFY(story.setPageText(story.pages.first().id, QStringLiteral("Written by a parent.")));
+        QCOMPARE(story.pages.first().state, Story::Page::State::Complete);
+    }
+
     void roundTrip()
     {
         Story::Story story = Test::sampleStory(QStringLiteral("zh"));
