@@ -71,6 +71,80 @@ QString StoryGenerator::loadStory(const QString& storyId)
     return {};
 }
 
+QString StoryGenerator::open(const QString& storyId)
+{
+    if (isBusy() && m_story && m_story->id != storyId)
+        return Tr::tr("Please wait until the page is written, or stop it first.");
+    if (m_story && m_story->id == storyId)
+        return {};
+    if (m_dirty && m_story)
+        save();
+    QString why;
+    std::optional<Story::Story> loaded = m_library->load(storyId, &why);
+    if (!loaded)
+        return why;
+    m_story = std::move(loaded);
+    Q_EMIT storyChanged(storyId);
+    return {};
+}
+
+void StoryGenerator::close()
+{
+    if (isBusy())
+        stop();
+    if (m_dirty && m_story)
+        save();
+    m_story.reset();
+}
+
+QString StoryGenerator::editOpenStory(const QString& storyId, const std::function<bool(Story::Story&)>& edit)
+{
+    if (!m_story || m_story->id != storyId) {
+        if (const QString problem = open(storyId); !problem.isEmpty())
+            return problem;
+    }
+    if (!edit(*m_story))
+        return Tr::tr("That page is not in the story.");
+    m_dirty = true;
+    save();
+    Q_EMIT storyChanged(storyId);
+    return {};
+}
+
+QString StoryGenerator::editPageText(const QString& storyId, const QString& pageId, const QString& text)
+{
+    if (isBusy() && pageId == m_pageId)
+        return Tr::tr("Please wait until the page is written, or stop it first.");
+    return editOpenStory(storyId, [&](Story::Story& story) { return story.setPageText(pageId, text); });
+}
+
+QString StoryGenerator::setEnding(const QString& storyId, const QString& pageId, bool ending)
+{
+    if (isBusy() && pageId == m_pageId)
+        return Tr::tr("Please wait until the page is written, or stop it first.");
+    return editOpenStory(storyId, [&](Story::Story& story) { return story.setEnding(pageId, ending); });
+}
+
+QString StoryGenerator::rename(const QString& storyId, const QString& title)
+{
+    return editOpenStory(storyId, [&](Story::Story& story) {
+        story.title = title.trimmed();
+        return true;
+    });
+}
+
+QString StoryGenerator::goTo(const QString& storyId, const QString& pageId)
+{
+    if (isBusy())
+        return {}; // the path follows the page being written
+    return editOpenStory(storyId, [&](Story::Story& story) {
+        if (!story.page(pageId))
+            return false;
+        story.goTo(pageId);
+        return true;
+    });
+}
+
 QString StoryGenerator::startNew(const Story::StorySettings& settings)
 {
     if (isBusy())

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace Storybook::Llm {
@@ -43,6 +44,18 @@ public:
     QString continueReading(const QString& storyId);
     void stop();
 
+    // The story to show and work on (loaded from the library). Fails while a page is being written
+    // for another story.
+    QString open(const QString& storyId);
+    // Edits by hand, saved at once: a page's text, whether it ends the story, the title.
+    QString editPageText(const QString& storyId, const QString& pageId, const QString& text);
+    QString setEnding(const QString& storyId, const QString& pageId, bool ending);
+    QString rename(const QString& storyId, const QString& title);
+    // Moves the reading path through a page (remembered in the story file).
+    QString goTo(const QString& storyId, const QString& pageId);
+    // Forgets the open story (e.g. after it was deleted).
+    void close();
+
     [[nodiscard]] bool isBusy() const;
     // The story being written or last written (nullopt before the first one).
     [[nodiscard]] const std::optional<Story::Story>& story() const { return m_story; }
@@ -61,6 +74,7 @@ Q_SIGNALS:
 
 private:
     QString loadStory(const QString& storyId);
+    QString editOpenStory(const QString& storyId, const std::function<bool(Story::Story&)>& edit);
     void generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating);
     void onDelta(const QString& delta);
     void onJobFinished();

@@ -71,6 +71,13 @@ QString Library::filePath(const QString& id) const
     return m_folder + u'/' + id + QLatin1String(Suffix);
 }
 
+QString Library::pathFor(const QString& id) const
+{
+    // A listed story may live in a file not named after its id (copied in by hand, a sample folder).
+    const StoryRecord* known = record(id);
+    return known && known->readable ? m_folder + u'/' + known->fileName : filePath(id);
+}
+
 QString Library::trashFolder() const
 {
     return m_folder + u'/' + TrashName;
@@ -264,7 +271,7 @@ QStringList Library::search(const QString& query) const
 
 std::optional<Story> Library::load(const QString& id, QString* whyNot) const
 {
-    QFile file(filePath(id));
+    QFile file(pathFor(id));
     if (!file.open(QIODevice::ReadOnly)) {
         if (whyNot)
             *whyNot = tr("The story “%1” cannot be opened: %2").arg(id, file.errorString());
@@ -284,7 +291,7 @@ QString Library::save(Story& story)
         return tr("The library folder “%1” cannot be created.").arg(m_folder);
     if (story.id.isEmpty())
         story.id = Story::newId();
-    const QString path = filePath(story.id);
+    const QString path = pathFor(story.id);
     if (QFileInfo::exists(path)) {
         // Never overwrite something that is not one of our stories (or belongs to another story).
         QFile existing(path);
@@ -321,7 +328,7 @@ void Library::upsert(const StoryRecord& record)
 
 QString Library::trash(const QString& id)
 {
-    const QString from = filePath(id);
+    const QString from = pathFor(id);
     if (!QFileInfo::exists(from))
         return tr("The story “%1” is not in the library.").arg(id);
     QDir().mkpath(trashFolder());

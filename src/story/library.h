@@ -75,6 +75,7 @@ public:
     [[nodiscard]] QString filePath(const QString& id) const;
 
 private:
+    [[nodiscard]] QString pathFor(const QString& id) const;
     [[nodiscard]] QString trashFolder() const;
     [[nodiscard]] QString indexPath() const;
     void loadIndexCache(QHash<QString, StoryRecord>* cache, QHash<QString, QPair<qint64, qint64>>* stamps) const;

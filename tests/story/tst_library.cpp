@@ -53,6 +53,25 @@ private Q_SLOTS:
         QCOMPARE(loaded->pages.size(), 4);
     }
 
+    void filesNotNamedAfterTheirId()
+    {
+        QTemporaryDir dir;
+        Story::Story story = Test::sampleStory();
+        writeFile(dir.filePath(QStringLiteral("My story (copy).storybook")), story.toFileData());
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        QString why;
+        auto loaded = library.load(story.id, &why);
+        QVERIFY2(loaded, qPrintable(why));
+        loaded->title = QStringLiteral("Edited");
+        QVERIFY(library.save(*loaded).isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.storybook")}).size(), 1); // saved in place
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.record(story.id)->title, QStringLiteral("Edited"));
+        QVERIFY(library.trash(story.id).isEmpty());
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.storybook")}).isEmpty());
+    }
+
     void samplesAreAddedOnce()
     {
         QTemporaryDir dir;

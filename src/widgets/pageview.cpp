@@ -1,0 +1,527 @@
+#include "pageview.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDateTime>
+#include <QtMath>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextCursor>
+#include <QTextEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+namespace Storybook::Widgets {
+
+namespace {
+
+constexpr int FlushIntervalMs = 16;
+constexpr int WheelFlipThreshold = 120; // one notch past the end turns the page
+constexpr qint64 FlipCooldownMs = 450;
+
+QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
+{
+    const qreal k = 1.0 - amountOfB;
+    return QColor::fromRgbF(float(a.redF() * k + b.redF() * amountOfB), float(a.greenF() * k + b.greenF() * amountOfB),
+                            float(a.blueF() * k + b.blueF() * amountOfB));
+}
+
+QFont scaled(QFont font, qreal factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    else if (font.pixelSize() > 0)
+        font.setPixelSize(qRound(font.pixelSize() * factor));
+    return font;
+}
+
+QLabel* plainLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setOpenExternalLinks(false);
+    label->setTextInteractionFlags(Qt::NoTextInteraction);
+    return label;
+}
+
+// QPushButton treats '&' as a mnemonic marker; story text must show as it is.
+QString buttonText(QString text)
+{
+    return text.replace(u'&', QLatin1String("&&"));
+}
+
+} // namespace
+
+PlainTextDocument::PlainTextDocument(QObject* parent)
+    : QTextDocument(parent)
+{
+}
+
+QVariant PlainTextDocument::loadResource(int type, const QUrl& name)
+{
+    Q_UNUSED(type)
+    Q_UNUSED(name)
+    ++m_resourceRequests;
+    return {};
+}
+
+PageView::PageView(QWidget* parent)
+    : QWidget(parent)
+    , m_document(new PlainTextDocument(this))
+    , m_flushTimer(new QTimer(this))
+{
+    setBackgroundRole(QPalette::Base);
+    setForegroundRole(QPalette::Text);
+    setAutoFillBackground(true);
+
+    m_document->setUndoRedoEnabled(false);
+    m_document->setDocumentMargin(4);
+    m_blockFormat.setLineHeight(150, QTextBlockFormat::ProportionalHeight);
+
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(FlushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &PageView::flush);
+
+    auto* outer = new QHBoxLayout(this);
+    outer->setContentsMargins(24, 16, 24, 16);
+    outer->addStretch(1);
+    m_column = new QWidget(this);
+    outer->addWidget(m_column, 100);
+    outer->addStretch(1);
+
+    auto* column = new QVBoxLayout(m_column);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(12);
+
+    auto* header = new QHBoxLayout;
+    m_position = plainLabel(m_column);
+    m_position->setWordWrap(false);
+    header->addWidget(m_position);
+    header->addStretch(1);
+    m_busyBar = new QProgressBar(m_column);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setFixedSize(72, 6);
+    m_busyBar->setAccessibleName(tr("Writing the page"));
+    m_busyBar->hide();
+    header->addWidget(m_busyBar, 0, Qt::AlignVCenter);
+    m_busyLabel = plainLabel(m_column);
+    m_busyLabel->setWordWrap(false);
+    m_busyLabel->setText(tr("Writing…"));
+    m_busyLabel->hide();
+    header->addWidget(m_busyLabel);
+    column->addLayout(header);
+
+    m_draft = plainLabel(m_column);
+    m_draft->setAccessibleName(tr("Unfinished page"));
+    m_draft->hide();
+    column->addWidget(m_draft);
+
+    m_text = new QTextEdit(m_column);
+    m_text->setDocument(m_document);
+    m_text->setReadOnly(true);
+    m_text->setAcceptRichText(false);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setFocusPolicy(Qt::StrongFocus);
+    m_text->setFrameShape(QFrame::NoFrame);
+    m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_text->setBackgroundRole(QPalette::Base);
+    m_text->viewport()->setAutoFillBackground(false);
+    m_text->setAccessibleName(tr("Page text"));
+    m_text->installEventFilter(this);
+    m_text->viewport()->installEventFilter(this);
+    column->addWidget(m_text, 1000);
+
+    QScrollBar* bar = m_text->verticalScrollBar();
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_stickToEnd)
+            bar->setValue(maximum);
+    });
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) { m_stickToEnd = value >= bar->maximum() - 2; });
+
+    m_scene = plainLabel(m_column);
+    m_scene->setAccessibleName(tr("Scene"));
+    column->addWidget(m_scene);
+
+    m_theEnd = plainLabel(m_column);
+    m_theEnd->setText(tr("The End"));
+    m_theEnd->setAlignment(Qt::AlignCenter);
+    m_theEnd->hide();
+    column->addWidget(m_theEnd);
+
+    m_questionBox = new QWidget(m_column);
+    auto* questionLayout = new QVBoxLayout(m_questionBox);
+    questionLayout->setContentsMargins(0, 8, 0, 0);
+    questionLayout->setSpacing(8);
+    m_question = plainLabel(m_questionBox);
+    m_question->setAccessibleName(tr("Question"));
+    questionLayout->addWidget(m_question);
+    m_answerLayout = new QVBoxLayout;
+    m_answerLayout->setSpacing(6);
+    questionLayout->addLayout(m_answerLayout);
+
+    m_ownRow = new QWidget(m_questionBox);
+    auto* ownLayout = new QHBoxLayout(m_ownRow);
+    ownLayout->setContentsMargins(0, 4, 0, 0);
+    m_ownAnswer = new QLineEdit(m_ownRow);
+    m_ownAnswer->setPlaceholderText(tr("My own answer…"));
+    m_ownAnswer->setAccessibleName(tr("My own answer"));
+    m_ownAnswer->setMaxLength(300);
+    m_ownAnswer->setClearButtonEnabled(true);
+    ownLayout->addWidget(m_ownAnswer, 1);
+    m_ownButton = new QPushButton(tr("Answer"), m_ownRow);
+    m_ownButton->setAccessibleName(tr("Send my own answer"));
+    ownLayout->addWidget(m_ownButton);
+    questionLayout->addWidget(m_ownRow);
+    connect(m_ownAnswer, &QLineEdit::textChanged, this, &PageView::updateAnswerControls);
+    connect(m_ownAnswer, &QLineEdit::returnPressed, this, &PageView::submitOwnAnswer);
+    connect(m_ownButton, &QPushButton::clicked, this, &PageView::submitOwnAnswer);
+
+    m_hint = plainLabel(m_questionBox);
+    m_hint->hide();
+    questionLayout->addWidget(m_hint);
+    column->addWidget(m_questionBox);
+    m_questionBox->hide();
+    column->addStretch(1); // a short page sits at the top, its question right under it
+
+    // The text takes the height it needs (and scrolls only when the page is longer than the window).
+    connect(m_document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this](const QSizeF& size) {
+        m_text->setMaximumHeight(qCeil(size.height()) + 2 * m_text->frameWidth() + 2);
+    });
+
+    setFocusProxy(m_text);
+    applyFonts();
+    applyPalette();
+}
+
+void PageView::applyFonts()
+{
+    const QFont base = font();
+    const bool chinese = m_language.startsWith(QLatin1String("zh"));
+    const QStringList preferred = chinese ? QStringList{QStringLiteral("Noto Serif CJK SC"), QStringLiteral("Noto Serif")}
+                                          : QStringList{QStringLiteral("Noto Serif"), QStringLiteral("Noto Serif CJK SC")};
+    const QStringList installed = QFontDatabase::families();
+    QStringList families;
+    for (const QString& family : preferred) {
+        if (installed.contains(family))
+            families.append(family);
+    }
+    QFont serif = base;
+    if (!families.isEmpty())
+        serif.setFamilies(families);
+
+    const QFont body = scaled(serif, 1.5);
+    m_text->setFont(body);
+
+    QFont scene = scaled(serif, 1.1);
+    scene.setItalic(true);
+    m_scene->setFont(scene);
+
+    QFont end = scaled(serif, 2.0);
+    end.setItalic(true);
+    m_theEnd->setFont(end);
+
+    QFont question = scaled(serif, 1.3);
+    question.setWeight(QFont::DemiBold);
+    m_question->setFont(question);
+
+    const QFont answer = scaled(base, 1.2);
+    for (QPushButton* button : std::as_const(m_answerButtons))
+        button->setFont(answer);
+    m_ownAnswer->setFont(answer);
+    m_ownButton->setFont(answer);
+
+    m_hint->setFont(scaled(base, 1.05));
+    m_draft->setFont(scaled(base, 1.05));
+
+    // A comfortable reading measure: about 26 lines' height wide (≈ 60–70 Latin characters).
+    m_column->setMaximumWidth(qMax(480, QFontMetrics(body).lineSpacing() * 26));
+}
+
+void PageView::applyPalette()
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    const QColor base = pal.color(QPalette::Base);
+    const QColor muted = mix(text, base, 0.45);
+
+    for (QLabel* label : {m_position, m_busyLabel, m_scene, m_hint, m_theEnd}) {
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, label == m_theEnd ? mix(text, base, 0.2) : muted);
+        p.setColor(QPalette::Text, muted);
+        label->setPalette(p);
+    }
+    for (QLabel* label : {m_question, m_draft}) {
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, text);
+        label->setPalette(p);
+    }
+    // The unfinished-page marker: a soft band in the highlight colour, with a stronger left edge.
+    const QColor highlight = pal.color(QPalette::Highlight);
+    m_draft->setStyleSheet(QStringLiteral("QLabel { background-color: %1; border-left: 4px solid %2; border-radius: 4px; "
+                                          "padding: 8px 12px; }")
+                               .arg(mix(base, highlight, 0.14).name(), highlight.name()));
+}
+
+void PageView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (!m_hint) // still being constructed
+        return;
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    else if (event->type() == QEvent::FontChange)
+        applyFonts();
+}
+
+void PageView::setPage(const Story::Page* page, int position, int total, const QString& language)
+{
+    QScrollBar* bar = m_text->verticalScrollBar();
+    const QString id = page ? page->id : QString();
+    const bool samePage = !id.isEmpty() && id == m_pageId;
+    const int oldValue = bar->value();
+    const bool wasAtEnd = m_stickToEnd;
+
+    m_flushTimer->stop();
+    m_pending.clear();
+    m_pageId = id;
+    m_wheelOverscroll = 0;
+    if (language != m_language) {
+        m_language = language;
+        applyFonts();
+    }
+
+    if (page && position > 0) {
+        m_position->setText(tr("%1 / %2").arg(position).arg(qMax(position, total)));
+        m_position->setAccessibleName(tr("Page %1 of %2").arg(position).arg(qMax(position, total)));
+    } else {
+        m_position->clear();
+        m_position->setAccessibleName(QString());
+    }
+
+    m_stickToEnd = false;
+    m_document->clear();
+    QTextCursor cursor(m_document);
+    cursor.setBlockFormat(m_blockFormat);
+    cursor.setBlockCharFormat(m_charFormat);
+    if (page)
+        cursor.insertText(page->text, m_charFormat);
+
+    m_streaming = page && page->state == Story::Page::State::Streaming;
+    m_draftPage = page && page->isDraft();
+    const QString note = page ? page->note.trimmed() : QString();
+    m_draft->setText(note.isEmpty() ? tr("Unfinished page") : tr("Unfinished page — %1").arg(note));
+    m_draft->setVisible(m_draftPage && !(m_streaming && m_busy));
+
+    const QString scene = page ? page->scene.trimmed() : QString();
+    m_scene->setText(scene);
+    m_scene->setVisible(!scene.isEmpty());
+
+    const bool ending = page && page->ending;
+    m_theEnd->setVisible(ending);
+
+    const bool asks = page && !ending && !m_streaming;
+    QString question = page && page->interaction ? page->interaction->question.trimmed() : QString();
+    if (question.isEmpty())
+        question = tr("What happens next?");
+    m_question->setText(question);
+    m_questionBox->setVisible(asks);
+    if (!asks)
+        setAnswers({}, false);
+    setAnswerHint(QString());
+
+    if (samePage) {
+        m_stickToEnd = wasAtEnd;
+        bar->setValue(wasAtEnd ? bar->maximum() : oldValue);
+    } else {
+        bar->setValue(0);
+        // A page being written (or still empty) follows its text as it arrives.
+        m_stickToEnd = m_streaming || !page || page->text.isEmpty();
+    }
+}
+
+void PageView::setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed)
+{
+    qDeleteAll(m_answerButtons);
+    m_answerButtons.clear();
+    m_answers = answers;
+    const QFont answerFont = scaled(font(), 1.2);
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        const Answer& answer = answers.at(i);
+        auto* button = new QPushButton(buttonText(answer.label), m_questionBox);
+        button->setFont(answerFont);
+        button->setAccessibleName(answer.label);
+        button->setCheckable(true);
+        button->setChecked(answer.followed);
+        button->setMinimumHeight(QFontMetrics(answerFont).height() * 2 + 4);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        if (answer.followed)
+            button->setToolTip(tr("The story goes this way"));
+        connect(button, &QPushButton::clicked, this, [this, button, i] {
+            if (i >= m_answers.size())
+                return;
+            button->setChecked(m_answers.at(i).followed);
+            const Answer& chosen = m_answers.at(i);
+            Q_EMIT answerChosen(chosen.optionIndex, chosen.optionIndex < 0 ? chosen.ownAnswer : QString());
+        });
+        m_answerLayout->addWidget(button);
+        button->show(); // at once, not on the next event loop pass
+        m_answerButtons.append(button);
+    }
+    m_ownRow->setVisible(ownAnswerAllowed);
+    updateAnswerControls();
+}
+
+void PageView::setAnswerHint(const QString& hint)
+{
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+}
+
+void PageView::updateAnswerControls()
+{
+    for (qsizetype i = 0; i < m_answerButtons.size() && i < m_answers.size(); ++i)
+        m_answerButtons.at(i)->setEnabled(m_answers.at(i).enabled && !m_busy);
+    m_ownAnswer->setEnabled(!m_busy);
+    m_ownButton->setEnabled(!m_busy && !m_ownAnswer->text().trimmed().isEmpty());
+}
+
+void PageView::submitOwnAnswer()
+{
+    const QString answer = m_ownAnswer->text().simplified();
+    if (m_busy || answer.isEmpty() || !m_ownRow->isVisible())
+        return;
+    m_ownAnswer->clear();
+    Q_EMIT answerChosen(-1, answer);
+}
+
+void PageView::appendText(const QString& text)
+{
+    if (text.isEmpty())
+        return;
+    m_pending += text;
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void PageView::flush()
+{
+    m_flushTimer->stop();
+    if (m_pending.isEmpty())
+        return;
+    QTextCursor cursor(m_document);
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_pending, m_charFormat);
+    m_pending.clear();
+    if (m_stickToEnd) {
+        QScrollBar* bar = m_text->verticalScrollBar();
+        bar->setValue(bar->maximum());
+    }
+}
+
+QString PageView::plainText()
+{
+    flush();
+    return m_document->toPlainText();
+}
+
+void PageView::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyLabel->setVisible(busy);
+    m_busyBar->setVisible(busy);
+    m_draft->setVisible(m_draftPage && !(m_streaming && m_busy));
+    updateAnswerControls();
+}
+
+void PageView::wheelEvent(QWheelEvent* event)
+{
+    handleWheel(event->angleDelta().y());
+    event->accept();
+}
+
+// One notch (or a touchpad's worth) past the bottom turns to the next page, past the top to the
+// previous one; a short cool-down keeps one long swipe from turning several pages.
+void PageView::handleWheel(int dy)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (dy < 0 && atEnd()) {
+        m_wheelOverscroll = qMin(m_wheelOverscroll, 0) + dy;
+        if (-m_wheelOverscroll >= WheelFlipThreshold && now - m_lastFlipMs >= FlipCooldownMs) {
+            m_wheelOverscroll = 0;
+            m_lastFlipMs = now;
+            Q_EMIT nextRequested();
+        }
+    } else if (dy > 0 && atStart()) {
+        m_wheelOverscroll = qMax(m_wheelOverscroll, 0) + dy;
+        if (m_wheelOverscroll >= WheelFlipThreshold && now - m_lastFlipMs >= FlipCooldownMs) {
+            m_wheelOverscroll = 0;
+            m_lastFlipMs = now;
+            Q_EMIT previousRequested();
+        }
+    } else {
+        m_wheelOverscroll = 0;
+    }
+}
+
+bool PageView::atEnd() const
+{
+    const QScrollBar* bar = m_text->verticalScrollBar();
+    return bar->value() >= bar->maximum();
+}
+
+bool PageView::atStart() const
+{
+    return m_text->verticalScrollBar()->value() <= m_text->verticalScrollBar()->minimum();
+}
+
+bool PageView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::Wheel) {
+        const auto* wheel = static_cast<QWheelEvent*>(event);
+        const int dy = wheel->angleDelta().y();
+        handleWheel(dy);
+        // Past the end there is nothing to scroll: keep the event from reaching PageView twice.
+        return (dy < 0 && atEnd()) || (dy > 0 && atStart());
+    }
+    if (watched == m_text && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+            return false;
+        switch (key->key()) {
+        case Qt::Key_Left:
+            Q_EMIT previousRequested();
+            return true;
+        case Qt::Key_Right:
+            Q_EMIT nextRequested();
+            return true;
+        case Qt::Key_PageUp:
+            if (atStart()) {
+                Q_EMIT previousRequested();
+                return true;
+            }
+            return false;
+        case Qt::Key_PageDown:
+        case Qt::Key_Space:
+            if (atEnd()) {
+                Q_EMIT nextRequested();
+                return true;
+            }
+            return false;
+        default:
+            return false;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Storybook::Widgets

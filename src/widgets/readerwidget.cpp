@@ -1,0 +1,363 @@
+#include "readerwidget.h"
+
+#include "pageview.h"
+#include "storymapview.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QVBoxLayout>
+
+namespace Storybook::Widgets {
+
+namespace {
+
+constexpr int MaxPathLength = 2000; // a corrupt file with a cycle cannot make navigation loop
+
+} // namespace
+
+ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
+    : QWidget(parent)
+    , m_mode(mode)
+{
+    setFocusPolicy(Qt::StrongFocus);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("readerSplitter"));
+    m_splitter->setChildrenCollapsible(true);
+    layout->addWidget(m_splitter);
+
+    auto* pageSide = new QWidget(m_splitter);
+    pageSide->setBackgroundRole(QPalette::Base);
+    pageSide->setAutoFillBackground(true);
+    auto* pageLayout = new QVBoxLayout(pageSide);
+    pageLayout->setContentsMargins(0, 0, 0, 8);
+    pageLayout->setSpacing(0);
+
+    auto* stackHolder = new QWidget(pageSide);
+    auto* stack = new QStackedLayout(stackHolder);
+    m_pageView = new PageView(stackHolder);
+    m_empty = new QLabel(stackHolder);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setText(tr("No story is open."));
+    m_empty->setBackgroundRole(QPalette::Base);
+    m_empty->setAutoFillBackground(true);
+    stack->addWidget(m_empty);
+    stack->addWidget(m_pageView);
+    pageLayout->addWidget(stackHolder, 1);
+
+    auto* nav = new QHBoxLayout;
+    nav->setContentsMargins(24, 0, 24, 0);
+    m_previous = new QPushButton(tr("‹ Previous"), pageSide);
+    m_previous->setAccessibleName(tr("Previous page"));
+    m_previous->setToolTip(tr("Previous page (Left, Page Up)"));
+    m_previous->setFlat(true);
+    m_next = new QPushButton(tr("Next ›"), pageSide);
+    m_next->setAccessibleName(tr("Next page"));
+    m_next->setToolTip(tr("Next page (Right, Page Down)"));
+    m_next->setFlat(true);
+    nav->addWidget(m_previous);
+    nav->addStretch(1);
+    nav->addWidget(m_next);
+    pageLayout->addLayout(nav);
+
+    m_map = new StoryMapView(m_splitter);
+    m_splitter->addWidget(pageSide);
+    m_splitter->addWidget(m_map);
+    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({720, 220});
+
+    connect(m_previous, &QPushButton::clicked, this, &ReaderWidget::showPrevious);
+    connect(m_next, &QPushButton::clicked, this, &ReaderWidget::showNext);
+    connect(m_pageView, &PageView::previousRequested, this, &ReaderWidget::showPrevious);
+    connect(m_pageView, &PageView::nextRequested, this, &ReaderWidget::showNext);
+    connect(m_pageView, &PageView::answerChosen, this, &ReaderWidget::onAnswer);
+    connect(m_map, &StoryMapView::pageActivated, this, &ReaderWidget::showPage);
+
+    setFocusProxy(m_pageView);
+    updateNavigation();
+}
+
+QStringList ReaderWidget::branchThrough(const QString& pageId) const
+{
+    QStringList out;
+    if (!m_story)
+        return out;
+    for (const Story::Page* page : m_story->branchTo(pageId))
+        out.append(page->id);
+    for (int guard = 0; guard < MaxPathLength && !out.isEmpty(); ++guard) {
+        const QList<const Story::Page*> next = m_story->children(out.last());
+        if (next.isEmpty() || out.contains(next.first()->id))
+            break;
+        out.append(next.first()->id);
+    }
+    return out;
+}
+
+// The path to walk when `pageId` is shown: the current one when it goes through the page, else the
+// story's path when that does, else the branch through the page.
+QStringList ReaderWidget::pathFor(const QString& pageId) const
+{
+    if (pageId.isEmpty())
+        return m_story ? m_story->path : QStringList();
+    if (m_mode == Mode::Read && m_path.contains(pageId))
+        return m_path;
+    if (m_story && m_story->path.contains(pageId))
+        return m_story->path;
+    return branchThrough(pageId);
+}
+
+void ReaderWidget::setStory(const Story::Story* story)
+{
+    if (m_story && !m_currentId.isEmpty())
+        m_remembered.insert(m_story->id, m_currentId);
+    m_story = story;
+    m_currentId.clear();
+    m_path.clear();
+    m_busy = false;
+    m_pageView->setBusy(false);
+    auto* stack = static_cast<QStackedLayout*>(m_pageView->parentWidget()->layout());
+    if (!story) {
+        m_map->setStory(nullptr, {}, {});
+        m_pageView->setPage(nullptr, 0, 0, {});
+        stack->setCurrentWidget(m_empty);
+        updateNavigation();
+        Q_EMIT currentPageChanged(QString());
+        return;
+    }
+    stack->setCurrentWidget(m_pageView);
+    QString start = m_remembered.value(story->id);
+    if (!story->page(start)) {
+        const Story::Page* first = story->firstPage();
+        start = first ? first->id : QString();
+    }
+    m_path = story->path;
+    m_currentId = start;
+    m_path = pathFor(start);
+    m_map->setStory(story, m_path, start);
+    render();
+    Q_EMIT currentPageChanged(m_currentId);
+}
+
+void ReaderWidget::storyChanged()
+{
+    if (!m_story)
+        return;
+    const QString before = m_currentId;
+    const bool wasLast = !m_path.isEmpty() && m_path.last() == m_currentId;
+    QString show = m_currentId;
+    if (!m_story->page(show)) {
+        show = m_remembered.value(m_story->id);
+        if (!m_story->page(show)) {
+            const Story::Page* first = m_story->firstPage();
+            show = first ? first->id : QString();
+        }
+    } else if (wasLast) {
+        const qsizetype at = m_story->path.indexOf(show);
+        if (at >= 0 && at + 1 < m_story->path.size())
+            show = m_story->path.last();
+    }
+    if (m_mode == Mode::Write || !m_path.contains(show)) {
+        m_path.clear(); // re-derived from the story
+    } else {
+        for (const QString& id : std::as_const(m_path)) {
+            if (!m_story->page(id)) {
+                m_path.clear();
+                break;
+            }
+        }
+    }
+    m_currentId = show;
+    m_path = pathFor(show);
+    m_map->setStory(m_story, m_path, show);
+    render();
+    if (show != before)
+        Q_EMIT currentPageChanged(show);
+}
+
+void ReaderWidget::showPage(const QString& pageId)
+{
+    if (!m_story || !m_story->page(pageId))
+        return;
+    setCurrent(pageId);
+}
+
+void ReaderWidget::setCurrent(const QString& pageId)
+{
+    const bool changed = pageId != m_currentId;
+    m_currentId = pageId;
+    m_path = pathFor(pageId);
+    m_map->setPath(m_path);
+    m_map->setCurrentPage(pageId);
+    render();
+    if (changed)
+        Q_EMIT currentPageChanged(pageId);
+}
+
+bool ReaderWidget::canGoPrevious() const
+{
+    return m_path.indexOf(m_currentId) > 0;
+}
+
+bool ReaderWidget::canGoNext() const
+{
+    const qsizetype at = m_path.indexOf(m_currentId);
+    return at >= 0 && at + 1 < m_path.size();
+}
+
+void ReaderWidget::showPrevious()
+{
+    if (canGoPrevious())
+        setCurrent(m_path.at(m_path.indexOf(m_currentId) - 1));
+}
+
+void ReaderWidget::showNext()
+{
+    if (canGoNext())
+        setCurrent(m_path.at(m_path.indexOf(m_currentId) + 1));
+}
+
+void ReaderWidget::render()
+{
+    const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
+    if (page) {
+        const qsizetype at = m_path.indexOf(page->id);
+        const int position = at >= 0 ? int(at) + 1 : m_story->depth(page->id);
+        const int total = qMax(m_story->settings.pageCount, int(m_path.size()));
+        m_pageView->setPage(page, position, total, m_story->settings.language);
+        updateAnswers(*page);
+    } else {
+        m_pageView->setPage(nullptr, 0, 0, m_story ? m_story->settings.language : QString());
+    }
+    updateNavigation();
+}
+
+void ReaderWidget::updateAnswers(const Story::Page& page)
+{
+    if (page.ending || page.state == Story::Page::State::Streaming)
+        return;
+    const QList<const Story::Page*> children = m_story->children(page.id);
+    const qsizetype at = m_path.indexOf(page.id);
+    const QString followedId = at >= 0 && at + 1 < m_path.size() ? m_path.at(at + 1) : QString();
+
+    QList<PageView::Answer> answers;
+    const QStringList options = page.interaction ? page.interaction->options : QStringList();
+    bool anyWritten = false;
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        PageView::Answer answer;
+        answer.label = options.at(i);
+        answer.optionIndex = int(i);
+        bool written = false;
+        for (const Story::Page* child : children) {
+            if (child->answerIndex == int(i) || (child->answerIndex < 0 && child->answer == options.at(i))) {
+                written = true;
+                answer.followed = answer.followed || child->id == followedId;
+            }
+        }
+        anyWritten = anyWritten || written;
+        answer.enabled = m_mode == Mode::Write || written;
+        answers.append(answer);
+    }
+    // Branches written from the child's own words: buttons of their own (so they can be read again).
+    for (const Story::Page* child : children) {
+        const bool isOption = (child->answerIndex >= 0 && child->answerIndex < options.size()) || options.contains(child->answer);
+        if (isOption || child->answer.trimmed().isEmpty())
+            continue;
+        PageView::Answer answer;
+        answer.label = tr("“%1”").arg(child->answer.trimmed());
+        answer.optionIndex = -1;
+        answer.ownAnswer = child->answer.trimmed();
+        answer.followed = child->id == followedId;
+        answers.append(answer);
+        anyWritten = true;
+    }
+    m_pageView->setAnswers(answers, m_mode == Mode::Write);
+    if (m_mode == Mode::Read && !anyWritten && children.isEmpty())
+        m_pageView->setAnswerHint(tr("This part of the story has not been written yet."));
+}
+
+void ReaderWidget::onAnswer(int optionIndex, const QString& ownAnswer)
+{
+    if (!m_story || m_busy)
+        return;
+    const Story::Page* page = m_story->page(m_currentId);
+    if (!page)
+        return;
+    if (m_mode == Mode::Write) {
+        Q_EMIT answerChosen(page->id, optionIndex, ownAnswer);
+        return;
+    }
+    // Read mode: follow a written branch, preferring the one on the current path.
+    const QStringList options = page->interaction ? page->interaction->options : QStringList();
+    const QString answerText = ownAnswer.trimmed();
+    const qsizetype at = m_path.indexOf(page->id);
+    const QString followedId = at >= 0 && at + 1 < m_path.size() ? m_path.at(at + 1) : QString();
+    const Story::Page* target = nullptr;
+    for (const Story::Page* child : m_story->children(page->id)) {
+        const bool matches = optionIndex >= 0
+                                 ? (child->answerIndex == optionIndex
+                                    || (child->answerIndex < 0 && optionIndex < options.size() && child->answer == options.at(optionIndex)))
+                                 : (child->answerIndex < 0 && child->answer.trimmed() == answerText);
+        if (!matches)
+            continue;
+        if (!target || child->id == followedId)
+            target = child;
+    }
+    if (!target)
+        return;
+    // The local path: up to this page, then on along the chosen branch.
+    m_path = branchThrough(target->id);
+    setCurrent(target->id);
+    Q_EMIT branchFollowed(target->id);
+}
+
+void ReaderWidget::appendStreamingText(const QString& pageId, const QString& text)
+{
+    if (pageId == m_currentId)
+        m_pageView->appendText(text);
+    if (QTreeWidgetItem* item = m_map->itemForPage(pageId); item && !item->text(0).contains(u'…'))
+        m_map->updatePage(pageId);
+}
+
+void ReaderWidget::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_pageView->setBusy(busy);
+}
+
+void ReaderWidget::updateNavigation()
+{
+    m_previous->setEnabled(canGoPrevious());
+    m_next->setEnabled(canGoNext());
+}
+
+void ReaderWidget::keyPressEvent(QKeyEvent* event)
+{
+    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+        switch (event->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_PageUp:
+            showPrevious();
+            event->accept();
+            return;
+        case Qt::Key_Right:
+        case Qt::Key_PageDown:
+            showNext();
+            event->accept();
+            return;
+        default:
+            break;
+        }
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace Storybook::Widgets

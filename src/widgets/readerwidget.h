@@ -1,0 +1,98 @@
+#pragma once
+
+#include "story.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSplitter;
+
+namespace Storybook::Widgets {
+
+class PageView;
+class StoryMapView;
+
+// A story to read: the page (left/centre) and the story map (right) in a splitter, with Previous/Next
+// buttons, Left/Right and PageUp/PageDown keys and the mouse wheel past the top/bottom of the text
+// moving along the reading path. The story is not owned and never modified.
+class ReaderWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReaderWidget)
+
+public:
+    enum class Mode {
+        Write, // the app: answers are emitted (answerChosen) for the app to write the next page
+        Read,  // the viewer: answers only follow branches that are already written
+    };
+
+    explicit ReaderWidget(Mode mode, QWidget* parent = nullptr);
+
+    [[nodiscard]] Mode mode() const { return m_mode; }
+
+    // Not owned; nullptr clears. Shows the page remembered for this story, else the first page.
+    void setStory(const Story::Story* story);
+    [[nodiscard]] const Story::Story* story() const { return m_story; }
+    // The story's pages or path changed: refreshes the map and the shown page (kept when it still
+    // exists; when a page was appended to the path while the last page was shown, shows the new one).
+    void storyChanged();
+    // Only shows the page (the story's path is not changed); emits currentPageChanged.
+    void showPage(const QString& pageId);
+    [[nodiscard]] QString currentPageId() const { return m_currentId; }
+    // The path Previous/Next walk: the story's path, or (Read mode, after following another branch,
+    // or when the shown page is off the path) the branch through the shown page.
+    [[nodiscard]] QStringList navigationPath() const { return m_path; }
+
+    void showPrevious();
+    void showNext();
+    [[nodiscard]] bool canGoPrevious() const;
+    [[nodiscard]] bool canGoNext() const;
+
+    // Streamed text for a page; appended incrementally when that page is shown.
+    void appendStreamingText(const QString& pageId, const QString& text);
+    // While a page is written: answer controls disabled, a subtle "Writing…" indicator.
+    void setBusy(bool busy);
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+
+    [[nodiscard]] QSplitter* splitter() const { return m_splitter; }
+    [[nodiscard]] PageView* pageView() const { return m_pageView; }
+    [[nodiscard]] StoryMapView* mapView() const { return m_map; }
+
+Q_SIGNALS:
+    // Write mode: optionIndex into the page's options, or -1 with ownAnswer for the child's own words.
+    void answerChosen(const QString& pageId, int optionIndex, const QString& ownAnswer);
+    void currentPageChanged(const QString& pageId);
+    // Read mode: an answer with a written branch was chosen; the widget shows that page.
+    void branchFollowed(const QString& pageId);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void render();
+    void updateAnswers(const Story::Page& page);
+    void updateNavigation();
+    void onAnswer(int optionIndex, const QString& ownAnswer);
+    void setCurrent(const QString& pageId);
+    [[nodiscard]] QStringList branchThrough(const QString& pageId) const;
+    [[nodiscard]] QStringList pathFor(const QString& pageId) const;
+
+    Mode m_mode;
+    const Story::Story* m_story = nullptr;
+    QString m_currentId;
+    QStringList m_path;
+    QHash<QString, QString> m_remembered; // story id → page last shown
+    bool m_busy = false;
+
+    QSplitter* m_splitter = nullptr;
+    PageView* m_pageView = nullptr;
+    StoryMapView* m_map = nullptr;
+    QPushButton* m_previous = nullptr;
+    QPushButton* m_next = nullptr;
+    QLabel* m_empty = nullptr;
+};
+
+} // namespace Storybook::Widgets

@@ -1,0 +1,185 @@
+#include "storymapview.h"
+
+#include <QHeaderView>
+#include <QSet>
+
+namespace Storybook::Widgets {
+
+namespace {
+
+constexpr int MaxLabelCharacters = 42;
+constexpr int MaxTreeDepth = 2000; // a corrupt file cannot make the tree deeper than this
+
+bool isWide(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0xF900 && u <= 0xFAFF)
+           || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+// The first words of a text, on one line: about 6 words, or about 16 CJK characters.
+QString firstWords(const QString& text)
+{
+    const QString flat = text.left(400).simplified();
+    QString out;
+    int weight = 0;
+    int words = 0;
+    for (qsizetype i = 0; i < flat.size(); ++i) {
+        const QChar c = flat.at(i);
+        if (c == u' ' && ++words >= 6)
+            return out + QStringLiteral("…");
+        weight += isWide(c) ? 2 : 1;
+        if (weight > MaxLabelCharacters)
+            return out.trimmed() + QStringLiteral("…");
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+StoryMapView::StoryMapView(QWidget* parent)
+    : QTreeWidget(parent)
+{
+    setColumnCount(1);
+    setHeaderHidden(true);
+    setRootIsDecorated(true);
+    setIndentation(16);
+    setUniformRowHeights(true);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setAccessibleName(tr("Story map"));
+    setToolTip(tr("All the pages of the story; the bold ones are the way you are reading"));
+    header()->setStretchLastSection(true);
+    setTextElideMode(Qt::ElideRight);
+
+    const auto activate = [this](QTreeWidgetItem* item) {
+        if (item)
+            Q_EMIT pageActivated(item->data(0, PageIdRole).toString());
+    };
+    connect(this, &QTreeWidget::itemClicked, this, activate);
+    connect(this, &QTreeWidget::itemActivated, this, activate);
+}
+
+QString StoryMapView::pageLabel(const Story::Page& page, int depth)
+{
+    QString words = firstWords(page.text);
+    if (words.isEmpty())
+        words = page.state == Story::Page::State::Streaming ? tr("(being written)") : tr("(empty page)");
+    return tr("%1. %2").arg(depth).arg(words);
+}
+
+void StoryMapView::decorate(QTreeWidgetItem* item, const Story::Page& page, int depth)
+{
+    QString label = pageLabel(page, depth);
+    if (page.isDraft() && page.state != Story::Page::State::Streaming)
+        label = tr("%1 (unfinished)").arg(label);
+    if (page.ending)
+        label = tr("%1 — The End").arg(label);
+    item->setText(0, label);
+    QStringList tip;
+    if (!page.answer.isEmpty())
+        tip.append(tr("Answer: %1").arg(page.answer));
+    if (page.isDraft())
+        tip.append(page.note.isEmpty() ? tr("Unfinished page") : tr("Unfinished page — %1").arg(page.note));
+    tip.append(page.text.left(300).simplified());
+    item->setToolTip(0, tip.join(u'\n'));
+    QFont font = this->font();
+    font.setBold(m_path.contains(page.id));
+    font.setItalic(page.isDraft());
+    item->setFont(0, font);
+}
+
+void StoryMapView::setStory(const Story::Story* story, const QStringList& path, const QString& currentPageId)
+{
+    m_story = story;
+    m_path = path;
+    m_items.clear();
+    clear();
+    if (!story)
+        return;
+
+    // Breadth-first from the roots; children in creation order, each page under its parent.
+    QHash<QString, QList<const Story::Page*>> childrenOf;
+    QList<const Story::Page*> roots;
+    QSet<QString> ids;
+    for (const Story::Page& page : story->pages)
+        ids.insert(page.id);
+    for (const Story::Page& page : story->pages) {
+        if (page.parentId.isEmpty() || !ids.contains(page.parentId))
+            roots.append(&page);
+        else
+            childrenOf[page.parentId].append(&page);
+    }
+    // The first child continues on the same level (a story reads as a flat list); other answers
+    // branch off, indented under the page where the story divides.
+    struct Pending
+    {
+        const Story::Page* page;
+        QTreeWidgetItem* container; // nullptr: top level
+        int depth;
+    };
+    QList<Pending> queue;
+    for (const Story::Page* root : std::as_const(roots))
+        queue.append({root, nullptr, 1});
+    for (qsizetype i = 0; i < queue.size(); ++i) {
+        Pending next = queue.at(i);
+        while (next.page && !m_items.contains(next.page->id) && next.depth <= MaxTreeDepth) {
+            auto* item = next.container ? new QTreeWidgetItem(next.container) : new QTreeWidgetItem(this);
+            item->setData(0, PageIdRole, next.page->id);
+            decorate(item, *next.page, next.depth);
+            m_items.insert(next.page->id, item);
+            const QList<const Story::Page*> children = childrenOf.value(next.page->id);
+            for (qsizetype c = 1; c < children.size(); ++c)
+                queue.append({children.at(c), item, next.depth + 1});
+            next.page = children.isEmpty() ? nullptr : children.constFirst();
+            ++next.depth;
+        }
+    }
+    expandAll();
+    setCurrentPage(currentPageId);
+}
+
+void StoryMapView::setPath(const QStringList& path)
+{
+    if (path == m_path)
+        return;
+    QSet<QString> changed(m_path.cbegin(), m_path.cend());
+    changed.unite(QSet<QString>(path.cbegin(), path.cend()));
+    m_path = path;
+    for (const QString& id : std::as_const(changed)) {
+        if (QTreeWidgetItem* item = m_items.value(id)) {
+            QFont font = item->font(0);
+            font.setBold(m_path.contains(id));
+            item->setFont(0, font);
+        }
+    }
+}
+
+void StoryMapView::setCurrentPage(const QString& pageId)
+{
+    QTreeWidgetItem* item = m_items.value(pageId);
+    if (!item) {
+        clearSelection();
+        return;
+    }
+    const QSignalBlocker blocker(this);
+    setCurrentItem(item);
+    item->setSelected(true);
+    scrollToItem(item);
+}
+
+void StoryMapView::updatePage(const QString& pageId)
+{
+    QTreeWidgetItem* item = m_items.value(pageId);
+    if (!item || !m_story)
+        return;
+    if (const Story::Page* page = m_story->page(pageId))
+        decorate(item, *page, m_story->depth(pageId));
+}
+
+QTreeWidgetItem* StoryMapView::itemForPage(const QString& pageId) const
+{
+    return m_items.value(pageId);
+}
+
+} // namespace Storybook::Widgets

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "story.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QTreeWidget>
+
+namespace Storybook::Widgets {
+
+// The page tree of a story: "3. First words of the page…", the reading path in bold, unfinished
+// pages marked, the shown page selected. Clicking or activating (Enter) an item emits pageActivated.
+class StoryMapView final : public QTreeWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoryMapView)
+
+public:
+    static constexpr int PageIdRole = Qt::UserRole + 1;
+
+    explicit StoryMapView(QWidget* parent = nullptr);
+
+    // Rebuilds the tree (story not owned; nullptr clears). `path` is the reading path shown in bold.
+    void setStory(const Story::Story* story, const QStringList& path, const QString& currentPageId);
+    void setPath(const QStringList& path);
+    void setCurrentPage(const QString& pageId);
+    // Refreshes one item's label (e.g. while its text streams in).
+    void updatePage(const QString& pageId);
+
+    [[nodiscard]] QTreeWidgetItem* itemForPage(const QString& pageId) const;
+    // The label of a page: "<depth>. <first words>".
+    [[nodiscard]] static QString pageLabel(const Story::Page& page, int depth);
+
+Q_SIGNALS:
+    void pageActivated(const QString& pageId);
+
+private:
+    void decorate(QTreeWidgetItem* item, const Story::Page& page, int depth);
+
+    const Story::Story* m_story = nullptr;
+    QStringList m_path;
+    QHash<QString, QTreeWidgetItem*> m_items;
+};
+
+} // namespace Storybook::Widgets
