@@ -1,0 +1,45 @@
+#pragma once
+
+#include "story.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QLineEdit;
+
+namespace Storybook::App {
+
+// Where a story starts: the idea, the age band, language, length, style, and whether the child
+// chooses on every page or the story is read to them. Sensible defaults, so one click works.
+class IdeaPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit IdeaPanel(QWidget* parent = nullptr);
+
+    [[nodiscard]] Story::StorySettings settings() const;
+    void setSettings(const Story::StorySettings& settings);
+    void setBusy(bool busy);
+
+Q_SIGNALS:
+    void generateRequested();
+    void stopRequested();
+
+private:
+    QPlainTextEdit* m_idea = nullptr;
+    QComboBox* m_age = nullptr;
+    QComboBox* m_language = nullptr;
+    QSpinBox* m_pages = nullptr;
+    QLineEdit* m_style = nullptr;
+    QRadioButton* m_interactive = nullptr;
+    QRadioButton* m_readToMe = nullptr;
+    QPushButton* m_generate = nullptr;
+    QPushButton* m_stop = nullptr;
+};
+
+} // namespace Storybook::App

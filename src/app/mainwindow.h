@@ -1,0 +1,119 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "library.h"
+#include "storyexporter.h"
+#include "llmerror.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSplitter;
+
+namespace Storybook::Llm {
+class LlmClient;
+}
+namespace Storybook::Generation {
+class StoryGenerator;
+}
+namespace Storybook::Widgets {
+class ReaderWidget;
+}
+namespace Storybook::SettingsUi {
+class SecretStore;
+}
+
+namespace Storybook::App {
+
+class ErrorBanner;
+class IdeaPanel;
+class LibrarySidebar;
+
+// The coordinator: the library on the left, the idea panel and the reading view on the right, the
+// status bar below. The work happens in the library, the generator and the widgets.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString libraryFolder; // empty: the default
+    };
+
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    // For tests and scripting.
+    [[nodiscard]] Generation::StoryGenerator* generator() const { return m_generator.get(); }
+    [[nodiscard]] Widgets::ReaderWidget* reader() const { return m_reader; }
+    [[nodiscard]] IdeaPanel* ideaPanel() const { return m_ideaPanel; }
+    [[nodiscard]] ErrorBanner* banner() const { return m_banner; }
+    [[nodiscard]] Story::Library* library() const { return m_library.get(); }
+    [[nodiscard]] QString statusText() const;
+    // Applies connection settings (as the settings dialog does) without saving them.
+    void useConnectionSettings(const Llm::ConnectionSettings& settings);
+
+public Q_SLOTS:
+    void openStory(const QString& id);
+    void openSettings();
+    void openDiagnostics();
+    void exportStory(const QString& id);
+    // Exports without asking; returns a translated problem or an empty string.
+    QString exportStoryTo(const QString& id, const QString& path, Story::ExportFormat format, bool allBranches);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void loadSecretsThenConnect();
+    void generate();
+    void onStoryChanged(const QString& storyId);
+    void onFailed(const QString& storyId, const QString& pageId, const Llm::LlmError& error);
+    void onFinished(const QString& storyId);
+    void regeneratePage();
+    void editPage();
+    void toggleEnding(bool ending);
+    void renameStory(const QString& id);
+    void deleteStory(const QString& id);
+    void importStory();
+    void printStory();
+    void updateStatus(const QString& state = {});
+    void updateActions();
+    void showProblem(const QString& problem);
+    void restoreState();
+    void saveState() const;
+    [[nodiscard]] QString currentStoryId() const;
+
+    Options m_options;
+    Llm::ConnectionSettings m_connection;
+    std::unique_ptr<Story::Library> m_library;
+    std::unique_ptr<Llm::LlmClient> m_client;
+    SettingsUi::SecretStore* m_secrets = nullptr;
+    // Declared after the client: destroyed first, so a page being written is saved as a draft
+    // while the client still exists.
+    std::unique_ptr<Generation::StoryGenerator> m_generator;
+
+    LibrarySidebar* m_sidebar = nullptr;
+    IdeaPanel* m_ideaPanel = nullptr;
+    ErrorBanner* m_banner = nullptr;
+    Widgets::ReaderWidget* m_reader = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QLabel* m_providerLabel = nullptr;
+    QLabel* m_proxyLabel = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QAction* m_regenerate = nullptr;
+    QAction* m_edit = nullptr;
+    QAction* m_ending = nullptr;
+    QAction* m_export = nullptr;
+    QAction* m_print = nullptr;
+    QString m_lastFailedPage;
+    QString m_lastDeleted;
+};
+
+} // namespace Storybook::App
