@@ -1,0 +1,101 @@
+// Renders the app's main window and settings dialog (network and diagnostics tabs) to PNG files
+// for docs/screenshots, in one language. Run by scripts/screenshots under Xvfb.
+//   screenshot-tool --language zh_CN --output DIR
+#include "fakeopenaiserver.h"
+#include "i18n.h"
+#include "ideapanel.h"
+#include "mainwindow.h"
+#include "proxylauncher.h"
+#include "readerwidget.h"
+#include "settingsdialog.h"
+#include "storygenerator.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Storybook;
+
+namespace {
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool save(QWidget& widget, const QString& path)
+{
+    settle(300);
+    const bool ok = widget.grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("InteractiveStorybook"));
+    QApplication::setApplicationName(QStringLiteral("storybook"));
+    QStandardPaths::setTestModeEnabled(true);
+    QCommandLineParser parser;
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or zh_CN"), QStringLiteral("LANG"), QStringLiteral("en"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("folder"), QStringLiteral("DIR"), QStringLiteral("."));
+    parser.addOptions({language, output});
+    parser.process(app);
+    const QString lang = parser.value(language);
+    const QString suffix = lang.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
+    I18n::install(app, lang);
+    QDir().mkpath(parser.value(output));
+    const auto file = [&](const QString& name) -> QString { return parser.value(output) + u'/' + name + u'-' + suffix + QStringLiteral(".png"); };
+
+    QTemporaryDir dir;
+    Test::FakeOpenAiServer server;
+    server.listen();
+    bool ok = true;
+    {
+        App::MainWindow::Options options;
+        options.libraryFolder = dir.filePath(QStringLiteral("library"));
+        App::MainWindow window(options);
+        Llm::ConnectionSettings connection;
+        connection.baseUrl = server.baseUrl(QStringLiteral("story"));
+        connection.model = QStringLiteral("deepseek-chat");
+        connection.proxy.mode = Llm::ProxySettings::Mode::None;
+        window.useConnectionSettings(connection);
+        window.resize(1280, 800);
+        window.show();
+        // Open the sample story in the screenshot's language, on its second page.
+        for (const Story::StoryRecord& record : window.library()->records()) {
+            if (record.language == (suffix == QLatin1String("zh") ? QStringLiteral("zh") : QStringLiteral("en")))
+                window.openStory(record.id);
+        }
+        if (window.generator()->story() && window.generator()->story()->path.size() > 1)
+            window.reader()->showPage(window.generator()->story()->path.at(1));
+        ok = save(window, file(QStringLiteral("main-window"))) && ok;
+
+        Llm::ConnectionSettings network = connection;
+        network.baseUrl = QUrl(QStringLiteral("https://api.deepseek.com/v1"));
+        network.proxy.mode = Llm::ProxySettings::Mode::Socks5;
+        network.proxy.host = QStringLiteral("127.0.0.1");
+        network.proxy.port = Test::closedLoopbackPort();
+        network.proxy.user = QStringLiteral("family");
+        network.proxy.password = QStringLiteral("secret");
+        SettingsUi::SettingsDialog dialog(network, {}, nullptr, &window);
+        dialog.resize(760, 680);
+        dialog.show();
+        dialog.findChild<QTabWidget*>(QStringLiteral("tabs"))->setCurrentIndex(1);
+        ok = save(dialog, file(QStringLiteral("settings-network"))) && ok;
+        QEventLoop loop;
+        QObject::connect(&dialog, &SettingsUi::SettingsDialog::diagnosticsFinished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        dialog.runDiagnostics();
+        loop.exec();
+        ok = save(dialog, file(QStringLiteral("settings-diagnostics"))) && ok;
+    }
+    return ok ? 0 : 1;
+}
