@@ -5,579 +5,581 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址(&amp;S)：</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥</translation>
     </message>
     <message>
         <source>Show the key</source>
-        <translation type="unfinished"></translation>
+        <translation>显示密钥</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Refresh the model list</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新模型列表</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>代理</translation>
     </message>
     <message>
         <source>&amp;No proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>不使用代理(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;System proxy (settings and environment variables)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统代理（系统设置和环境变量）(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;HTTP proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 代理(&amp;H)</translation>
     </message>
     <message>
         <source>SOC&amp;KS5 proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>SOCKS5 代理(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>Proxy host</source>
-        <translation type="unfinished"></translation>
+        <translation>代理主机</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>Proxy port</source>
-        <translation type="unfinished"></translation>
+        <translation>代理端口</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>Proxy username</source>
-        <translation type="unfinished"></translation>
+        <translation>代理用户名</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;W)：</translation>
     </message>
     <message>
         <source>Proxy password</source>
-        <translation type="unfinished"></translation>
+        <translation>代理密码</translation>
     </message>
     <message>
         <source>&amp;Resolve host names through the proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>通过代理解析主机名(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Bypass:</source>
-        <translation type="unfinished"></translation>
+        <translation>绕过列表(&amp;B)：</translation>
     </message>
     <message>
         <source>Hosts that bypass the proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>不经过代理的主机</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>&amp;Connect timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时(&amp;C)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>&amp;Idle timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲超时(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Total timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>总超时(&amp;T)：</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限制</translation>
     </message>
     <message>
         <source>R&amp;etries:</source>
-        <translation type="unfinished"></translation>
+        <translation>重试次数(&amp;E)：</translation>
     </message>
     <message>
         <source>Extra &amp;CA certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>额外的 CA 证书(&amp;C)：</translation>
     </message>
     <message>
         <source>PEM file, e.g. your organisation&apos;s CA</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 文件，例如您所在单位的 CA 证书</translation>
     </message>
     <message>
         <source>Extra CA certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>额外的 CA 证书</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Use HTTP/&amp;2 when the server offers it</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器支持时使用 HTTP/2(&amp;2)</translation>
     </message>
     <message>
         <source>Diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Checks every step from this computer to the model, with the values on the other tabs (before they are saved).</source>
-        <translation type="unfinished"></translation>
+        <translation>用其他标签页中填写的内容（即使还没有保存），逐项检查从这台电脑到模型的每一个环节。</translation>
     </message>
     <message>
         <source>&amp;Run checks</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>复制报告(&amp;C)</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项目</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>用时</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Recent log:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的日志：</translation>
     </message>
     <message>
         <source>Recent log</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的日志</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>通用</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::ErrorBanner</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Open diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>打开诊断</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::IdeaPanel</name>
     <message>
         <source>What should the story be about? For example: a little fox who is afraid of the dark</source>
-        <translation type="unfinished"></translation>
+        <translation>想听一个关于什么的故事？例如：一只怕黑的小狐狸</translation>
     </message>
     <message>
         <source>Story idea</source>
-        <translation type="unfinished"></translation>
+        <translation>故事创意</translation>
     </message>
     <message>
         <source>3–5 years</source>
-        <translation type="unfinished"></translation>
+        <translation>3–5 岁</translation>
     </message>
     <message>
         <source>6–8 years</source>
-        <translation type="unfinished"></translation>
+        <translation>6–8 岁</translation>
     </message>
     <message>
         <source>9–12 years</source>
-        <translation type="unfinished"></translation>
+        <translation>9–12 岁</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄段</translation>
     </message>
     <message>
         <source>Story language</source>
-        <translation type="unfinished"></translation>
+        <translation>故事语言</translation>
     </message>
     <message>
         <source>Number of pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页数</translation>
     </message>
     <message>
         <source>gentle, funny, rhyming… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>温柔、有趣、押韵…（可选）</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>风格</translation>
     </message>
     <message>
         <source>We choose on every page</source>
-        <translation type="unfinished"></translation>
+        <translation>每一页都由我们来选</translation>
     </message>
     <message>
         <source>Read to me (the story goes on by itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>讲给我听（故事自动往下讲）</translation>
     </message>
     <message>
         <source>Write the story</source>
-        <translation type="unfinished"></translation>
+        <translation>开始写故事</translation>
     </message>
     <message>
         <source>Ctrl+Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Pages:</source>
-        <translation type="unfinished"></translation>
+        <translation>页数(&amp;P)：</translation>
     </message>
     <message>
         <source>St&amp;yle:</source>
-        <translation type="unfinished"></translation>
+        <translation>风格(&amp;Y)：</translation>
     </message>
     <message>
         <source>Story &amp;idea</source>
-        <translation type="unfinished"></translation>
+        <translation>故事创意(&amp;I)</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::LibrarySidebar</name>
     <message>
         <source>Search stories…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索故事…</translation>
     </message>
     <message>
         <source>Search stories</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索故事</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>最新的在前</translation>
     </message>
     <message>
         <source>By title</source>
-        <translation type="unfinished"></translation>
+        <translation>按标题排序</translation>
     </message>
     <message>
         <source>Sort stories</source>
-        <translation type="unfinished"></translation>
+        <translation>故事排序方式</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>故事</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>My stories</source>
-        <translation type="unfinished"></translation>
+        <translation>我的故事</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n page(s) · %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n 页 · %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Import a story…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入故事…</translation>
     </message>
     <message>
         <source>Open the library folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开故事库文件夹</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::MainWindow</name>
     <message>
         <source>Interactive Storybook</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本</translation>
     </message>
     <message>
         <source>Writing a page…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写这一页…</translation>
     </message>
     <message>
         <source>Check that the library folder is writable and the disk is not full.</source>
-        <translation type="unfinished">请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
+        <translation>请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>准备就绪</translation>
     </message>
     <message>
         <source>Choose another library folder with --library DIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --library DIR 另选一个故事库文件夹。</translation>
     </message>
     <message>
         <source>&amp;Story</source>
-        <translation type="unfinished"></translation>
+        <translation>故事(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;New story</source>
-        <translation type="unfinished"></translation>
+        <translation>新故事(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Page</source>
-        <translation type="unfinished"></translation>
+        <translation>页面(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Write this page again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成这一页(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Edit the text…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑文字(&amp;E)…</translation>
     </message>
     <message>
         <source>This page is the &amp;ending</source>
-        <translation type="unfinished"></translation>
+        <translation>这一页是结局(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
         <source>Connection &amp;diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接诊断(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
         <source>About Interactive Storybook</source>
-        <translation type="unfinished"></translation>
+        <translation>关于互动绘本</translation>
     </message>
     <message>
         <source>Interactive Storybook %1
 
 Picture-book stories written with you, page by page.</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本 %1
+
+和你一起，一页一页写出来的绘本故事。</translation>
     </message>
     <message>
         <source>Story</source>
-        <translation type="unfinished"></translation>
+        <translation>故事</translation>
     </message>
     <message>
         <source>Please write a story idea first.</source>
-        <translation type="unfinished">请先写下一个故事创意。</translation>
+        <translation>请先写下一个故事创意。</translation>
     </message>
     <message>
         <source>%1 — Interactive Storybook</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 互动绘本</translation>
     </message>
     <message>
         <source>New story</source>
-        <translation type="unfinished"></translation>
+        <translation>新故事</translation>
     </message>
     <message>
         <source>Stopped. What was written so far is kept; you can write the page again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。已经写好的内容都保留着，你可以重新生成这一页。</translation>
     </message>
     <message>
         <source>Edit the page</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑这一页</translation>
     </message>
     <message>
         <source>Page text</source>
-        <translation type="unfinished"></translation>
+        <translation>页面文字</translation>
     </message>
     <message>
         <source>Rename the story</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名故事</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题：</translation>
     </message>
     <message>
         <source>Please wait until the page is written, or stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等这一页写完，或者先停止。</translation>
     </message>
     <message>
         <source>“%1” was moved to the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已移到回收站。</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Import a story</source>
-        <translation type="unfinished"></translation>
+        <translation>导入故事</translation>
     </message>
     <message>
         <source>Stories (*.storybook)</source>
-        <translation type="unfinished"></translation>
+        <translation>故事 (*.storybook)</translation>
     </message>
     <message>
         <source>Choose a .storybook file made by Interactive Storybook.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择由互动绘本制作的 .storybook 文件。</translation>
     </message>
     <message>
         <source>Export the story</source>
-        <translation type="unfinished"></translation>
+        <translation>导出故事</translation>
     </message>
     <message>
         <source>PDF picture book (*.pdf);;Web page (*.html);;Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 绘本 (*.pdf);;网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Include every branch of the story, not only the one you read?</source>
-        <translation type="unfinished"></translation>
+        <translation>要导出故事的所有分支吗？不只是你读过的这一条。</translation>
     </message>
     <message>
         <source>Check the folder and the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Proxy problem</source>
-        <translation type="unfinished"></translation>
+        <translation>代理有问题</translation>
     </message>
     <message>
         <source>Direct</source>
-        <translation type="unfinished"></translation>
+        <translation>直接连接</translation>
     </message>
 </context>
 <context>
@@ -1061,7 +1063,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Please wait until the page is written, or stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等这一页写完，或者先停止。</translation>
     </message>
 </context>
 <context>
@@ -1580,49 +1582,49 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::SettingsUi::SettingsDialog</name>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>No keychain is available on this computer: the key and the proxy password are kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台电脑上没有可用的系统钥匙串：API 密钥和代理密码只会保留到应用关闭为止。</translation>
     </message>
     <message>
         <source>Extra CA certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>额外的 CA 证书</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Other (OpenAI-compatible)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他（兼容 OpenAI 的服务）</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://, e.g. https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
     </message>
     <message>
         <source>The CA file cannot be read or holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书文件，或者文件中没有 PEM 格式的证书。</translation>
     </message>
     <message>
         <source>For this server the system gives: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统为这个服务器提供的代理：%1</translation>
     </message>
     <message>
         <source>Asking the server for its models…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向服务器获取模型列表…</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s) available.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共有 %n 个模型可用。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
 </context>
 <context>
@@ -1804,321 +1806,321 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Viewer::ViewerWindow</name>
     <message>
         <source>English</source>
-        <translation type="unfinished">英文</translation>
+        <translation>英文</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished">中文</translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>Search stories…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索故事…</translation>
     </message>
     <message>
         <source>Search stories</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索故事</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>故事</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open File…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Interactive Storybook Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于绘本阅读器(&amp;A)</translation>
     </message>
     <message>
         <source>This library has no stories yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个故事库里还没有故事。</translation>
     </message>
     <message>
         <source>No story here can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有可以读取的故事。</translation>
     </message>
     <message>
         <source>“%1” cannot be opened: %2</source>
-        <translation type="unfinished">无法打开“%1”：%2</translation>
+        <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <source>“%1” is too large to be a story.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”太大了，不可能是故事文件。</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <source>Untitled story</source>
-        <translation type="unfinished">未命名的故事</translation>
+        <translation>未命名的故事</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完结</translation>
     </message>
     <message>
         <source>Cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>This story cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示这个故事。</translation>
     </message>
     <message>
         <source>Interactive Storybook Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>绘本阅读器</translation>
     </message>
     <message>
         <source>%1 — Interactive Storybook Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 绘本阅读器</translation>
     </message>
     <message>
         <source>Open a Story</source>
-        <translation type="unfinished"></translation>
+        <translation>打开故事</translation>
     </message>
     <message>
         <source>Stories (*.storybook);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>故事 (*.storybook);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open a Story Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开故事文件夹</translation>
     </message>
     <message>
         <source>About Interactive Storybook Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于绘本阅读器</translation>
     </message>
     <message>
         <source>Interactive Storybook Viewer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>绘本阅读器 %1</translation>
     </message>
     <message>
         <source>Reads the stories of your library, offline. Choose what happens next among the branches already written.</source>
-        <translation type="unfinished"></translation>
+        <translation>不用联网，也能阅读故事库里的故事。在已经写好的分支里，选择接下来会发生什么。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Widgets::PageView</name>
     <message>
         <source>Writing the page</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写这一页</translation>
     </message>
     <message>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写…</translation>
     </message>
     <message>
         <source>Unfinished page</source>
-        <translation type="unfinished">未完成的页面</translation>
+        <translation>未完成的页面</translation>
     </message>
     <message>
         <source>Page text</source>
-        <translation type="unfinished"></translation>
+        <translation>页面文字</translation>
     </message>
     <message>
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>画面</translation>
     </message>
     <message>
         <source>The End</source>
-        <translation type="unfinished">完</translation>
+        <translation>完</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>My own answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>我自己的回答…</translation>
     </message>
     <message>
         <source>My own answer</source>
-        <translation type="unfinished"></translation>
+        <translation>我自己的回答</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>回答</translation>
     </message>
     <message>
         <source>Send my own answer</source>
-        <translation type="unfinished"></translation>
+        <translation>发送我自己的回答</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
         <source>Unfinished page — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的页面：%1</translation>
     </message>
     <message>
         <source>What happens next?</source>
-        <translation type="unfinished">接下来会发生什么呢？</translation>
+        <translation>接下来会发生什么呢？</translation>
     </message>
     <message>
         <source>The story goes this way</source>
-        <translation type="unfinished"></translation>
+        <translation>故事就是这样往下走的</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Widgets::ReaderWidget</name>
     <message>
         <source>No story is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有打开故事。</translation>
     </message>
     <message>
         <source>‹ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ 上一页</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Previous page (Left, Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页（左方向键、Page Up）</translation>
     </message>
     <message>
         <source>Next ›</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页 ›</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Next page (Right, Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页（右方向键、Page Down）</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>This part of the story has not been written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>故事的这一部分还没有写出来。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Widgets::StoryMapView</name>
     <message>
         <source>Story map</source>
-        <translation type="unfinished"></translation>
+        <translation>故事地图</translation>
     </message>
     <message>
         <source>All the pages of the story; the bold ones are the way you are reading</source>
-        <translation type="unfinished"></translation>
+        <translation>故事的所有页面；加粗的是你正在读的这条路线</translation>
     </message>
     <message>
         <source>(being written)</source>
-        <translation type="unfinished"></translation>
+        <translation>（正在写）</translation>
     </message>
     <message>
         <source>(empty page)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空白页）</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1 (unfinished)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未完成）</translation>
     </message>
     <message>
         <source>%1 — The End</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（完）</translation>
     </message>
     <message>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回答：%1</translation>
     </message>
     <message>
         <source>Unfinished page</source>
-        <translation type="unfinished">未完成的页面</translation>
+        <translation>未完成的页面</translation>
     </message>
     <message>
         <source>Unfinished page — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的页面：%1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Interactive Storybook: picture-book stories written with you.</source>
-        <translation type="unfinished"></translation>
+        <translation>互动绘本：和你一起写出来的绘本故事。</translation>
     </message>
     <message>
         <source>The story library folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>故事库所在的文件夹。</translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished">DIR</translation>
+        <translation>DIR</translation>
     </message>
     <message>
         <source>Interactive Storybook Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>绘本阅读器</translation>
     </message>
     <message>
         <source>Reads interactive picture-book stories offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线阅读互动绘本故事。</translation>
     </message>
     <message>
         <source>A .storybook file or a folder of stories (default: the app&apos;s library).</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 .storybook 文件，或一个存放故事的文件夹（默认：应用自己的故事库）。</translation>
     </message>
     <message>
         <source>[FILE.storybook | FOLDER]</source>
-        <translation type="unfinished"></translation>
+        <translation>[FILE.storybook | FOLDER]</translation>
     </message>
     <message>
         <source>Close the window after &lt;ms&gt; milliseconds (for tests).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;ms&gt; 毫秒后关闭窗口（用于测试）。</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Give one file or folder at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多只能指定一个文件或文件夹。</translation>
     </message>
     <message>
         <source>--quit-after-ms needs a number of milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--quit-after-ms 需要填写毫秒数。</translation>
     </message>
     <message>
         <source>“%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不存在。</translation>
     </message>
 </context>
 </TS>
