@@ -32,10 +32,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -56,27 +52,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;No proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;System proxy (settings and environment variables)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SOC&amp;KS5 proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -108,31 +88,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Bypass:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hosts that bypass the proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Connect timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Idle timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Total timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -144,43 +104,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Extra &amp;CA certificates:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PEM file, e.g. your organisation&apos;s CA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra CA certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use HTTP/&amp;2 when the server offers it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checks every step from this computer to the model, with the values on the other tabs (before they are saved).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Run checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Copy report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -193,10 +121,6 @@
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent log:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -213,6 +137,198 @@
     </message>
     <message>
         <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a model name or pick one the server offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the system proxy means right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bypass &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses that never use the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection timeout in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait for the server (or proxy) to accept a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Silence timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence timeout in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent while writing before the request is given up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Total time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total time limit in seconds, 0 for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a failed request is tried again before an error is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtra certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually empty; a PEM file from your school or company IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use HTTP/&amp;2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1568,52 +1684,242 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ProviderPresets</name>
+    <message>
+        <source>Qwen / DashScope (Alibaba Cloud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moonshot (Kimi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zhipu GLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SiliconFlow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama (on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LM Studio (on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llama.cpp server (on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::SecretStore</name>
+    <message>
+        <source>This copy of the app was built without keychain support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in memory for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to remove the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::SettingsDialog</name>
     <message>
         <source>Same as the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No keychain is available on this computer: the key and the proxy password are kept only until the app closes.</source>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Extra CA certificates</source>
+        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <source>Press “Run checks” to test the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other (OpenAI-compatible)</source>
+        <source>Choose a certificates file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server address must start with http:// or https://, e.g. https://api.openai.com/v1.</source>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The CA file cannot be read or holds no PEM certificate.</source>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For this server the system gives: %1</source>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Asking the server for its models…</source>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the fields marked with ⚠ first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something on this page needs correcting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n model(s) available.</source>
-        <translation>
-            <numerusform>%n model available.</numerusform>
-            <numerusform>%n models available.</numerusform>
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 ms</source>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1632,15 +1938,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Another file already holds the story with this id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story “%1” cannot be opened: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -26,7 +26,8 @@ QString displayFor(const QNetworkProxy& proxy, bool remoteDns)
                       : QStringLiteral("http"));
     url.setHost(proxy.hostName());
     url.setPort(proxy.port());
-    url.setUserName(proxy.user());
+    if (!proxy.user().isEmpty())
+        url.setUserName(proxy.user());
     if (!proxy.password().isEmpty())
         url.setPassword(QLatin1String(Masked));
     return url.toString();

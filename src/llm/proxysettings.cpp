@@ -62,7 +62,8 @@ QString ProxySettings::displaySpec() const
                                          : (remoteDns ? QStringLiteral("socks5h") : QStringLiteral("socks5")));
         url.setHost(host);
         url.setPort(port);
-        url.setUserName(user);
+        if (!user.isEmpty())
+            url.setUserName(user);
         if (!password.isEmpty())
             url.setPassword(QStringLiteral("***"));
         return url.toString();

@@ -202,16 +202,7 @@ QString Library::reload()
         } else {
             changed = true;
             QString why;
-            std::optional<Story> story;
-            if (info.size() > MaxStoryFileBytes) {
-                why = tr("The file is too large to be a story (%1 MB).").arg(info.size() / (1024 * 1024));
-            } else {
-                QFile file(info.filePath());
-                if (!file.open(QIODevice::ReadOnly))
-                    why = tr("The file cannot be read: %1").arg(file.errorString());
-                else
-                    story = Story::fromFileData(file.readAll(), &why);
-            }
+            const std::optional<Story> story = readFile(info.filePath(), &why);
             if (!story) {
                 record.id = fileName;
                 record.fileName = fileName;
@@ -269,12 +260,12 @@ QStringList Library::search(const QString& query) const
     return ids;
 }
 
-std::optional<Story> Library::load(const QString& id, QString* whyNot) const
+std::optional<Story> Library::readFile(const QString& path, QString* whyNot)
 {
-    QFile file(pathFor(id));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (whyNot)
-            *whyNot = tr("The story “%1” cannot be opened: %2").arg(id, file.errorString());
+            *whyNot = tr("“%1” cannot be opened: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     if (file.size() > MaxStoryFileBytes) {
@@ -283,6 +274,11 @@ std::optional<Story> Library::load(const QString& id, QString* whyNot) const
         return std::nullopt;
     }
     return Story::fromFileData(file.readAll(), whyNot);
+}
+
+std::optional<Story> Library::load(const QString& id, QString* whyNot) const
+{
+    return readFile(pathFor(id), whyNot);
 }
 
 QString Library::save(Story& story)
@@ -377,18 +373,7 @@ QString Library::emptyTrash()
 
 std::optional<QString> Library::import(const QString& path, QString* whyNot)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (whyNot)
-            *whyNot = tr("“%1” cannot be opened: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > MaxStoryFileBytes) {
-        if (whyNot)
-            *whyNot = tr("The file is too large to be a story (%1 MB).").arg(file.size() / (1024 * 1024));
-        return std::nullopt;
-    }
-    std::optional<Story> story = Story::fromFileData(file.readAll(), whyNot);
+    std::optional<Story> story = readFile(path, whyNot);
     if (!story)
         return std::nullopt;
     if (QFileInfo::exists(filePath(story->id)))

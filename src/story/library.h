@@ -76,6 +76,8 @@ public:
 
 private:
     [[nodiscard]] QString pathFor(const QString& id) const;
+    // Reads and parses one story file (with a size limit); nullopt and a translated reason on failure.
+    [[nodiscard]] static std::optional<Story> readFile(const QString& path, QString* whyNot);
     [[nodiscard]] QString trashFolder() const;
     [[nodiscard]] QString indexPath() const;
     void loadIndexCache(QHash<QString, StoryRecord>* cache, QHash<QString, QPair<qint64, qint64>>* stamps) const;
