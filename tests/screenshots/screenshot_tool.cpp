@@ -93,6 +93,7 @@ int main(int argc, char* argv[])
         QEventLoop loop;
         QObject::connect(&dialog, &SettingsUi::SettingsDialog::diagnosticsFinished, &loop, &QEventLoop::quit);
         QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        dialog.showDiagnostics();
         dialog.runDiagnostics();
         loop.exec();
         ok = save(dialog, file(QStringLiteral("settings-diagnostics"))) && ok;
