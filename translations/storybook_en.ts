@@ -1845,9 +1845,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message numerus="yes">
         <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server offers %n model. Pick one from the list or type a name.</numerusform>
+            <numerusform>The server offers %n models. Pick one from the list or type a name.</numerusform>
         </translation>
     </message>
     <message>

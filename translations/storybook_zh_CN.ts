@@ -141,195 +141,195 @@
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>设置页面</translation>
     </message>
     <message>
         <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
     </message>
     <message>
         <source>Picking a provider fills in its server address and a suggested model.</source>
-        <translation type="unfinished"></translation>
+        <translation>选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
     </message>
     <message>
         <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
     </message>
     <message>
         <source>Not needed for a program on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这台电脑上的程序时无需填写</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;H)</translation>
     </message>
     <message>
         <source>Show the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 API 密钥</translation>
     </message>
     <message>
         <source>Type a model name or pick one the server offers.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入模型名称，或从服务器提供的模型中选择一个。</translation>
     </message>
     <message>
         <source>&amp;Refresh list</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新列表(&amp;R)</translation>
     </message>
     <message>
         <source>Asks the server which models it offers, with the values entered here.</source>
-        <translation type="unfinished"></translation>
+        <translation>用这里填写的设置，向服务器查询它提供哪些模型。</translation>
     </message>
     <message>
         <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理就像上网流量的“中转站”。如果你是靠 Clash 或 v2rayN 这类程序上网的，它就是代理：在这个程序里找到它的端口，然后在下面填入 127.0.0.1 和这个端口。不确定的话，就选系统代理。</translation>
     </message>
     <message>
         <source>&amp;No proxy: connect directly</source>
-        <translation type="unfinished"></translation>
+        <translation>不使用代理：直接连接(&amp;N)</translation>
     </message>
     <message>
         <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>系统代理：使用这台电脑的设置(&amp;Y)</translation>
     </message>
     <message>
         <source>What the system proxy means right now</source>
-        <translation type="unfinished"></translation>
+        <translation>系统代理目前的实际情况</translation>
     </message>
     <message>
         <source>Proxy &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理地址(&amp;A)：</translation>
     </message>
     <message>
         <source>Proxy address</source>
-        <translation type="unfinished"></translation>
+        <translation>代理地址</translation>
     </message>
     <message>
         <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名或 IP 地址。也可以直接粘贴完整的代理地址，例如 socks5://127.0.0.1:1080。</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>Only if the proxy asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在代理要求时填写</translation>
     </message>
     <message>
         <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐开启。由代理自己解析服务器的地址（socks5h），可以避免本地网络返回错误或被屏蔽的解析结果。</translation>
     </message>
     <message>
         <source>Bypass &amp;for:</source>
-        <translation type="unfinished"></translation>
+        <translation>绕过列表(&amp;F)：</translation>
     </message>
     <message>
         <source>Addresses that never use the proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>始终不经过代理的地址</translation>
     </message>
     <message>
         <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>直接连接、不经过代理的地址，用英文逗号分隔，例如 localhost,127.0.0.0/8,::1,.example.com</translation>
     </message>
     <message>
         <source>&amp;Connection timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时(&amp;C)：</translation>
     </message>
     <message>
         <source>Connection timeout in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时（秒）</translation>
     </message>
     <message>
         <source>How long to wait for the server (or proxy) to accept a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待服务器（或代理）接受连接的最长时间。</translation>
     </message>
     <message>
         <source>&amp;Silence timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲超时(&amp;S)：</translation>
     </message>
     <message>
         <source>Silence timeout in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲超时（秒）</translation>
     </message>
     <message>
         <source>How long the server may stay silent while writing before the request is given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在写的过程中最多可以多久不发送任何数据，超过这个时间就放弃这次请求。</translation>
     </message>
     <message>
         <source>&amp;Total time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>总超时(&amp;T)：</translation>
     </message>
     <message>
         <source>Total time limit in seconds, 0 for no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>总超时（秒），0 表示不限制</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>重试次数</translation>
     </message>
     <message>
         <source>How often a failed request is tried again before an error is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求失败后，在显示错误之前重新尝试的次数。</translation>
     </message>
     <message>
         <source>E&amp;xtra certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>额外证书(&amp;X)：</translation>
     </message>
     <message>
         <source>Usually empty; a PEM file from your school or company IT</source>
-        <translation type="unfinished"></translation>
+        <translation>通常留空；如有需要，填写学校或公司 IT 部门提供的 PEM 文件</translation>
     </message>
     <message>
         <source>Extra CA certificates file</source>
-        <translation type="unfinished"></translation>
+        <translation>额外的 CA 证书文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Choose a certificates file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择证书文件</translation>
     </message>
     <message>
         <source>Use HTTP/&amp;2</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 HTTP/2(&amp;2)</translation>
     </message>
     <message>
         <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
     </message>
     <message>
         <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
     </message>
     <message>
         <source>R&amp;un checks</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查(&amp;U)</translation>
     </message>
     <message>
         <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Recent &amp;log:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的日志(&amp;L)：</translation>
     </message>
     <message>
         <source>A new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -1698,66 +1698,66 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
-        <translation type="unfinished"></translation>
+        <translation>通义千问 / DashScope（阿里云）</translation>
     </message>
     <message>
         <source>Moonshot (Kimi)</source>
-        <translation type="unfinished"></translation>
+        <translation>月之暗面（Kimi）</translation>
     </message>
     <message>
         <source>Zhipu GLM</source>
-        <translation type="unfinished"></translation>
+        <translation>智谱 GLM</translation>
     </message>
     <message>
         <source>SiliconFlow</source>
-        <translation type="unfinished"></translation>
+        <translation>硅基流动（SiliconFlow）</translation>
     </message>
     <message>
         <source>Ollama (on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama（在这台电脑上）</translation>
     </message>
     <message>
         <source>LM Studio (on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>LM Studio（在这台电脑上）</translation>
     </message>
     <message>
         <source>llama.cpp server (on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 服务器（在这台电脑上）</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
 </context>
 <context>
     <name>Storybook::SettingsUi::SecretStore</name>
     <message>
         <source>This copy of the app was built without keychain support.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个版本的应用在构建时没有加入系统钥匙串支持。</translation>
     </message>
     <message>
         <source>Secrets are kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥和密码只会在本次运行期间保存在内存中。</translation>
     </message>
     <message>
         <source>The keychain did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串没有响应。</translation>
     </message>
     <message>
         <source>The keychain is not available (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用（%1）。</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串拒绝了访问：%1</translation>
     </message>
     <message>
         <source>The keychain refused to store the secret: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串拒绝保存密钥或密码：%1</translation>
     </message>
     <message>
         <source>The keychain refused to remove the secret: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串拒绝删除密钥或密码：%1</translation>
     </message>
 </context>
 <context>
@@ -1772,165 +1772,165 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Press “Run checks” to test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“开始检查”来测试连接。</translation>
     </message>
     <message>
         <source>Choose a certificates file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择证书文件</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
     </message>
     <message>
         <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
     </message>
     <message>
         <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写服务器地址，例如 https://api.openai.com/v1。</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
     </message>
     <message>
         <source>The server address has no host name, for example api.openai.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址中缺少主机名（例如 api.openai.com）。</translation>
     </message>
     <message>
         <source>Enter a model name or pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入模型名称，或从列表中选择一个。</translation>
     </message>
     <message>
         <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
     </message>
     <message>
         <source>The file “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”不存在。</translation>
     </message>
     <message>
         <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件“%1”。</translation>
     </message>
     <message>
         <source>The file “%1” contains no PEM certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”中没有 PEM 格式的证书。</translation>
     </message>
     <message>
         <source>Correct the fields marked with ⚠ first:</source>
-        <translation type="unfinished"></translation>
+        <translation>请先更正标有 ⚠ 的项目：</translation>
     </message>
     <message>
         <source>Something on this page needs correcting.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一页上有内容需要更正。</translation>
     </message>
     <message>
         <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
     </message>
     <message>
         <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation type="unfinished"></translation>
+        <translation>在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
     </message>
     <message>
         <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 API 密钥，可以在服务商的网站上获取。</translation>
     </message>
     <message>
         <source>Asking the server which models it offers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向服务器查询可用的模型…</translation>
     </message>
     <message>
         <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
     </message>
     <message numerus="yes">
         <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” is not among them.</source>
-        <translation type="unfinished">其中不包括“%1”。</translation>
+        <translation>其中不包括“%1”。</translation>
     </message>
     <message>
         <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
     </message>
     <message>
         <source>Right now this means for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>目前访问 %1 时：%2</translation>
     </message>
     <message>
         <source>R&amp;un checks again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Stop checks</source>
-        <translation type="unfinished"></translation>
+        <translation>停止检查(&amp;S)</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。</translation>
     </message>
     <message>
         <source>The checks were stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查已停止。</translation>
     </message>
     <message>
         <source>R&amp;un checks</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查(&amp;U)</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>What to do: %1</source>
-        <translation type="unfinished">建议：%1</translation>
+        <translation>建议：%1</translation>
     </message>
     <message>
         <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
     </message>
     <message>
         <source>Nothing has been logged yet. The log is kept in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目前还没有日志。日志保存在：%1</translation>
     </message>
 </context>
 <context>
