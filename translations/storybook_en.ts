@@ -328,7 +328,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
+        <source>A new language is used after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen to the voice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -681,10 +709,6 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,6 +718,18 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message>
         <source>Direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1922,6 +1958,67 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Nothing has been logged yet. The log is kept in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::MissingSpeechEngine</name>
+    <message>
+        <source>This copy of Interactive Storybook was built without text-to-speech, so it cannot read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::Narrator</name>
+    <message>
+        <source>Reading aloud is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::SystemSpeechEngine</name>
+    <message>
+        <source>No speech engine is installed. Install speech-dispatcher (or another text-to-speech engine for your system) to have pages read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech engine did not start (%1). Check that speech-dispatcher is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no voice for %1 on this computer. Install one for your speech engine (for example espeak-ng or a %1 voice for speech-dispatcher).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page could not be read aloud: %1. Check the sound output of this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the speech engine failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Story::Library</name>
@@ -2211,6 +2308,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Reads the stories of your library, offline. Choose what happens next among the branches already written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::PageView</name>
@@ -2278,6 +2383,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>The story goes this way</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Press %1 to choose this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::ReaderWidget</name>
@@ -2315,6 +2424,30 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>This part of the story has not been written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this page aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading aloud (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this page aloud (F5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

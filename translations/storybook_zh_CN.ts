@@ -328,8 +328,36 @@
         <translation>最近的日志(&amp;L)：</translation>
     </message>
     <message>
-        <source>A new language is used from the next start.</source>
-        <translation>新的界面语言将在下次启动时生效。</translation>
+        <source>A new language is used after a restart.</source>
+        <translation>重新启动后使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation>声音(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>语速(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>朗读语速</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>试听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Listen to the voice</source>
+        <translation>试听这个声音</translation>
     </message>
 </context>
 <context>
@@ -682,10 +710,6 @@ Picture-book stories written with you, page by page.</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新的界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -696,6 +720,18 @@ Picture-book stories written with you, page by page.</source>
     <message>
         <source>Direct</source>
         <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Read &amp;aloud</source>
+        <translation>朗读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>重新启动后使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1968,67 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Nothing has been logged yet. The log is kept in %1</source>
         <translation>目前还没有日志。日志保存在：%1</translation>
     </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation>故事语言的默认声音</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>较慢</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>较快</translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::MissingSpeechEngine</name>
+    <message>
+        <source>This copy of Interactive Storybook was built without text-to-speech, so it cannot read aloud.</source>
+        <translation>这个版本的互动绘本在构建时没有包含语音合成功能，所以无法朗读。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::Narrator</name>
+    <message>
+        <source>Reading aloud is not available.</source>
+        <translation>无法使用朗读功能。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::SystemSpeechEngine</name>
+    <message>
+        <source>No speech engine is installed. Install speech-dispatcher (or another text-to-speech engine for your system) to have pages read aloud.</source>
+        <translation>没有安装语音引擎。请安装 speech-dispatcher（或适用于你的系统的其他语音合成引擎），就可以朗读页面了。</translation>
+    </message>
+    <message>
+        <source>The speech engine did not start (%1). Check that speech-dispatcher is running.</source>
+        <translation>语音引擎没有启动（%1）。请检查 speech-dispatcher 是否正在运行。</translation>
+    </message>
+    <message>
+        <source>There is no voice for %1 on this computer. Install one for your speech engine (for example espeak-ng or a %1 voice for speech-dispatcher).</source>
+        <translation>这台电脑上没有%1的朗读声音。请为语音引擎安装一个（例如 espeak-ng，或 speech-dispatcher 的%1声音）。</translation>
+    </message>
+    <message>
+        <source>The page could not be read aloud: %1. Check the sound output of this computer.</source>
+        <translation>无法朗读这一页：%1。请检查这台电脑的声音输出。</translation>
+    </message>
+    <message>
+        <source>the speech engine failed</source>
+        <translation>语音引擎出错了</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Story::Library</name>
@@ -2220,6 +2317,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Reads the stories of your library, offline. Choose what happens next among the branches already written.</source>
         <translation>不用联网，也能阅读故事库里的故事。在已经写好的分支里，选择接下来会发生什么。</translation>
     </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>阅读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read &amp;aloud</source>
+        <translation>朗读(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::PageView</name>
@@ -2287,6 +2392,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>The story goes this way</source>
         <translation>故事就是这样往下走的</translation>
     </message>
+    <message>
+        <source>Press %1 to choose this answer</source>
+        <translation>按 %1 选择这个回答</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::ReaderWidget</name>
@@ -2325,6 +2434,30 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>This part of the story has not been written yet.</source>
         <translation>故事的这一部分还没有写出来。</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read this page aloud</source>
+        <translation>朗读这一页</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud (F5)</source>
+        <translation>停止朗读（F5）</translation>
+    </message>
+    <message>
+        <source>Read this page aloud (F5)</source>
+        <translation>朗读这一页（F5）</translation>
     </message>
 </context>
 <context>

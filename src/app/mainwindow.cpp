@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "speechsettings.h"
+
 #include "errorbanner.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
@@ -22,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -102,7 +105,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
             generate();
     });
     connect(m_banner, &ErrorBanner::actionRequested, this, [this] {
-        if (m_lastDeleted.isEmpty())
+        const NoticeAction action = std::exchange(m_noticeAction, NoticeAction::None);
+        if (action == NoticeAction::Restart) {
+            restartApp();
+            return;
+        }
+        if (action != NoticeAction::UndoDelete || m_lastDeleted.isEmpty())
             return;
         showProblem(m_library->restore(m_lastDeleted));
         m_sidebar->refresh();
@@ -124,6 +132,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                 showProblem(m_generator->answer(currentStoryId(), pageId, index, own));
             });
     connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, [this] { updateActions(); });
+    connect(m_reader, &Widgets::ReaderWidget::readAloudProblem, this, [this](const QString& problem) {
+        m_banner->showError(problem, QString(), false);
+        updateActions();
+    });
+    connect(m_reader, &Widgets::ReaderWidget::readingAloudChanged, this, [this] { updateActions(); });
+    m_reader->setSpeechSettings(Speech::SpeechSettings::load(settings));
 
     using Generator = Generation::StoryGenerator;
     connect(m_generator.get(), &Generator::storyChanged, this, &MainWindow::onStoryChanged);
@@ -174,6 +188,9 @@ void MainWindow::createActions()
     QMenu* page = menuBar()->addMenu(tr("&Page"));
     m_regenerate = page->addAction(tr("&Write this page again"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::regeneratePage);
     m_edit = page->addAction(tr("&Edit the text…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::editPage);
+    m_readAloud = page->addAction(tr("Read &aloud"), QKeySequence(Qt::Key_F5), m_reader, &Widgets::ReaderWidget::toggleReadAloud);
+    m_readAloud->setCheckable(true);
+    m_readAloud->setVisible(m_reader->speechAvailable());
     m_ending = page->addAction(tr("This page is the &ending"));
     m_ending->setCheckable(true);
     connect(m_ending, &QAction::triggered, this, &MainWindow::toggleEnding);
@@ -197,6 +214,10 @@ void MainWindow::createActions()
     bar->addAction(m_ending);
     bar->addSeparator();
     bar->addAction(m_export);
+    if (m_reader->speechAvailable()) {
+        bar->addSeparator();
+        bar->addAction(m_readAloud);
+    }
     updateActions();
 }
 
@@ -359,6 +380,7 @@ void MainWindow::deleteStory(const QString& id)
         return;
     }
     m_lastDeleted = id;
+    m_noticeAction = NoticeAction::UndoDelete;
     m_sidebar->refresh();
     m_banner->showNotice(tr("“%1” was moved to the trash.").arg(title), tr("Undo"));
     updateActions();
@@ -435,6 +457,7 @@ void MainWindow::openSettings()
 {
     SettingsUi::SettingsDialog::Preferences preferences;
     preferences.language = QSettings().value(QStringLiteral("ui/language")).toString();
+    preferences.speech = Speech::SpeechSettings::load(QSettings());
     SettingsUi::SettingsDialog dialog(m_connection, preferences, m_secrets, this);
     if (property("openDiagnostics").toBool())
         dialog.showDiagnostics();
@@ -444,10 +467,14 @@ void MainWindow::openSettings()
     QSettings settings;
     chosen.save(settings);
     settings.setValue(QStringLiteral("ui/language"), dialog.preferences().language);
+    dialog.preferences().speech.save(settings);
+    m_reader->setSpeechSettings(dialog.preferences().speech);
     m_secrets->write(ApiKeySecret, chosen.apiKey, [](const QString&) {});
     m_secrets->write(ProxyPasswordSecret, chosen.proxy.password, [](const QString&) {});
-    if (dialog.preferences().language != preferences.language)
-        statusBar()->showMessage(tr("The new language is used from the next start."), 8000);
+    if (dialog.preferences().language != preferences.language) {
+        m_noticeAction = NoticeAction::Restart;
+        m_banner->showNotice(tr("The new language is used after a restart."), tr("Restart now"));
+    }
     useConnectionSettings(chosen);
 }
 
@@ -480,6 +507,8 @@ void MainWindow::updateActions()
     m_ending->setChecked(page && page->ending);
     m_export->setEnabled(story.has_value());
     m_print->setEnabled(story.has_value());
+    m_readAloud->setChecked(m_reader->isReadingAloud());
+    m_readAloud->setEnabled(page || m_reader->isReadingAloud());
 }
 
 void MainWindow::showProblem(const QString& problem)
@@ -513,6 +542,16 @@ void MainWindow::saveState() const
     settings.setValue(QStringLiteral("ui/readerSplitter"), m_reader->splitter()->saveState());
     settings.setValue(QStringLiteral("ui/lastStory"), currentStoryId());
     settings.setValue(QStringLiteral("ui/lastPage"), m_reader->currentPageId());
+}
+
+void MainWindow::restartApp()
+{
+    if (!close())
+        return;
+    // The draft of a page being written is saved when the window goes; the new process reads it.
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        qCWarning(lcApp) << "could not start the app again";
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

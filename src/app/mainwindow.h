@@ -87,6 +87,7 @@ private:
     void updateActions();
     void showProblem(const QString& problem);
     void restoreState();
+    void restartApp();
     void saveState() const;
     [[nodiscard]] QString currentStoryId() const;
 
@@ -112,6 +113,9 @@ private:
     QAction* m_ending = nullptr;
     QAction* m_export = nullptr;
     QAction* m_print = nullptr;
+    QAction* m_readAloud = nullptr;
+    enum class NoticeAction { None, UndoDelete, Restart };
+    NoticeAction m_noticeAction = NoticeAction::None;
     QString m_lastFailedPage;
     QString m_lastDeleted;
 };

@@ -7,6 +7,15 @@
 
 namespace Storybook::I18n {
 
+namespace {
+QString g_current = QStringLiteral("en");
+} // namespace
+
+QString current()
+{
+    return g_current;
+}
+
 QStringList available()
 {
     const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("storybook_*.qm")});
@@ -25,7 +34,8 @@ QString install(QCoreApplication& app, const QString& language)
     auto* translator = new QTranslator(&app);
     if (!translator->load(locale, QStringLiteral("storybook"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete translator;
-        return QStringLiteral("en");
+        g_current = QStringLiteral("en");
+        return g_current;
     }
     QCoreApplication::installTranslator(translator);
     auto* qtTranslator = new QTranslator(&app);
@@ -34,7 +44,8 @@ QString install(QCoreApplication& app, const QString& language)
         QCoreApplication::installTranslator(qtTranslator);
     else
         delete qtTranslator;
-    return translator->language();
+    g_current = translator->language();
+    return g_current;
 }
 
 } // namespace Storybook::I18n

@@ -12,6 +12,9 @@ namespace Storybook::I18n {
 // Returns the language installed ("en" when none matched).
 QString install(QCoreApplication& app, const QString& language = {});
 
+// The language install() installed last ("en" before any install()).
+QString current();
+
 // The languages that ship, as locale names.
 QStringList available();
 

@@ -5,7 +5,9 @@
 #include "modelsjob.h"
 #include "providerpresets.h"
 #include "proxyresolver.h"
+#include "i18n.h"
 #include "secretstore.h"
+#include "speechengine.h"
 
 #include "ui_settingsdialog.h"
 
@@ -26,6 +28,7 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Storybook::SettingsUi {
@@ -114,6 +117,7 @@ SettingsDialog::SettingsDialog(const Llm::ConnectionSettings& current, const Pre
 
     setupPresets();
     setupLanguages(preferences.language);
+    setupSpeech(preferences.speech);
 
     QHeaderView* header = m_ui->stagesTree->header();
     header->setStretchLastSection(true);
@@ -183,6 +187,72 @@ void SettingsDialog::setupLanguages(const QString& language)
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->languageCombo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(language)));
+}
+
+void SettingsDialog::setupSpeech(const Speech::SpeechSettings& speech)
+{
+    m_ui->voiceCombo->addItem(tr("The usual voice of the story's language"), QString());
+    if (!speech.voice.isEmpty())
+        m_ui->voiceCombo->addItem(speech.voice, speech.voice); // kept even before the engine lists it
+    m_ui->voiceCombo->setCurrentIndex(m_ui->voiceCombo->count() - 1);
+    m_ui->speedSlider->setValue(qRound(speech.rate * 10));
+    m_ui->speechProblemLabel->setVisible(false);
+    updateSpeedLabel();
+    connect(m_ui->speedSlider, &QSlider::valueChanged, this, &SettingsDialog::updateSpeedLabel);
+    connect(m_ui->tryVoiceButton, &QPushButton::clicked, this, &SettingsDialog::tryVoice);
+    // The engine (and its voices) only when the General tab is opened: it may take a moment to start.
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_ui->tabs->widget(index) == m_ui->generalTab)
+            fillVoices();
+    });
+}
+
+void SettingsDialog::fillVoices()
+{
+    if (m_speechEngine)
+        return;
+    m_speechEngine = Speech::createSystemEngine();
+    connect(m_speechEngine.get(), &Speech::SpeechEngine::failed, m_ui->speechProblemLabel, [this](const QString& failure) {
+        m_ui->speechProblemLabel->setText(failure);
+        m_ui->speechProblemLabel->setVisible(true);
+    });
+    const QString problem = m_speechEngine->problem();
+    m_ui->speechProblemLabel->setText(problem);
+    m_ui->speechProblemLabel->setVisible(!problem.isEmpty());
+    m_ui->tryVoiceButton->setEnabled(problem.isEmpty());
+    const QString chosen = m_ui->voiceCombo->currentData().toString();
+    QList<Speech::Voice> voices = m_speechEngine->voices();
+    std::sort(voices.begin(), voices.end(), [](const Speech::Voice& a, const Speech::Voice& b) {
+        return std::pair(a.locale.nativeLanguageName(), a.name) < std::pair(b.locale.nativeLanguageName(), b.name);
+    });
+    for (const Speech::Voice& voice : std::as_const(voices)) {
+        if (m_ui->voiceCombo->findData(voice.name) >= 0)
+            continue;
+        m_ui->voiceCombo->addItem(tr("%1 (%2)").arg(voice.name, voice.locale.nativeLanguageName()), voice.name);
+    }
+    m_ui->voiceCombo->setCurrentIndex(std::max(0, m_ui->voiceCombo->findData(chosen)));
+}
+
+void SettingsDialog::updateSpeedLabel()
+{
+    const int value = m_ui->speedSlider->value();
+    m_ui->speedValueLabel->setText(value == 0 ? tr("Normal") : value < 0 ? tr("Slower") : tr("Faster"));
+}
+
+void SettingsDialog::tryVoice()
+{
+    fillVoices();
+    // A sentence in the interface language, spoken with the chosen voice and speed.
+    const QString sample = tr("Once upon a time, a little fox found a lantern in the snow.");
+    const QString language = I18n::current();
+    QString problem = m_speechEngine->prepare(language, m_ui->voiceCombo->currentData().toString());
+    if (problem.isEmpty()) {
+        m_speechEngine->stop();
+        m_speechEngine->setRate(m_ui->speedSlider->value() / 10.0);
+        m_speechEngine->say(sample);
+    }
+    m_ui->speechProblemLabel->setText(problem);
+    m_ui->speechProblemLabel->setVisible(!problem.isEmpty());
 }
 
 void SettingsDialog::setupConnections()
@@ -349,7 +419,11 @@ Llm::ConnectionSettings SettingsDialog::connectionSettings() const
 
 SettingsDialog::Preferences SettingsDialog::preferences() const
 {
-    return Preferences{m_ui->languageCombo->currentData().toString()};
+    Preferences out;
+    out.language = m_ui->languageCombo->currentData().toString();
+    out.speech.voice = m_ui->voiceCombo->currentData().toString();
+    out.speech.rate = m_ui->speedSlider->value() / 10.0;
+    return out;
 }
 
 QStringList SettingsDialog::problems() const

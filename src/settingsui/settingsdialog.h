@@ -2,6 +2,7 @@
 
 #include "connectionsettings.h"
 #include "diagnostics.h"
+#include "speechsettings.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -23,6 +24,10 @@ class LlmClient;
 class ModelsJob;
 } // namespace Storybook::Llm
 
+namespace Storybook::Speech {
+class SpeechEngine;
+}
+
 namespace Storybook::SettingsUi {
 
 class SecretStore;
@@ -40,6 +45,7 @@ public:
     struct Preferences
     {
         QString language; // "" = the system's, "en", "zh_CN"
+        Speech::SpeechSettings speech;
     };
 
     enum class Page { Provider, Network, Diagnostics, General };
@@ -87,6 +93,10 @@ private:
 
     void setupPresets();
     void setupLanguages(const QString& language);
+    void setupSpeech(const Speech::SpeechSettings& speech);
+    void fillVoices();
+    void updateSpeedLabel();
+    void tryVoice();
     void setupConnections();
     void setFields(const Llm::ConnectionSettings& settings);
     void loadSecrets();
@@ -115,6 +125,7 @@ private:
     void cancelModels();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
+    std::unique_ptr<Speech::SpeechEngine> m_speechEngine; // made when the General tab is first shown
     QPointer<SecretStore> m_secrets;
     Llm::ConnectionSettings m_initial;
     bool m_apiKeyTouched = false;

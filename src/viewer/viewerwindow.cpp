@@ -1,5 +1,7 @@
 #include "viewerwindow.h"
 
+#include "speechsettings.h"
+
 #include "readerwidget.h"
 
 #include <QAction>
@@ -17,6 +19,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
@@ -160,6 +163,10 @@ ViewerWindow::ViewerWindow(QWidget* parent)
 
     buildMenus();
 
+    // How to read aloud is set in the app's settings; the viewer only reads them.
+    m_reader->setSpeechSettings(Speech::SpeechSettings::load(
+        QSettings(QCoreApplication::organizationName(), QStringLiteral("storybook"))));
+
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("viewer/geometry")).toByteArray()))
         resize(1180, 760);
@@ -184,6 +191,18 @@ void ViewerWindow::buildMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    if (m_reader->speechAvailable()) {
+        QMenu* read = menuBar()->addMenu(tr("&Read"));
+        QAction* aloud = read->addAction(tr("Read &aloud"), QKeySequence(Qt::Key_F5), m_reader,
+                                         &Widgets::ReaderWidget::toggleReadAloud);
+        aloud->setCheckable(true);
+        connect(m_reader, &Widgets::ReaderWidget::readingAloudChanged, aloud, &QAction::setChecked);
+        connect(m_reader, &Widgets::ReaderWidget::readAloudProblem, this, [this, aloud](const QString& problem) {
+            aloud->setChecked(false);
+            statusBar()->showMessage(problem, 15000);
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Interactive Storybook Viewer"), this, &ViewerWindow::about);

@@ -309,6 +309,7 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
     }
 
     m_stickToEnd = false;
+    setHighlight(-1, 0);
     m_document->clear();
     QTextCursor cursor(m_document);
     cursor.setBlockFormat(m_blockFormat);
@@ -357,7 +358,10 @@ void PageView::setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed)
     const QFont answerFont = scaled(font(), 1.2);
     for (qsizetype i = 0; i < answers.size(); ++i) {
         const Answer& answer = answers.at(i);
-        auto* button = new QPushButton(buttonText(answer.label), m_questionBox);
+        // The first nine answers can be chosen with the number keys; the button shows its number.
+        const QString label = i < 9 ? QString::number(i + 1) + QStringLiteral("   ") + buttonText(answer.label)
+                                    : buttonText(answer.label);
+        auto* button = new QPushButton(label, m_questionBox);
         button->setFont(answerFont);
         button->setAccessibleName(answer.label);
         button->setCheckable(true);
@@ -366,6 +370,8 @@ void PageView::setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed)
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         if (answer.followed)
             button->setToolTip(tr("The story goes this way"));
+        else if (i < 9)
+            button->setToolTip(tr("Press %1 to choose this answer").arg(i + 1));
         connect(button, &QPushButton::clicked, this, [this, button, i] {
             if (i >= m_answers.size())
                 return;
@@ -379,6 +385,45 @@ void PageView::setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed)
     }
     m_ownRow->setVisible(ownAnswerAllowed);
     updateAnswerControls();
+}
+
+bool PageView::chooseAnswer(int number)
+{
+    const int index = number - 1;
+    if (index < 0 || index >= m_answerButtons.size() || !m_questionBox->isVisible())
+        return false;
+    QPushButton* button = m_answerButtons.at(index);
+    if (!button->isEnabled())
+        return false;
+    button->click();
+    return true;
+}
+
+void PageView::setHighlight(int start, int length)
+{
+    const int size = m_document->characterCount() - 1; // without the final paragraph separator
+    if (start < 0 || length <= 0 || start >= size) {
+        m_highlightStart = -1;
+        m_highlightLength = 0;
+        m_text->setExtraSelections({});
+        return;
+    }
+    m_highlightStart = start;
+    m_highlightLength = qMin(length, size - start);
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(m_document);
+    selection.cursor.setPosition(m_highlightStart);
+    selection.cursor.setPosition(m_highlightStart + m_highlightLength, QTextCursor::KeepAnchor);
+    const QPalette pal = palette();
+    selection.format.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.28));
+    m_text->setExtraSelections({selection});
+    // Keep the sentence in view without moving the reader's own scrolling more than needed.
+    const QRect rect = m_text->cursorRect(selection.cursor);
+    const QRect visible = m_text->viewport()->rect();
+    if (!visible.contains(rect)) {
+        QScrollBar* bar = m_text->verticalScrollBar();
+        bar->setValue(bar->value() + rect.top() - visible.height() / 3);
+    }
 }
 
 void PageView::setAnswerHint(const QString& hint)

@@ -75,6 +75,14 @@ public:
     void setBusy(bool busy);
     [[nodiscard]] bool isBusy() const { return m_busy; }
 
+    // Marks the part of the page text being read aloud (start/length in the page text) and scrolls
+    // it into view; a negative start clears the mark. Showing another page clears it too.
+    void setHighlight(int start, int length);
+    [[nodiscard]] QPair<int, int> highlight() const { return {m_highlightStart, m_highlightLength}; }
+
+    // Chooses the answer button `number` (1-based) as a click would; false when there is none.
+    bool chooseAnswer(int number);
+
     [[nodiscard]] QString pageId() const { return m_pageId; }
     [[nodiscard]] QString plainText(); // flushes first
     [[nodiscard]] PlainTextDocument* document() const { return m_document; }
@@ -131,6 +139,8 @@ private:
     bool m_stickToEnd = true;
     QWidget* m_column = nullptr;
     int m_wheelOverscroll = 0;
+    int m_highlightStart = -1;
+    int m_highlightLength = 0;
     qint64 m_lastFlipMs = 0;
 };
 

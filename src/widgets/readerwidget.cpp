@@ -1,6 +1,8 @@
 #include "readerwidget.h"
 
+#include "narrator.h"
 #include "pageview.h"
+#include "speechengine.h"
 #include "storymapview.h"
 
 #include <QHBoxLayout>
@@ -63,7 +65,13 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     m_next->setAccessibleName(tr("Next page"));
     m_next->setToolTip(tr("Next page (Right, Page Down)"));
     m_next->setFlat(true);
+    m_readAloud = new QPushButton(pageSide);
+    m_readAloud->setObjectName(QStringLiteral("readAloudButton"));
+    m_readAloud->setFlat(true);
+    m_readAloud->setCheckable(true);
     nav->addWidget(m_previous);
+    nav->addStretch(1);
+    nav->addWidget(m_readAloud);
     nav->addStretch(1);
     nav->addWidget(m_next);
     pageLayout->addLayout(nav);
@@ -81,9 +89,16 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     connect(m_pageView, &PageView::nextRequested, this, &ReaderWidget::showNext);
     connect(m_pageView, &PageView::answerChosen, this, &ReaderWidget::onAnswer);
     connect(m_map, &StoryMapView::pageActivated, this, &ReaderWidget::showPage);
+    connect(m_readAloud, &QPushButton::clicked, this, &ReaderWidget::toggleReadAloud);
 
     setFocusProxy(m_pageView);
     updateNavigation();
+}
+
+ReaderWidget::~ReaderWidget()
+{
+    if (m_narrator)
+        m_narrator->stop();
 }
 
 QStringList ReaderWidget::branchThrough(const QString& pageId) const
@@ -227,6 +242,8 @@ void ReaderWidget::showNext()
 
 void ReaderWidget::render()
 {
+    if (isReadingAloud() && m_readingPageId != m_currentId)
+        stopReading();
     const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
     if (page) {
         const qsizetype at = m_path.indexOf(page->id);
@@ -237,6 +254,8 @@ void ReaderWidget::render()
     } else {
         m_pageView->setPage(nullptr, 0, 0, m_story ? m_story->settings.language : QString());
     }
+    if (isReadingAloud())
+        m_pageView->setHighlight(m_highlight.first, m_highlight.second);
     updateNavigation();
 }
 
@@ -331,12 +350,163 @@ void ReaderWidget::setBusy(bool busy)
 {
     m_busy = busy;
     m_pageView->setBusy(busy);
+    if (!busy)
+        continueReadingIfWaiting();
+}
+
+void ReaderWidget::setSpeechSettings(const Speech::SpeechSettings& settings)
+{
+    m_speechSettings = settings;
+    if (m_narrator) {
+        m_narrator->setVoice(settings.voice);
+        m_narrator->setRate(settings.rate);
+    }
+}
+
+void ReaderWidget::setSpeechEngine(Speech::SpeechEngine* engine)
+{
+    stopReading();
+    delete m_narrator;
+    m_narrator = nullptr;
+    m_ownEngine.reset();
+    m_speechEngine = engine;
+    updateReadAloudButton();
+}
+
+bool ReaderWidget::speechAvailable() const
+{
+    return m_speechEngine || Speech::systemSpeechBuiltIn();
+}
+
+Speech::Narrator* ReaderWidget::narrator()
+{
+    if (m_narrator)
+        return m_narrator;
+    if (!m_speechEngine) {
+        m_ownEngine = Speech::createSystemEngine();
+        m_speechEngine = m_ownEngine.get();
+    }
+    m_narrator = new Speech::Narrator(m_speechEngine, this);
+    m_narrator->setVoice(m_speechSettings.voice);
+    m_narrator->setRate(m_speechSettings.rate);
+    connect(m_narrator, &Speech::Narrator::partStarted, this, [this](int, int start, int length) {
+        m_highlight = {start, length};
+        m_pageView->setHighlight(start, length);
+    });
+    connect(m_narrator, &Speech::Narrator::finished, this, &ReaderWidget::onReadingFinished);
+    connect(m_narrator, &Speech::Narrator::failed, this, [this](const QString& problem) {
+        m_waitingToContinue = false;
+        m_pageView->setHighlight(-1, 0);
+        updateReadAloudButton();
+        Q_EMIT readAloudProblem(problem);
+    });
+    connect(m_narrator, &Speech::Narrator::readingChanged, this, [this](bool reading) {
+        if (!reading)
+            m_pageView->setHighlight(-1, 0);
+        updateReadAloudButton();
+        Q_EMIT readingAloudChanged(reading);
+    });
+    return m_narrator;
+}
+
+bool ReaderWidget::isReadingAloud() const
+{
+    return m_narrator && m_narrator->isReading();
+}
+
+void ReaderWidget::readAloud()
+{
+    m_waitingToContinue = false;
+    const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
+    if (!page || page->state == Story::Page::State::Streaming) {
+        updateReadAloudButton();
+        return;
+    }
+    m_pageView->flush();
+    QStringList answers;
+    QString question;
+    if (!page->ending && page->interaction && !m_story->settings.readToMe) {
+        question = page->interaction->question;
+        answers = page->interaction->options;
+    }
+    m_readingPageId = page->id;
+    m_highlight = {-1, 0};
+    const QString problem = narrator()->read(Speech::Narrator::partsForPage(page->text, question, answers),
+                                             m_story->settings.language);
+    updateReadAloudButton();
+    if (!problem.isEmpty())
+        Q_EMIT readAloudProblem(problem);
+}
+
+void ReaderWidget::stopReading()
+{
+    m_waitingToContinue = false;
+    if (m_narrator)
+        m_narrator->stop();
+    m_pageView->setHighlight(-1, 0);
+    updateReadAloudButton();
+}
+
+void ReaderWidget::toggleReadAloud()
+{
+    if (isReadingAloud() || m_waitingToContinue)
+        stopReading();
+    else
+        readAloud();
+}
+
+void ReaderWidget::onReadingFinished()
+{
+    m_pageView->setHighlight(-1, 0);
+    const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
+    if (!m_story || !m_story->settings.readToMe || !page || page->ending) {
+        updateReadAloudButton();
+        return;
+    }
+    // Read-to-me: on to the next page, now or once it has been written.
+    m_waitingToContinue = true;
+    continueReadingIfWaiting();
+    updateReadAloudButton();
+}
+
+void ReaderWidget::continueReadingIfWaiting()
+{
+    if (!m_waitingToContinue || !m_story || m_busy)
+        return;
+    if (m_currentId != m_readingPageId) {
+        // Write mode follows a new page while it is written: read it once it is complete.
+        const Story::Page* shown = m_story->page(m_currentId);
+        if (shown && shown->state != Story::Page::State::Streaming)
+            readAloud();
+        return;
+    }
+    if (!canGoNext())
+        return;
+    const QString next = m_path.at(m_path.indexOf(m_currentId) + 1);
+    const Story::Page* page = m_story->page(next);
+    if (!page || page->state == Story::Page::State::Streaming)
+        return;
+    m_readingPageId = next; // showing it is not leaving the reading
+    setCurrent(next);
+    readAloud();
+}
+
+void ReaderWidget::updateReadAloudButton()
+{
+    const bool active = isReadingAloud() || m_waitingToContinue;
+    m_readAloud->setVisible(speechAvailable());
+    m_readAloud->setChecked(active);
+    m_readAloud->setText(active ? tr("Stop reading") : tr("Read aloud"));
+    m_readAloud->setAccessibleName(active ? tr("Stop reading aloud") : tr("Read this page aloud"));
+    m_readAloud->setToolTip(active ? tr("Stop reading aloud (F5)") : tr("Read this page aloud (F5)"));
+    m_readAloud->setEnabled(active || (m_story && m_story->page(m_currentId)));
 }
 
 void ReaderWidget::updateNavigation()
 {
     m_previous->setEnabled(canGoPrevious());
     m_next->setEnabled(canGoNext());
+    updateReadAloudButton();
 }
 
 void ReaderWidget::keyPressEvent(QKeyEvent* event)
@@ -353,7 +523,17 @@ void ReaderWidget::keyPressEvent(QKeyEvent* event)
             showNext();
             event->accept();
             return;
+        case Qt::Key_F5:
+            toggleReadAloud();
+            event->accept();
+            return;
         default:
+            // 1…9 choose an answer (the buttons show their numbers).
+            if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9 && !m_busy
+                && m_pageView->chooseAnswer(event->key() - Qt::Key_0)) {
+                event->accept();
+                return;
+            }
             break;
         }
     }

@@ -1,14 +1,22 @@
 #pragma once
 
+#include "speechsettings.h"
 #include "story.h"
 
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QPushButton;
 class QSplitter;
+
+namespace Storybook::Speech {
+class Narrator;
+class SpeechEngine;
+} // namespace Storybook::Speech
 
 namespace Storybook::Widgets {
 
@@ -30,6 +38,7 @@ public:
     };
 
     explicit ReaderWidget(Mode mode, QWidget* parent = nullptr);
+    ~ReaderWidget() override;
 
     [[nodiscard]] Mode mode() const { return m_mode; }
 
@@ -57,6 +66,19 @@ public:
     void setBusy(bool busy);
     [[nodiscard]] bool isBusy() const { return m_busy; }
 
+    // Reading aloud: the page text sentence by sentence (the sentence highlighted), then the question
+    // and its answers. Stories told in read-to-me mode go on page after page. Going to another page
+    // stops it.
+    void setSpeechSettings(const Speech::SpeechSettings& settings);
+    // Not owned; for tests (the default is the system's engine, made on first use).
+    void setSpeechEngine(Speech::SpeechEngine* engine);
+    [[nodiscard]] bool speechAvailable() const;
+    void readAloud();
+    void stopReading();
+    void toggleReadAloud();
+    [[nodiscard]] bool isReadingAloud() const;
+    [[nodiscard]] QPushButton* readAloudButton() const { return m_readAloud; }
+
     [[nodiscard]] QSplitter* splitter() const { return m_splitter; }
     [[nodiscard]] PageView* pageView() const { return m_pageView; }
     [[nodiscard]] StoryMapView* mapView() const { return m_map; }
@@ -67,6 +89,9 @@ Q_SIGNALS:
     void currentPageChanged(const QString& pageId);
     // Read mode: an answer with a written branch was chosen; the widget shows that page.
     void branchFollowed(const QString& pageId);
+    // Reading aloud could not start or stopped on an error; `problem` is translated.
+    void readAloudProblem(const QString& problem);
+    void readingAloudChanged(bool reading);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -79,6 +104,10 @@ private:
     void setCurrent(const QString& pageId);
     [[nodiscard]] QStringList branchThrough(const QString& pageId) const;
     [[nodiscard]] QStringList pathFor(const QString& pageId) const;
+    Speech::Narrator* narrator();
+    void onReadingFinished();
+    void continueReadingIfWaiting();
+    void updateReadAloudButton();
 
     Mode m_mode;
     const Story::Story* m_story = nullptr;
@@ -93,6 +122,15 @@ private:
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
     QLabel* m_empty = nullptr;
+    QPushButton* m_readAloud = nullptr;
+
+    Speech::SpeechSettings m_speechSettings;
+    Speech::SpeechEngine* m_speechEngine = nullptr; // the injected one, or m_ownEngine
+    std::unique_ptr<Speech::SpeechEngine> m_ownEngine;
+    Speech::Narrator* m_narrator = nullptr;
+    QString m_readingPageId; // the page being read aloud
+    QPair<int, int> m_highlight{-1, 0};
+    bool m_waitingToContinue = false; // read-to-me: the next page is still being written
 };
 
 } // namespace Storybook::Widgets

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPalette>
 #include <QDir>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -46,10 +47,32 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or zh_CN"), QStringLiteral("LANG"), QStringLiteral("en"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("folder"), QStringLiteral("DIR"), QStringLiteral("."));
-    parser.addOptions({language, output});
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("a dark palette (as a dark desktop theme gives)"));
+    parser.addOptions({language, output, dark});
     parser.process(app);
+    if (parser.isSet(dark)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+        palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
+        palette.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2b, 0x2e));
+        palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Button, QColor(0x35, 0x35, 0x38));
+        palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd8));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        palette.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x38));
+        palette.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(palette);
+    }
     const QString lang = parser.value(language);
-    const QString suffix = lang.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en");
+    const QString suffix = (lang.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en"))
+                           + (parser.isSet(dark) ? QStringLiteral("-dark") : QString());
     I18n::install(app, lang);
     QDir().mkpath(parser.value(output));
     const auto file = [&](const QString& name) -> QString { return parser.value(output) + u'/' + name + u'-' + suffix + QStringLiteral(".png"); };
@@ -97,6 +120,8 @@ int main(int argc, char* argv[])
         dialog.runDiagnostics();
         loop.exec();
         ok = save(dialog, file(QStringLiteral("settings-diagnostics"))) && ok;
+        dialog.showPage(SettingsUi::SettingsDialog::Page::General);
+        ok = save(dialog, file(QStringLiteral("settings-general"))) && ok;
     }
     return ok ? 0 : 1;
 }

@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QSlider>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -155,7 +156,11 @@ void TestSettingsDialog::everyFieldRoundTrips()
     in.caBundle = caPath;
     in.http2 = false;
 
-    SettingsDialog dialog(in, {QStringLiteral("zh_CN")}, m_secrets);
+    SettingsDialog::Preferences preferences;
+    preferences.language = QStringLiteral("zh_CN");
+    preferences.speech.voice = QStringLiteral("kal16");
+    preferences.speech.rate = -0.5;
+    SettingsDialog dialog(in, preferences, m_secrets);
     QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(u'\n')));
     QVERIFY(okButton(dialog)->isEnabled());
     QTest::qWait(20); // let the (empty) store answer: it must not overwrite anything
@@ -179,6 +184,14 @@ void TestSettingsDialog::everyFieldRoundTrips()
     QCOMPARE(out.caBundle, in.caBundle);
     QCOMPARE(out.http2, in.http2);
     QCOMPARE(dialog.preferences().language, QStringLiteral("zh_CN"));
+    QCOMPARE(dialog.preferences().speech, preferences.speech);
+    // The voice list of the system engine (if any) keeps the chosen voice; the speed follows the slider.
+    dialog.showPage(SettingsDialog::Page::General);
+    QCOMPARE(dialog.preferences().speech.voice, QStringLiteral("kal16"));
+    child<QSlider>(&dialog, "speedSlider")->setValue(7);
+    QCOMPARE(dialog.preferences().speech.rate, 0.7);
+    child<QComboBox>(&dialog, "voiceCombo")->setCurrentIndex(0);
+    QCOMPARE(dialog.preferences().speech.voice, QString());
 
     // Editing fields changes the result.
     child<QRadioButton>(&dialog, "httpProxyRadio")->setChecked(true);
@@ -479,7 +492,9 @@ void TestSettingsDialog::systemModeShowsEnvironmentProxy()
 
 void TestSettingsDialog::tabsAndPreferences()
 {
-    SettingsDialog dialog(Llm::ConnectionSettings{}, {QStringLiteral("en")}, m_secrets);
+    SettingsDialog::Preferences preferences;
+    preferences.language = QStringLiteral("en");
+    SettingsDialog dialog(Llm::ConnectionSettings{}, preferences, m_secrets);
     auto* tabs = child<QTabWidget>(&dialog, "tabs");
     QCOMPARE(tabs->count(), 4);
     QCOMPARE(tabs->tabText(0), QStringLiteral("Provider"));

@@ -1,4 +1,5 @@
 #include "pageview.h"
+#include "scriptedspeechengine.h"
 #include "readerwidget.h"
 #include "storymapview.h"
 
@@ -248,6 +249,158 @@ private Q_SLOTS:
         QVERIFY(!labelsText(reader.pageView()).contains(QStringLiteral("Writing…")));
     }
 
+    void numberKeysChooseAnswers()
+    {
+        Story story = makeStory();
+        ReaderWidget reader(ReaderWidget::Mode::Write);
+        reader.resize(1000, 700);
+        reader.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        reader.setStory(&story);
+        reader.showPage(QStringLiteral("p3"));
+        reader.setFocus();
+        QSignalSpy answers(&reader, &ReaderWidget::answerChosen);
+        QTest::keyClick(&reader, Qt::Key_3);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.at(0).at(1).toInt(), 2); // "Up"
+        QTest::keyClick(&reader, Qt::Key_1, Qt::KeypadModifier);
+        QCOMPARE(answers.size(), 2);
+        QCOMPARE(answers.at(1).at(1).toInt(), 0);
+        QTest::keyClick(&reader, Qt::Key_7); // no seventh answer
+        QCOMPARE(answers.size(), 2);
+        // Busy: nothing; in the own-answer line the digits are text.
+        reader.setBusy(true);
+        QTest::keyClick(&reader, Qt::Key_2);
+        QCOMPARE(answers.size(), 2);
+        reader.setBusy(false);
+        auto* own = reader.pageView()->findChild<QLineEdit*>();
+        own->setFocus();
+        QTest::keyClicks(own, QStringLiteral("12"));
+        QCOMPARE(own->text(), QStringLiteral("12"));
+        QCOMPARE(answers.size(), 2);
+        // An ending has no question: the keys do nothing.
+        reader.showPage(QStringLiteral("p4"));
+        reader.setFocus();
+        QTest::keyClick(&reader, Qt::Key_1);
+        QCOMPARE(answers.size(), 2);
+    }
+
+    void readsAloudSentenceBySentence()
+    {
+        Story story = makeStory();
+        story.pages[0].text = QStringLiteral("Once upon a time there was a fox. It had a lantern!");
+        Storybook::Test::ScriptedSpeechEngine engine(30);
+        ReaderWidget reader(ReaderWidget::Mode::Read);
+        reader.setSpeechEngine(&engine);
+        Storybook::Speech::SpeechSettings speech;
+        speech.voice = QStringLiteral("anna");
+        speech.rate = -0.3;
+        reader.setSpeechSettings(speech);
+        reader.resize(1000, 700);
+        reader.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        reader.setStory(&story);
+        QVERIFY(reader.readAloudButton()->isVisible());
+        QVERIFY(reader.readAloudButton()->isEnabled());
+
+        QSignalSpy changed(&reader, &ReaderWidget::readingAloudChanged);
+        QTest::mouseClick(reader.readAloudButton(), Qt::LeftButton);
+        QVERIFY(reader.isReadingAloud());
+        QCOMPARE(reader.readAloudButton()->text(), QStringLiteral("Stop reading"));
+        QCOMPARE(engine.rate, -0.3);
+        QCOMPARE(engine.voicesAsked, QStringList{QStringLiteral("anna")});
+        // The first sentence is marked in the page text, then the second.
+        QCOMPARE(reader.pageView()->highlight(), qMakePair(0, 33));
+        QTRY_COMPARE_WITH_TIMEOUT(reader.pageView()->highlight(), qMakePair(34, 17), 2000);
+        QCOMPARE(reader.pageView()->textView()->extraSelections().size(), 1);
+        QCOMPARE(reader.pageView()->textView()->extraSelections().first().cursor.selectedText(), QStringLiteral("It had a lantern!"));
+        // Then the question and the answers, unmarked; then it stops by itself on this page.
+        QTRY_VERIFY_WITH_TIMEOUT(!reader.isReadingAloud(), 3000);
+        QCOMPARE(engine.said, (QStringList{QStringLiteral("Once upon a time there was a fox."), QStringLiteral("It had a lantern!"),
+                                           QStringLiteral("Question of p1"), QStringLiteral("Left"), QStringLiteral("Right"),
+                                           QStringLiteral("Up")}));
+        QCOMPARE(reader.currentPageId(), QStringLiteral("p1"));
+        QCOMPARE(reader.pageView()->highlight().first, -1);
+        QVERIFY(reader.pageView()->textView()->extraSelections().isEmpty());
+        QCOMPARE(reader.readAloudButton()->text(), QStringLiteral("Read aloud"));
+        QCOMPARE(changed.size(), 2);
+
+        // F5 starts it; turning the page stops it at once.
+        engine.said.clear();
+        reader.setFocus();
+        QTest::keyClick(&reader, Qt::Key_F5);
+        QVERIFY(reader.isReadingAloud());
+        QTest::keyClick(&reader, Qt::Key_Right);
+        QVERIFY(!reader.isReadingAloud());
+        QVERIFY(!engine.isSpeaking());
+        QCOMPARE(engine.said.size(), 1);
+        QCOMPARE(reader.pageView()->highlight().first, -1);
+
+        // A problem (no voice for the story's language) is reported, nothing is read.
+        QSignalSpy problems(&reader, &ReaderWidget::readAloudProblem);
+        engine.missingLanguage = QStringLiteral("zh");
+        story.settings.language = QStringLiteral("zh");
+        reader.readAloud();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().first().toString(), QStringLiteral("no voice for zh"));
+        QVERIFY(!reader.isReadingAloud());
+        QVERIFY(!reader.readAloudButton()->isChecked());
+
+        // The engine fails in the middle: reported, the mark goes.
+        engine.missingLanguage.clear();
+        engine.failAt(int(engine.said.size()));
+        reader.readAloud();
+        QVERIFY(problems.wait(2000));
+        QVERIFY(!reader.isReadingAloud());
+        QCOMPARE(reader.pageView()->highlight().first, -1);
+    }
+
+    void readToMeGoesOnPageAfterPage()
+    {
+        Story story = makeStory();
+        story.settings.readToMe = true;
+        Storybook::Test::ScriptedSpeechEngine engine(2);
+        ReaderWidget reader(ReaderWidget::Mode::Write);
+        reader.setSpeechEngine(&engine);
+        reader.resize(1000, 700);
+        reader.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        reader.setStory(&story);
+        reader.showPage(QStringLiteral("p2"));
+        QSignalSpy pages(&reader, &ReaderWidget::currentPageChanged);
+        reader.readAloud();
+        // p2 (two sentences), p3, then the ending p4: no questions in read-to-me, and it stops at the end.
+        QTRY_COMPARE_WITH_TIMEOUT(reader.currentPageId(), QStringLiteral("p4"), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader.isReadingAloud(), 3000);
+        QCOMPARE(engine.said, (QStringList{QStringLiteral("The fox went left."), QStringLiteral("It was dark."),
+                                           QStringLiteral("A lantern glowed."), QStringLiteral("And they all slept.")}));
+        QCOMPARE(pages.size(), 2);
+
+        // The last page written so far: it waits for the next one, then goes on when it is complete.
+        story.pages.last().ending = false;
+        engine.said.clear();
+        reader.setBusy(true); // the next page is being written
+        reader.readAloud();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.said.size(), 1, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader.isReadingAloud(), 2000);
+        QVERIFY(reader.readAloudButton()->isChecked()); // still on: waiting for the page
+        Page next = makePage(QStringLiteral("p5"), QStringLiteral("p4"), QStringLiteral("Morning came."), 0, QStringLiteral("Left"));
+        next.state = Page::State::Streaming;
+        story.pages.append(next);
+        story.path.append(QStringLiteral("p5"));
+        reader.storyChanged();
+        QTest::qWait(30);
+        QCOMPARE(engine.said.size(), 1); // not while it is written
+        story.pages.last().state = Page::State::Complete;
+        reader.storyChanged();
+        reader.setBusy(false);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.said.size(), 2, 2000);
+        QCOMPARE(engine.said.last(), QStringLiteral("Morning came."));
+        QCOMPARE(reader.currentPageId(), QStringLiteral("p5"));
+        reader.stopReading();
+        QVERIFY(!reader.readAloudButton()->isChecked());
+    }
+
     void readModeFollowsWrittenBranchesOnly()
     {
         const Story story = makeStory();
@@ -363,7 +516,8 @@ private Q_SLOTS:
         QVERIFY(labelsText(reader.pageView()).contains(evil));
         QPushButton* option = answerButton(reader, evil);
         QVERIFY(option);
-        QCOMPARE(option->text(), QString(evil).replace(u'&', QStringLiteral("&&"))); // no mnemonic eaten
+        // Numbered for the keyboard, the text as it is (no mnemonic eaten).
+        QCOMPARE(option->text(), QStringLiteral("1   ") + QString(evil).replace(u'&', QStringLiteral("&&")));
     }
 
     void mapShowsTreePathAndActivates()
