@@ -17,3 +17,14 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 elseif(MSVC)
     target_compile_options(storybook_options INTERFACE /W4 /utf-8)
 endif()
+
+# Hardening as Debian builds its packages: stack protector, fortified libc calls (optimised builds
+# only), full RELRO and position-independent executables.
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    target_compile_options(storybook_options INTERFACE -fstack-protector-strong -fstack-clash-protection
+        $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
+    target_link_options(storybook_options INTERFACE -Wl,-z,relro,-z,now)
+endif()
+include(CheckPIESupported)
+check_pie_supported(LANGUAGES CXX)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)

@@ -1,3 +1,4 @@
+#include "commandline.h"
 #include "i18n.h"
 #include "logsink.h"
 #include "mainwindow.h"
@@ -6,13 +7,47 @@
 #include <QCommandLineParser>
 #include <QSettings>
 
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("InteractiveStorybook"));
+    QCoreApplication::setApplicationName(QStringLiteral("storybook"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STORYBOOK_VERSION));
+}
+
+struct Options
+{
+    QCommandLineOption library{QStringLiteral("library"), QCoreApplication::translate("main", "The story library folder."),
+                               QCoreApplication::translate("main", "DIR")};
+
+    explicit Options(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Interactive Storybook: picture-book stories written with you."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(library);
+    }
+};
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    if (Storybook::CommandLine::asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        Storybook::I18n::install(app, QSettings().value(QStringLiteral("ui/language")).toString());
+        QCommandLineParser parser;
+        const Options options(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("InteractiveStorybook"));
-    QApplication::setApplicationName(QStringLiteral("storybook"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Interactive Storybook"));
-    QApplication::setApplicationVersion(QStringLiteral(STORYBOOK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.interactive_storybook.Storybook"));
 
     Storybook::LogSink::Options logOptions;
@@ -22,17 +57,12 @@ int main(int argc, char* argv[])
     Storybook::I18n::install(app, QSettings().value(QStringLiteral("ui/language")).toString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Interactive Storybook: picture-book stories written with you."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption library(QStringLiteral("library"), QApplication::translate("main", "The story library folder."),
-                                     QApplication::translate("main", "DIR"));
-    parser.addOption(library);
+    const Options options(parser);
     parser.process(app);
 
-    Storybook::App::MainWindow::Options options;
-    options.libraryFolder = parser.value(library);
-    Storybook::App::MainWindow window(options);
+    Storybook::App::MainWindow::Options windowOptions;
+    windowOptions.libraryFolder = parser.value(options.library);
+    Storybook::App::MainWindow window(windowOptions);
     window.show();
     return app.exec();
 }

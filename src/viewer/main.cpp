@@ -3,6 +3,7 @@
 //   storybook-viewer FOLDER          the stories in FOLDER
 //   storybook-viewer FILE.storybook  just that story
 //   --quit-after-ms N                closes the window after N ms (smoke tests, screenshots)
+#include "commandline.h"
 #include "i18n.h"
 #include "library.h"
 #include "viewerwindow.h"
@@ -28,28 +29,50 @@ QString defaultLibraryFolder()
     return folder;
 }
 
-} // namespace
-
-int main(int argc, char* argv[])
+void setIdentity()
 {
-    QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("InteractiveStorybook"));
     QCoreApplication::setApplicationName(QStringLiteral("storybook-viewer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STORYBOOK_VERSION));
-    Storybook::I18n::install(app);
-    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Interactive Storybook Viewer"));
+}
 
-    QCommandLineParser parser;
+QCommandLineOption addOptions(QCommandLineParser& parser)
+{
     parser.setApplicationDescription(QCoreApplication::translate("main", "Reads interactive picture-book stories offline."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QCoreApplication::translate("main", "A .storybook file or a folder of stories (default: the app's library)."),
                                  QCoreApplication::translate("main", "[FILE.storybook | FOLDER]"));
-    const QCommandLineOption quitAfter(QStringLiteral("quit-after-ms"),
-                                       QCoreApplication::translate("main", "Close the window after <ms> milliseconds (for tests)."),
-                                       QCoreApplication::translate("main", "ms"));
+    QCommandLineOption quitAfter(QStringLiteral("quit-after-ms"),
+                                 QCoreApplication::translate("main", "Close the window after <ms> milliseconds (for tests)."),
+                                 QCoreApplication::translate("main", "ms"));
     parser.addOption(quitAfter);
+    return quitAfter;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (Storybook::CommandLine::asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv); // no display needed
+        setIdentity();
+        Storybook::I18n::install(app);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    Storybook::I18n::install(app);
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Interactive Storybook Viewer"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.interactive_storybook.Viewer"));
+
+    QCommandLineParser parser;
+    const QCommandLineOption quitAfter = addOptions(parser);
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
