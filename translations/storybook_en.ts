@@ -1644,6 +1644,17 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>%1 through %2 proxy %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it redirected to an address that is not a web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>it redirected more than %n time(s)</source>
+        <translation>
+            <numerusform>it redirected more than %n time</numerusform>
+            <numerusform>it redirected more than %n times</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>

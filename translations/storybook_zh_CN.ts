@@ -1655,6 +1655,16 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>%1 through %2 proxy %3</source>
         <translation>%1（通过 %2 代理 %3）</translation>
     </message>
+    <message>
+        <source>it redirected to an address that is not a web address</source>
+        <translation>它重定向到了一个不是网址的地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>it redirected more than %n time(s)</source>
+        <translation>
+            <numerusform>它重定向超过了 %n 次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>

@@ -42,7 +42,7 @@ void LlmClient::rebuild()
     // A fresh manager: no connection made under the old proxy or TLS settings is reused.
     m_manager = std::make_shared<QNetworkAccessManager>();
     m_manager->setProxyFactory(new ProxyFactory(ProxyResolver(m_settings.proxy, m_environment)));
-    m_manager->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+    m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RequestJob follows them
     m_manager->setAutoDeleteReplies(false);
 
     m_ssl = QSslConfiguration::defaultConfiguration();

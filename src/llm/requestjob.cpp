@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Storybook::Llm {
 
@@ -18,6 +19,18 @@ constexpr int MaxErrorBody = 64 * 1024;
 constexpr int RetryAfterCapSeconds = 60;
 constexpr int BackoffBaseMs = 500;
 constexpr int BackoffCapMs = 20000;
+constexpr int MaxRedirects = 5;
+
+bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(a.scheme() == QLatin1String("https") ? 443 : 80)
+                                                                       == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
 
 QString secondsText(std::chrono::milliseconds ms)
 {
@@ -84,7 +97,8 @@ void RequestJob::dispatch()
     if (m_finished || !m_client)
         return;
     m_holdsSlot = true;
-    ++m_info.attempts;
+    if (!std::exchange(m_redirectPending, false))
+        ++m_info.attempts;
     if (!m_clock.isValid()) {
         m_clock.start();
         const ConnectionSettings& settings = m_client->settings();
@@ -107,7 +121,6 @@ void RequestJob::dispatch()
     connect(reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, &RequestJob::onMetaData);
     connect(reply, &QNetworkReply::finished, this, &RequestJob::onReplyFinished);
-    connect(reply, &QNetworkReply::redirected, this, &RequestJob::onRedirected);
     connect(reply, &QNetworkReply::requestSent, this, &RequestJob::connected);
     connect(reply, &QNetworkReply::encrypted, this, [this] {
         m_info.encrypted = true;
@@ -166,25 +179,56 @@ void RequestJob::onReadyRead()
     handleBody(bytes);
 }
 
-void RequestJob::onRedirected(const QUrl& url)
+bool RequestJob::followRedirect(int status, const QByteArray& location)
 {
-    if (!m_reply || !m_client)
-        return;
-    const QUrl from = m_reply->url();
+    // Qt's own redirect following can re-send the original request on a kept-alive connection (seen
+    // with Qt 6.4 under load), so redirects are followed here, each one as a fresh request.
+    if (!m_client)
+        return false;
+    const QUrl from = m_info.url;
+    const QUrl url = from.resolved(QUrl::fromEncoded(location.trimmed()));
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        finish(makeError(LlmError::Kind::MalformedResponse, serverName(),
+                         LlmError::tr("it redirected to an address that is not a web address")));
+        return true;
+    }
     if (from.scheme() == QLatin1String("https") && url.scheme() != QLatin1String("https")) {
-        fail(makeError(LlmError::Kind::MalformedResponse, serverName(),
-                       LlmError::tr("it redirected a secure request to an insecure address")));
-        return;
+        finish(makeError(LlmError::Kind::MalformedResponse, serverName(),
+                         LlmError::tr("it redirected a secure request to an insecure address")));
+        return true;
+    }
+    if (++m_redirects > MaxRedirects) {
+        finish(makeError(LlmError::Kind::MalformedResponse, serverName(),
+                         LlmError::tr("it redirected more than %n time(s)", nullptr, MaxRedirects)));
+        return true;
     }
     const EffectiveProxy proxy = m_client->effectiveProxy(url);
     if (proxy.error.isError()) {
-        fail(proxy.error);
-        return;
+        finish(proxy.error);
+        return true;
     }
-    qCInfo(lcLlm).noquote() << "redirected to" << displayUrl(url) << "via" << proxy.summary();
+    qCInfo(lcLlm).noquote() << "redirected" << status << "to" << displayUrl(url) << "via" << proxy.summary();
+    if (m_holdsSlot) { // the slot belongs to the old host
+        m_holdsSlot = false;
+        m_client->release(this);
+    }
+    if (!sameOrigin(from, url) && m_request.hasRawHeader("Authorization")) {
+        // Like curl: the API key is for the server the user named, not for wherever it points.
+        qCInfo(lcLlm).noquote() << "the API key is not sent to the other server" << Llm::serverName(url);
+        m_request.setRawHeader("Authorization", QByteArray());
+    }
+    if (status == 303) { // "see other": fetch it, do not post again
+        m_verb = QByteArrayLiteral("GET");
+        m_body.clear();
+        m_request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+    }
+    m_request.setUrl(url);
     m_info.url = url;
     m_info.proxy = proxy;
-    Q_EMIT m_reply->redirectAllowed();
+    m_info.httpStatus = 0;
+    m_redirectPending = true;
+    m_client->enqueue(this);
+    return true;
 }
 
 void RequestJob::onReplyFinished()
@@ -203,6 +247,7 @@ void RequestJob::onReplyFinished()
     const QNetworkReply::NetworkError qtError = reply->error();
     const QString qtErrorString = reply->errorString();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    const QByteArray redirectTarget = reply->rawHeader("Location");
     dropReply();
 
     const int status = m_info.httpStatus;
@@ -210,6 +255,8 @@ void RequestJob::onReplyFinished()
         finish(handleEnd());
         return;
     }
+    if (isRedirectStatus(status) && !redirectTarget.isEmpty() && followRedirect(status, redirectTarget))
+        return;
     FailureContext context;
     context.url = m_info.url;
     context.proxy = m_info.proxy;

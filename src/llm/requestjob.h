@@ -35,7 +35,7 @@ struct RequestInfo
 
 // One HTTP exchange with the API: dispatch through the client's per-host limit, connect/idle/total
 // timeouts that start at dispatch, retries with backoff while no answer body has arrived, redirects
-// vetted against the proxy rules, cancellation at any moment. Emits finished() exactly once and then
+// followed here (not by Qt) and vetted against the proxy rules, cancellation at any moment. Emits finished() exactly once and then
 // deletes itself; read error()/info() (and the subclass's result) in the slot.
 class RequestJob : public QObject
 {
@@ -80,7 +80,7 @@ private:
     void onReadyRead();
     void onMetaData();
     void onReplyFinished();
-    void onRedirected(const QUrl& url);
+    bool followRedirect(int status, const QByteArray& location);
     void onTimeout(LlmError::Kind kind);
     void concludeFailure(const FailureContext& context);
     void connected();
@@ -110,6 +110,8 @@ private:
     bool m_holdsSlot = false;
     bool m_bodyStarted = false;
     bool m_finished = false;
+    bool m_redirectPending = false; // the next dispatch follows a redirect, not a retry
+    int m_redirects = 0;
 };
 
 } // namespace Storybook::Llm

@@ -71,6 +71,35 @@ private Q_SLOTS:
         QCOMPARE(out.info.attempts, 1);
     }
 
+    void redirectFollowedOnce()
+    {
+        // Each redirect is one new request: the original is never sent twice (Qt's own following
+        // sometimes re-sent it on the kept-alive connection).
+        for (int round = 0; round < 20; ++round) {
+            m_server->clearRequests();
+            Llm::LlmClient client(settingsFor(QStringLiteral("redirect")));
+            const ChatOutcome out = runChat(client, simpleRequest());
+            QVERIFY2(!out.error.isError(), qPrintable(out.error.message));
+            const QList<RecordedRequest> requests = m_server->requests();
+            QCOMPARE(requests.size(), 2);
+            QCOMPARE(requests.at(0).scenario, QStringLiteral("redirect"));
+            QCOMPARE(requests.at(1).method, QByteArray("POST"));
+            QCOMPARE(requests.at(1).body, requests.at(0).body);
+            QCOMPARE(requests.at(1).header("Authorization"), "Bearer " + TestApiKey.toUtf8());
+            QCOMPARE(out.info.attempts, 1);
+            QVERIFY(out.info.url.path().startsWith(QLatin1String("/v1/")));
+        }
+    }
+
+    void redirectLoopStops()
+    {
+        Llm::LlmClient client(settingsFor(QStringLiteral("redirect-loop")));
+        const ChatOutcome out = runChat(client, simpleRequest());
+        QCOMPARE(out.error.kind, Llm::LlmError::Kind::MalformedResponse);
+        QVERIFY2(out.error.message.contains(QLatin1String("redirected more than 5")), qPrintable(out.error.message));
+        QCOMPARE(m_server->requests().size(), 6);
+    }
+
     void requestShape()
     {
         Llm::LlmClient client(settingsFor(QStringLiteral("ok")));

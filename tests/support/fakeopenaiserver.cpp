@@ -142,6 +142,7 @@ QByteArray reasonPhrase(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 302: return "Found";
     case 307: return "Temporary Redirect";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
@@ -1003,7 +1004,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("error-in-stream"), QStringLiteral("status"), QStringLiteral("flaky"),
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
-        QStringLiteral("redirect"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story")};
+        QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story")};
     if (!scenario.valid || !knownNames.contains(name)
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
@@ -1052,6 +1053,10 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
             location += request.path.mid(query);
         startWith(fixedResponse(307, {{"Location", location}, {"Content-Type", "text/plain"}}, "Redirecting\n",
                                 exchange));
+        return;
+    }
+    if (name == QLatin1String("redirect-loop")) {
+        startWith(fixedResponse(302, {{"Location", request.path}, {"Content-Type", "text/plain"}}, "Again\n", exchange));
         return;
     }
     if (name == QLatin1String("status")) {

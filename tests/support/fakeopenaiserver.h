@@ -66,9 +66,10 @@ struct RecordedRequest
  *   malformed            one chunk with broken JSON in the middle, then continues normally
  *   gzip                 "Content-Encoding: gzip", whole (JSON or SSE) body gzip'ed, Content-Length
  *   redirect             307 with a relative Location: the same path without the /s/redirect prefix
+ *   redirect-loop        302 whose Location is the request's own path (a redirect loop)
  *   html                 200 with a text/html web page (a captive portal), for every endpoint
  *   slow-models[:MS]     GET /models answers after MS ms (default 1000); chat behaves like ok
- * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect) apply to both
+ * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to both
  * endpoints; the others only change chat/completions. Non-streaming requests get a plain JSON body
  * (drip/stall/drop write that body in pieces with the same timing). An unknown scenario answers 400.
  *

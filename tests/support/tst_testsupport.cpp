@@ -729,7 +729,19 @@ void TestSupport::gzip()
 
 void TestSupport::redirect()
 {
-    const Result result = chat(m_server->baseUrl(QStringLiteral("redirect")), true);
+    // Followed by hand: Qt's automatic following may re-send the first POST (see RequestJob).
+    QNetworkRequest request(endpoint(m_server->baseUrl(QStringLiteral("redirect")), QStringLiteral("/chat/completions")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    const Result first = run(m_nam->post(request, chatBody(true)));
+    QCOMPARE(first.status, 307);
+    QByteArray location;
+    for (const auto& [name, value] : first.headers)
+        if (name.compare("Location", Qt::CaseInsensitive) == 0)
+            location = value;
+    QCOMPARE(location, QByteArray("/v1/chat/completions"));
+    request.setUrl(request.url().resolved(QUrl::fromEncoded(location)));
+    const Result result = run(m_nam->post(request, chatBody(true)));
     QCOMPARE(result.status, 200);
     QCOMPARE(parseSse(result.body).content, kDefaultText);
     const QList<RecordedRequest> requests = m_server->requests();
@@ -739,6 +751,11 @@ void TestSupport::redirect()
     QCOMPARE(requests.at(1).scenario, QStringLiteral("ok"));
     QCOMPARE(requests.at(1).method, QByteArray("POST"));
     QCOMPARE(requests.at(1).body, chatBody(true));
+
+    const QByteArray loop = rawExchange(m_server->port(),
+                                        {"GET /s/redirect-loop/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}, "\r\n\r\n");
+    QVERIFY(loop.startsWith("HTTP/1.1 302 Found\r\n"));
+    QVERIFY(loop.contains("\r\nLocation: /s/redirect-loop/v1/models\r\n"));
 
     const QByteArray raw = rawExchange(m_server->port(),
                                        {"GET /s/redirect/v1/models?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}, "\r\n\r\n");
