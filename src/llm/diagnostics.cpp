@@ -407,7 +407,7 @@ void Diagnostics::checkConnect()
     socket->setProxy(proxy.proxy); // the same resolver answer QNetworkAccessManager gets
     QList<QSslError> sslErrors;
     if (auto* ssl = qobject_cast<QSslSocket*>(socket))
-        connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError>& errors) {
+        connect(ssl, &QSslSocket::sslErrors, this, [ssl](const QList<QSslError>& errors) {
             ssl->setProperty("storybookSslErrors", QVariant::fromValue(errors));
         });
     const QString server = serverName(s.baseUrl);
