@@ -33,7 +33,12 @@ QString install(QCoreApplication& app, const QString& language)
     const QLocale locale = wanted.isEmpty() ? QLocale::system() : QLocale(wanted);
     auto* translator = new QTranslator(&app);
     if (!translator->load(locale, QStringLiteral("storybook"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete translator;
+        // A language we do not ship (or the C locale): English, which still needs its
+        // translation for the plural forms ("%n time(s)").
+        if (translator->load(QStringLiteral(":/i18n/storybook_en.qm")))
+            QCoreApplication::installTranslator(translator);
+        else
+            delete translator;
         g_current = QStringLiteral("en");
         return g_current;
     }

@@ -64,6 +64,8 @@ QList<Fault> serverFaults()
          QStringLiteral("The connection to %SERVER% was closed unexpectedly"), {}},
         {QStringLiteral("html"), QStringLiteral("html"), {}, 7, QStringLiteral("bad-response"),
          QStringLiteral("The answer from %SERVER% could not be understood"), {}},
+        {QStringLiteral("redirect-loop"), QStringLiteral("redirect-loop"), {}, 7, QStringLiteral("bad-response"),
+         QStringLiteral("redirected more than 5"), {}},
         {QStringLiteral("server-down"), QStringLiteral("-"), {}, 3, QStringLiteral("network"),
          QStringLiteral("The server %SERVER% refused the connection"),
          QStringLiteral("%PROXY% works, but could not connect to the server %SERVER%")},
