@@ -196,6 +196,8 @@ private:
     void string(char16_t c);
     void bare(char16_t c);
     void afterObject(char16_t c);
+    void holdForLostBrace(char16_t c);
+    void releaseHeld();
 
     void startCandidate();
     void candidateClosed();
@@ -229,6 +231,13 @@ private:
     bool m_skippedObject = false;
     bool m_inThink = false;
     bool m_thinkSeen = false;
+    // An object that lost its '{': the answer's first string is held back until what follows it shows whether it
+    // is a key ('"text": ...') or the start of prose ('"Hello," said the fox').
+    enum class LostBrace { Possible, Holding, Ruled };
+    LostBrace m_lostBrace = LostBrace::Possible;
+    QString m_held;
+    bool m_heldEscape = false;
+    bool m_heldClosed = false;
     TagMatcher m_thinkOpen;
     TagMatcher m_thinkClose;
     // The candidate object.
@@ -321,6 +330,15 @@ void PageParser::Scanner::chatter(char16_t c)
         m_chatterBefore = m_beforeCount > 0;
         return;
     }
+    if (m_lostBrace == LostBrace::Holding) {
+        holdForLostBrace(c);
+        return;
+    }
+    if (c == u'"' && m_lostBrace == LostBrace::Possible && !m_braceSeen && m_beforeCount == 0) {
+        m_lostBrace = LostBrace::Holding;
+        m_held = QString(QChar(c));
+        return;
+    }
     if (c == u'{') {
         startCandidate();
         return;
@@ -346,6 +364,45 @@ void PageParser::Scanner::chatter(char16_t c)
     }
     if (!m_braceSeen && ++m_chatterCount >= ProseThreshold)
         m_prose = true;
+}
+
+void PageParser::Scanner::holdForLostBrace(char16_t c)
+{
+    constexpr qsizetype LongestKey = 64;
+    m_held += QChar(c);
+    if (!m_heldClosed) {
+        if (m_heldEscape)
+            m_heldEscape = false;
+        else if (c == u'\\')
+            m_heldEscape = true;
+        else if (c == u'"')
+            m_heldClosed = true;
+        if (m_held.size() > LongestKey)
+            releaseHeld();
+        return;
+    }
+    if (isSpace(c) && m_held.size() <= 2 * LongestKey)
+        return;
+    if (c != u':') {
+        releaseHeld();
+        return;
+    }
+    // '"key":' at the very start: the object's '{' was left out. Start it and read the key again.
+    m_lostBrace = LostBrace::Ruled;
+    const QString held = std::exchange(m_held, QString());
+    startCandidate();
+    note(QStringLiteral("missing opening brace repaired"));
+    for (const QChar h : held)
+        consume(h.unicode());
+}
+
+// Not a key after all: what was held is read as the chatter (or the start of an object) it is.
+void PageParser::Scanner::releaseHeld()
+{
+    m_lostBrace = LostBrace::Ruled;
+    const QString held = std::exchange(m_held, QString());
+    for (const QChar h : held)
+        consume(h.unicode());
 }
 
 void PageParser::Scanner::afterObject(char16_t c)
@@ -811,6 +868,8 @@ void PageParser::Scanner::finishBare(bool atEnd)
 
 void PageParser::Scanner::endOfInput()
 {
+    if (m_lostBrace == LostBrace::Holding)
+        releaseHeld();
     switch (m_mode) {
     case Mode::Chatter:
     case Mode::Done:
@@ -1335,22 +1394,6 @@ QString PageParser::streamingTitle() const
     return m_scanner ? m_scanner->liveTitle().trimmed() : QString();
 }
 
-namespace {
-// Finds where a JSON object that lost its opening brace starts: the first quote, when a "text" key follows.
-qsizetype missingBraceStart(const QString& raw)
-{
-    const qsizetype key = raw.indexOf(QLatin1String("\"text\""), 0, Qt::CaseInsensitive);
-    if (key < 0)
-        return -1;
-    qsizetype i = key + 6;
-    while (i < raw.size() && raw.at(i).isSpace())
-        ++i;
-    if (i >= raw.size() || raw.at(i) != u':')
-        return -1;
-    return raw.indexOf(u'"');
-}
-} // namespace
-
 ParsedPage PageParser::finish() const
 {
     if (!m_scanner)
@@ -1371,22 +1414,6 @@ ParsedPage PageParser::finish() const
             page.problems.append(
                 QStringLiteral("repaired JSON unreadable (%1): only the text kept").arg(error.errorString()));
             return page;
-        }
-    }
-    if (const qsizetype start = missingBraceStart(m_raw); start >= 0 && !scanner.qualified()) {
-        // One extra pass over a copy with the brace put back; that parse finds a '{' so it never comes here.
-        PageParser repaired;
-        repaired.feed(QString(u'{') + QStringView(m_raw).mid(start));
-        Scanner second = *repaired.m_scanner;
-        second.endOfInput();
-        if (second.qualified()) {
-            QJsonParseError error {};
-            const QJsonDocument document = QJsonDocument::fromJson(second.repaired().toUtf8(), &error);
-            if (document.isObject()) {
-                QStringList problems = second.problems();
-                problems.prepend(QStringLiteral("missing opening brace repaired"));
-                return extract(document.object(), second.textCaptured() ? &second.text() : nullptr, problems);
-            }
         }
     }
     return proseFallback(m_raw, scanner.braceSeen());
