@@ -1389,6 +1389,11 @@ QString PageParser::streamingText() const
     return view.trimmed().toString();
 }
 
+bool PageParser::streamingIsRaw() const
+{
+    return m_scanner && m_scanner->prose();
+}
+
 QString PageParser::streamingTitle() const
 {
     return m_scanner ? m_scanner->liveTitle().trimmed() : QString();

@@ -44,6 +44,9 @@ public:
     // half a surrogate pair is held back). Empty until the text starts. When the answer is clearly not JSON (no '{'
     // within the first 200 non-space characters), the raw answer so far, without a leading code fence.
     [[nodiscard]] QString streamingText() const;
+    // True once streamingText() shows the raw answer (no '{' came in time). It stays true; if an object turns up
+    // later after all, finish() still reads it, so only then may the final text differ from what was streamed.
+    [[nodiscard]] bool streamingIsRaw() const;
     // The page title, once its string is complete and the object has a "text" key.
     [[nodiscard]] QString streamingTitle() const;
     // The final tolerant parse of everything fed; equal to parse(raw()).

@@ -309,6 +309,31 @@ private Q_SLOTS:
         QCOMPARE(page.text, prose);
     }
 
+    // More than 200 characters before any '{': the raw answer streams; an object that comes after all is still
+    // the page at the end (its question is not lost), and the stream said it was raw.
+    void lateObjectAfterLongChatter()
+    {
+        const QString chatter = QString(250, u'\uFFFD');
+        const QString raw = chatter + QStringLiteral("{\"text\": \"Pip smiled.\", \"interaction\": {\"kind\": \"choose\", "
+                                                     "\"question\": \"Left or right?\", \"options\": [\"Left\", \"Right\"]}}");
+        PageParser parser;
+        QString previous;
+        for (const QChar c : raw) {
+            parser.feed(QString(c));
+            QVERIFY(parser.streamingText().startsWith(previous));
+            previous = parser.streamingText();
+        }
+        QVERIFY(parser.streamingIsRaw());
+        QVERIFY(previous.startsWith(chatter));
+        const ParsedPage page = parser.finish();
+        QVERIFY(page.structured);
+        QCOMPARE(page.text, QStringLiteral("Pip smiled."));
+        QVERIFY(page.interaction.has_value());
+        PageParser prompt;
+        prompt.feed(QStringLiteral("{\"text\": \"Pip"));
+        QVERIFY(!prompt.streamingIsRaw());
+    }
+
     void endVariants_data()
     {
         QTest::addColumn<QString>("end");
