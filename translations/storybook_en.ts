@@ -732,6 +732,22 @@ Picture-book stories written with you, page by page.</source>
         <source>Restart now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The settings file could not be read, so the defaults are used. A copy of it was kept as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the settings (Settings…) and save them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file could not be read, so the defaults are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the settings will replace the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::Commands</name>
@@ -1147,6 +1163,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>unknown story command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library folder “%1” cannot be opened: its name is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the folder so that its name is valid UTF-8, or choose another with --library DIR.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2083,6 +2107,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>“%1” cannot be moved aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name is not valid UTF-8, so the file cannot be opened. Rename it to read the story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a story this app can read, so it is left where it is. If you do not need it, remove it from the library folder yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -733,6 +733,22 @@ Picture-book stories written with you, page by page.</source>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
+    <message>
+        <source>The settings file could not be read, so the defaults are used. A copy of it was kept as “%1”.</source>
+        <translation>设置文件无法读取，现在使用默认设置。原文件的副本已保存为“%1”。</translation>
+    </message>
+    <message>
+        <source>Check the settings (Settings…) and save them again.</source>
+        <translation>请检查设置（“设置…”）并重新保存。</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read, so the defaults are used.</source>
+        <translation>设置文件无法读取，现在使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Saving the settings will replace the file: %1</source>
+        <translation>保存设置将覆盖该文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::Commands</name>
@@ -1161,6 +1177,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>unknown story command “%1”.</source>
         <translation>未知的 story 命令“%1”。</translation>
+    </message>
+    <message>
+        <source>The library folder “%1” cannot be opened: its name is not valid UTF-8.</source>
+        <translation>无法打开故事库文件夹“%1”：它的名字不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>Rename the folder so that its name is valid UTF-8, or choose another with --library DIR.</source>
+        <translation>请把文件夹改成有效的 UTF-8 名字，或用 --library DIR 选择另一个文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2117,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>“%1” cannot be moved aside.</source>
         <translation>无法把“%1”移到一旁。</translation>
+    </message>
+    <message>
+        <source>The file name is not valid UTF-8, so the file cannot be opened. Rename it to read the story.</source>
+        <translation>文件名不是有效的 UTF-8，因此无法打开这个文件。请给它改名后再阅读这个故事。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a story this app can read, so it is left where it is. If you do not need it, remove it from the library folder yourself.</source>
+        <translation>“%1”不是本应用能读取的故事，所以保留原处不动。如果不需要它，请自己从故事库文件夹中删除。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "readerwidget.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
+#include "settingsrescue.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
 
@@ -16,6 +17,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -60,6 +62,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_library->addSamples(); // a new library starts with something to read
     const QString libraryProblem = m_library->reload();
 
+    QString rescueProblem;
+    const QString settingsCopy = SettingsRescue::keepUnreadableCopy(&rescueProblem);
     QSettings settings;
     m_connection = Llm::ConnectionSettings::load(settings);
     m_client = std::make_unique<Llm::LlmClient>(m_connection);
@@ -159,6 +163,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     updateStatus(tr("Ready"));
     if (!libraryProblem.isEmpty())
         m_banner->showError(libraryProblem, tr("Choose another library folder with --library DIR."), false);
+    else if (!settingsCopy.isEmpty())
+        m_banner->showError(tr("The settings file could not be read, so the defaults are used. A copy of it was kept as “%1”.")
+                                .arg(QDir::toNativeSeparators(settingsCopy)),
+                            tr("Check the settings (Settings…) and save them again."), false);
+    else if (!rescueProblem.isEmpty())
+        m_banner->showError(tr("The settings file could not be read, so the defaults are used."),
+                            tr("Saving the settings will replace the file: %1").arg(rescueProblem), false);
     loadSecretsThenConnect();
 }
 

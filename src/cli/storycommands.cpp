@@ -85,6 +85,11 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
     const bool json = parser.isSet(QStringLiteral("json"));
 
     Story::Library library(parser.isSet(m_library) ? parser.value(m_library) : Story::Library::defaultFolder());
+    // A folder name that is not UTF-8 reaches us with U+FFFD in place of its bytes: it names another,
+    // new folder. Better to say so than to start an empty library there.
+    if (!QFileInfo::exists(library.folder()) && library.folder().contains(QChar::ReplacementCharacter))
+        return reportProblem(Kind::InvalidOption, tr("The library folder “%1” cannot be opened: its name is not valid UTF-8.").arg(library.folder()),
+                             tr("Rename the folder so that its name is valid UTF-8, or choose another with --library DIR."));
     if (!QFileInfo::exists(library.folder()))
         library.addSamples(); // a new library starts with something to read
     if (const QString problem = library.reload(); !problem.isEmpty())

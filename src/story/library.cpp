@@ -1,16 +1,23 @@
 #include "library.h"
 
+#include "atomicfile.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#endif
 
 namespace Storybook::Story {
 
@@ -43,6 +50,51 @@ QPair<qint64, qint64> stampOf(const QFileInfo& info)
     return {info.size(), info.lastModified().toMSecsSinceEpoch()};
 }
 
+#ifdef Q_OS_UNIX
+// The story files in `folder` whose names are not valid UTF-8: QDir does not list them at all (a
+// QString cannot hold their bytes, so nothing could open them). Each comes with its name as shown,
+// the bytes that are not UTF-8 written \xNN, and its modification time.
+QList<QPair<QString, QDateTime>> undecodableStoryFiles(const QString& folder)
+{
+    QList<QPair<QString, QDateTime>> found;
+    const QByteArray path = QFile::encodeName(folder);
+    DIR* dir = ::opendir(path.constData());
+    if (!dir)
+        return found;
+    constexpr int MaxEntries = 1000000; // bounded, whatever the folder holds
+    int seen = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+        if (++seen > MaxEntries)
+            break;
+        const QByteArray name(entry->d_name);
+        if (!name.endsWith(".storybook") || QFile::encodeName(QFile::decodeName(name)) == name)
+            continue;
+        struct stat st {};
+        if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        QString shown;
+        for (qsizetype i = 0; i < name.size();) {
+            // The longest valid UTF-8 sequence here is kept as text; a byte that starts none is escaped.
+            qsizetype length = 1;
+            const uchar lead = uchar(name.at(i));
+            if (lead >= 0xc2 && lead <= 0xf4)
+                length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+            const QByteArray piece = name.mid(i, length);
+            if (lead < 0x80 || (piece.size() == length && QFile::encodeName(QString::fromUtf8(piece)) == piece)) {
+                shown += QString::fromUtf8(piece);
+                i += length;
+            } else {
+                shown += QStringLiteral("\\x%1").arg(uint(lead), 2, 16, QLatin1Char('0')).toUpper().replace(0, 2, QStringLiteral("\\x"));
+                ++i;
+            }
+        }
+        found.append({shown, QDateTime::fromSecsSinceEpoch(st.st_mtim.tv_sec)});
+    }
+    ::closedir(dir);
+    return found;
+}
+#endif
+
 QString uniquePath(const QString& folder, const QString& fileName)
 {
     QString candidate = folder + u'/' + fileName;
@@ -74,8 +126,9 @@ QString Library::filePath(const QString& id) const
 QString Library::pathFor(const QString& id) const
 {
     // A listed story may live in a file not named after its id (copied in by hand, a sample folder).
+    // An unreadable file is listed under its file name: that is where it is read from, to say why.
     const StoryRecord* known = record(id);
-    return known && known->readable ? m_folder + u'/' + known->fileName : filePath(id);
+    return known ? m_folder + u'/' + known->fileName : filePath(id);
 }
 
 QString Library::trashFolder() const
@@ -123,10 +176,8 @@ void Library::loadIndexCache(QHash<QString, StoryRecord>* cache, QHash<QString, 
 void Library::saveIndexCache(const QHash<QString, QPair<qint64, qint64>>& stamps) const
 {
     QDir().mkpath(QFileInfo(indexPath()).absolutePath());
-    QSaveFile file(indexPath());
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    QDataStream out(&file);
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
     qint32 count = 0;
     for (const StoryRecord& record : m_records)
@@ -138,8 +189,8 @@ void Library::saveIndexCache(const QHash<QString, QPair<qint64, qint64>>& stamps
         const auto stamp = stamps.value(record.fileName);
         out << record << stamp.first << stamp.second;
     }
-    if (!file.commit())
-        qCWarning(lcLibrary) << "cannot write the library index" << file.errorString();
+    if (const QString why = AtomicFile::write(indexPath(), bytes); !why.isEmpty())
+        qCWarning(lcLibrary) << "cannot write the library index" << why;
 }
 
 StoryRecord Library::recordFor(const Story& story, const QString& fileName)
@@ -227,6 +278,18 @@ QString Library::reload()
         newStamps.insert(fileName, stamp);
         m_records.append(record);
     }
+#ifdef Q_OS_UNIX
+    for (const auto& [shown, modified] : undecodableStoryFiles(m_folder)) {
+        StoryRecord record;
+        record.id = shown;
+        record.fileName = shown;
+        record.title = shown.chopped(int(qstrlen(Suffix)));
+        record.modified = modified;
+        record.readable = false;
+        record.problem = tr("The file name is not valid UTF-8, so the file cannot be opened. Rename it to read the story.");
+        m_records.append(record);
+    }
+#endif
     if (changed || newStamps.size() != stamps.size())
         saveIndexCache(newStamps);
     sortRecords();
@@ -302,12 +365,8 @@ QString Library::save(Story& story)
     if (!story.created.isValid())
         story.created = now;
     story.modified = now;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("The story cannot be saved to “%1”: %2").arg(path, file.errorString());
-    const QByteArray data = story.toFileData();
-    if (file.write(data) != data.size() || !file.commit())
-        return tr("The story cannot be saved to “%1”: %2").arg(path, file.errorString());
+    if (const QString why = AtomicFile::write(path, story.toFileData()); !why.isEmpty())
+        return tr("The story cannot be saved to “%1”: %2").arg(path, why);
     upsert(recordFor(story, QFileInfo(path).fileName()));
     return {};
 }
@@ -324,6 +383,10 @@ void Library::upsert(const StoryRecord& record)
 
 QString Library::trash(const QString& id)
 {
+    if (const StoryRecord* known = record(id); known && !known->readable)
+        return tr("“%1” is not a story this app can read, so it is left where it is. If you do not need it, "
+                  "remove it from the library folder yourself.")
+            .arg(known->fileName);
     const QString from = pathFor(id);
     if (!QFileInfo::exists(from))
         return tr("The story “%1” is not in the library.").arg(id);

@@ -1,5 +1,7 @@
 #include "storyexporter.h"
 
+#include "atomicfile.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QCoreApplication>
@@ -15,7 +17,6 @@
 #include <QPen>
 #include <QRawFont>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QTextDocument>
 
@@ -933,9 +934,8 @@ QString exportPdf(const Story& story, const QString& filePath, const ExportOptio
             return cannotWrite(filePath, Tr::tr("the PDF could not be finished."));
     }
     const QByteArray data = fixExtractableText(buffer.data(), sharedGlyphFixes(font));
-    QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return cannotWrite(filePath, file.errorString());
+    if (const QString why = AtomicFile::write(filePath, data); !why.isEmpty())
+        return cannotWrite(filePath, why);
     return {};
 }
 
@@ -944,9 +944,8 @@ QString exportToFile(const Story& story, ExportFormat format, const QString& fil
     if (format == ExportFormat::Pdf)
         return exportPdf(story, filePath, options);
     const QByteArray data = format == ExportFormat::Html ? exportHtml(story, options) : exportMarkdown(story, options);
-    QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return cannotWrite(filePath, file.errorString());
+    if (const QString why = AtomicFile::write(filePath, data); !why.isEmpty())
+        return cannotWrite(filePath, why);
     return {};
 }
 
