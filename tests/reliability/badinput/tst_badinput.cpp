@@ -1,7 +1,7 @@
 // Bad input never crashes or loses data (issue 6): malformed settings files, a library folder full
 // of junk and huge files, an unwritable library folder, a full disk and non-UTF-8 file names —
 // through storybook-cli as a black box (clirunner.h), and in-process through Library, the
-// connection settings loader, MainWindow and SettingsDialog. docs/badinput.md lists every case
+// connection settings loader, MainWindow and SettingsDialog. docs/reliability.md lists every case
 // with what the user sees.
 //
 // The process runs with HOME and the XDG folders in a temporary folder (set in main(), before the
@@ -207,7 +207,7 @@ class TestBadInput final : public QObject
     Q_OBJECT
 
     FakeOpenAiServer* m_server = nullptr;
-    QList<QStringList> m_observed; // case, what happens — printed as a table for docs/badinput.md
+    QList<QStringList> m_observed; // case, what happens — printed as a table for docs/reliability.md
 
     void observe(const QString& area, const QString& name, const QString& what)
     {
