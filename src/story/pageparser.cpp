@@ -1386,6 +1386,9 @@ QString PageParser::streamingText() const
             return {};
         view = view.mid(newline + 1);
     }
+    view = view.trimmed();
+    if (!view.isEmpty() && view.back().isHighSurrogate())
+        view.chop(1); // half a character: its other half is still on the way
     return view.trimmed().toString();
 }
 

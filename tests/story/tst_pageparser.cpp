@@ -334,6 +334,20 @@ private Q_SLOTS:
         QVERIFY(!prompt.streamingIsRaw());
     }
 
+    // A raw (prose) answer fed one UTF-16 unit at a time never shows the first half of an emoji alone.
+    void proseStreamingHoldsBackHalfASurrogatePair()
+    {
+        const QString prose = QString(210, u'a') + QStringLiteral(" kittens ");
+        const QString cat = QStringLiteral("\U0001F431");
+        PageParser parser;
+        parser.feed(prose);
+        QVERIFY(parser.streamingIsRaw());
+        parser.feed(cat.left(1));
+        QCOMPARE(parser.streamingText(), prose.trimmed());
+        parser.feed(cat.mid(1));
+        QCOMPARE(parser.streamingText(), prose + cat);
+    }
+
     void endVariants_data()
     {
         QTest::addColumn<QString>("end");
