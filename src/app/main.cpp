@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "firstframeprobe.h"
 #include "i18n.h"
 #include "logsink.h"
 #include "mainwindow.h"
@@ -46,6 +47,7 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    Storybook::FirstFrameProbe::installIfRequested(); // benchmarks only, off by default
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Interactive Storybook"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.interactive_storybook.Storybook"));

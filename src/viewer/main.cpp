@@ -4,6 +4,7 @@
 //   storybook-viewer FILE.storybook  just that story
 //   --quit-after-ms N                closes the window after N ms (smoke tests, screenshots)
 #include "commandline.h"
+#include "firstframeprobe.h"
 #include "i18n.h"
 #include "library.h"
 #include "viewerwindow.h"
@@ -66,6 +67,7 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    Storybook::FirstFrameProbe::installIfRequested(); // benchmarks only, off by default
     setIdentity();
     Storybook::I18n::install(app);
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Interactive Storybook Viewer"));
