@@ -28,10 +28,10 @@ done
 
 if [[ $quick -eq 1 ]]; then
     runs=1; startup_runs=1
-    stream_sizes=(1000); viewer_sizes=(20); library_sizes=(0)
+    stream_sizes=(1000); viewer_sizes=(20); library_sizes=(10)
 else
     runs=5; startup_runs=10
-    stream_sizes=(1000 10000 100000); viewer_sizes=(20 200 2000); library_sizes=(0 100 1000)
+    stream_sizes=(1000 10000 100000); viewer_sizes=(20 200 2000); library_sizes=(10 100 1000)
 fi
 
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 LANGUAGE=en
@@ -167,8 +167,8 @@ echo >>"$md"
 {
     echo "### Start-up: exec → first painted frame, idle RSS 1 s later (floor: an empty QMainWindow)"
     echo
-    echo "| stories in library | floor (ms) | storybook (ms) | ratio | storybook-viewer (ms) | ratio | floor RSS (MB) | storybook RSS (MB) | viewer RSS (MB) | target ≤ 1.3× floor | target RSS ≤ 80 MB |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
+    echo "| stories in library | floor (ms) | floor with text (ms) | storybook (ms) | ratio | storybook-viewer (ms) | ratio | floor RSS (MB) | storybook RSS (MB) | viewer RSS (MB) | target ≤ 1.3× floor | target RSS ≤ 80 MB |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
 } >>"$md"
 for n in "${library_sizes[@]}"; do
     lib=$work/library-$n
@@ -176,23 +176,27 @@ for n in "${library_sizes[@]}"; do
     if [[ $n -gt 0 ]] && ! "${henv[@]}" "$viewer_bin" --make-library "$lib" --stories "$n" >/dev/null; then
         echo "gui bench: could not write a library of $n stories" >&2; failed=1; continue
     fi
-    : >"$work/floor.txt"; : >"$work/app.txt"; : >"$work/viewerapp.txt"
+    : >"$work/floor.txt"; : >"$work/floortext.txt"; : >"$work/app.txt"; : >"$work/viewerapp.txt"
     for r in $(seq 1 "$startup_runs"); do
-        # Interleaved: floor, app, viewer, floor, app, viewer, ...
+        # Interleaved: floor, floor with text, app, viewer, floor, ...
         bash "$here/startup.sh" --one "$floor_bin" >>"$work/floor.txt" || failed=1
+        bash "$here/startup.sh" --one "$floor_bin" --text >>"$work/floortext.txt" || failed=1
         bash "$here/startup.sh" --one "$app_bin" --library "$lib" >>"$work/app.txt" || failed=1
         bash "$here/startup.sh" --one "$viewer_app" "$lib" >>"$work/viewerapp.txt" || failed=1
     done
     f=$(awk '{print $1}' "$work/floor.txt" | median); a=$(awk '{print $1}' "$work/app.txt" | median)
+    ft=$(awk '{print $1}' "$work/floortext.txt" | median)
     w=$(awk '{print $1}' "$work/viewerapp.txt" | median)
     fr=$(awk '{print $2 / 1024}' "$work/floor.txt" | median); ar=$(awk '{print $2 / 1024}' "$work/app.txt" | median)
     wr=$(awk '{print $2 / 1024}' "$work/viewerapp.txt" | median)
     ra=$(ratio "$a" "$f"); rw=$(ratio "$w" "$f")
     maxratio=$(awk -v a="$ra" -v b="$rw" 'BEGIN{print (a > b) ? a : b}')
     maxrss=$(awk -v a="$ar" -v b="$wr" 'BEGIN{print (a > b) ? a : b}')
-    printf '| %s | %.1f | %.1f | %s | %.1f | %s | %.1f | %.1f | %.1f | %s | %s |\n' "$n" "$f" "$a" "$ra" "$w" "$rw" "$fr" "$ar" "$wr" \
+    printf '| %s | %.1f | %.1f | %.1f | %s | %.1f | %s | %.1f | %.1f | %.1f | %s | %s |\n' "$n" "$f" "$ft" "$a" "$ra" "$w" "$rw" "$fr" "$ar" "$wr" \
         "$(check "$maxratio" 1.3)" "$(check "$maxrss" 80)" >>"$md"
     row startup "$n" first_frame_ms:floor "$f" ms
+    row startup "$n" first_frame_ms:floor-text "$ft" ms
+    row startup "$n" ratio:storybook/floor-text "$(ratio "$a" "$ft")" x
     row startup "$n" first_frame_ms:storybook "$a" ms
     row startup "$n" first_frame_ms:viewer "$w" ms
     row startup "$n" ratio:storybook/floor "$ra" x

@@ -45,20 +45,30 @@ void LlmClient::rebuild()
     m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RequestJob follows them
     m_manager->setAutoDeleteReplies(false);
 
-    m_ssl = QSslConfiguration::defaultConfiguration();
-    m_ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_ssl.reset();
     m_caProblem = {};
+    m_extraCas.clear();
     if (!m_settings.caBundle.isEmpty()) {
-        const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_settings.caBundle, QSsl::Pem);
-        if (extra.isEmpty())
+        m_extraCas = QSslCertificate::fromPath(m_settings.caBundle, QSsl::Pem);
+        if (m_extraCas.isEmpty())
             m_caProblem = makeError(LlmError::Kind::CaBundleUnreadable, m_settings.caBundle);
-        else
-            m_ssl.addCaCertificates(extra);
     }
-    QList<QByteArray> protocols{QByteArrayLiteral("http/1.1")};
-    if (m_settings.http2)
-        protocols.prepend(QByteArrayLiteral("h2"));
-    m_ssl.setAllowedNextProtocols(protocols);
+}
+
+QSslConfiguration LlmClient::sslConfiguration() const
+{
+    if (!m_ssl) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_extraCas.isEmpty())
+            ssl.addCaCertificates(m_extraCas);
+        QList<QByteArray> protocols{QByteArrayLiteral("http/1.1")};
+        if (m_settings.http2)
+            protocols.prepend(QByteArrayLiteral("h2"));
+        ssl.setAllowedNextProtocols(protocols);
+        m_ssl = ssl;
+    }
+    return *m_ssl;
 }
 
 EffectiveProxy LlmClient::effectiveProxy(const QUrl& url) const

@@ -11,6 +11,7 @@
 #include <QSslConfiguration>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -42,7 +43,8 @@ public:
     [[nodiscard]] EffectiveProxy effectiveProxy() const; // for the base URL
     // Problems that need no network to find: base URL, model, proxy setting, CA bundle.
     [[nodiscard]] LlmError checkConfiguration() const;
-    [[nodiscard]] QSslConfiguration sslConfiguration() const { return m_ssl; }
+    // Built on first use: loading the TLS library costs start-up time a request can pay instead.
+    [[nodiscard]] QSslConfiguration sslConfiguration() const;
 
     // Jobs start on the next event-loop turn, so connect to their signals first.
     ChatJob* chat(const ChatRequest& request);
@@ -64,7 +66,8 @@ private:
     QProcessEnvironment m_environment;
     // Shared with the jobs that use it, so new settings never pull a manager from under a running request.
     std::shared_ptr<QNetworkAccessManager> m_manager;
-    QSslConfiguration m_ssl;
+    mutable std::optional<QSslConfiguration> m_ssl;
+    QList<QSslCertificate> m_extraCas; // from the CA bundle, read when the settings change
     LlmError m_caProblem;
     QList<RequestJob*> m_jobs;
     QHash<QString, int> m_active;
