@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace Storybook::Llm {
 
 namespace {
@@ -98,6 +100,15 @@ void ChatJob::handleBody(const QByteArray& bytes)
         if (isFinished())
             return;
     }
+    emitDeltas();
+}
+
+void ChatJob::emitDeltas()
+{
+    if (!m_pendingReasoning.isEmpty())
+        Q_EMIT reasoningDelta(std::exchange(m_pendingReasoning, QString()));
+    if (!m_pendingContent.isEmpty())
+        Q_EMIT contentDelta(std::exchange(m_pendingContent, QString()));
 }
 
 void ChatJob::handleEvent(const SseParser::Event& event)
@@ -142,6 +153,7 @@ bool ChatJob::handleChunk(const QJsonObject& chunk)
             message = QString::fromUtf8(QJsonDocument(error.toObject()).toJson(QJsonDocument::Compact));
         LlmError e = makeError(LlmError::Kind::StreamError, redactor().redact(message));
         e.detail = QStringLiteral("error event in the stream from %1").arg(serverName());
+        emitDeltas(); // what came before the error is shown before it
         fail(e);
         return false;
     }
@@ -160,14 +172,14 @@ bool ChatJob::handleChunk(const QJsonObject& chunk)
         reasoning = delta.value(QLatin1String("reasoning")).toString();
     if (!reasoning.isEmpty()) {
         m_result.reasoning += reasoning;
-        Q_EMIT reasoningDelta(reasoning);
+        m_pendingReasoning += reasoning;
     }
     QString content = textOf(delta.value(QLatin1String("content")));
     if (content.isEmpty() && choice.contains(QLatin1String("text")))
         content = choice.value(QLatin1String("text")).toString(); // legacy completions shape
     if (!content.isEmpty()) {
         m_result.content += content;
-        Q_EMIT contentDelta(content);
+        m_pendingContent += content;
     }
     if (const QString reason = choice.value(QLatin1String("finish_reason")).toString(); !reason.isEmpty())
         m_result.finishReason = reason;
@@ -175,6 +187,13 @@ bool ChatJob::handleChunk(const QJsonObject& chunk)
 }
 
 LlmError ChatJob::handleEnd()
+{
+    const LlmError error = endOfBody();
+    emitDeltas();
+    return error;
+}
+
+LlmError ChatJob::endOfBody()
 {
     if (m_format == Format::Json) {
         QJsonParseError parseError{};

@@ -50,6 +50,8 @@ public:
     [[nodiscard]] static QByteArray requestBody(const ChatRequest& request, const QString& defaultModel);
 
 Q_SIGNALS:
+    // New text since the last signal: all the deltas of one network read, joined (a fast server
+    // sends dozens of events per read; one signal each would cost every listener that many updates).
     void contentDelta(const QString& text);
     void reasoningDelta(const QString& text);
 
@@ -61,6 +63,8 @@ private:
     enum class Format { Unknown, Sse, Json };
     void handleEvent(const SseParser::Event& event);
     bool handleChunk(const QJsonObject& chunk);
+    [[nodiscard]] LlmError endOfBody();
+    void emitDeltas();
     [[nodiscard]] Format detectFormat(const QByteArray& firstBytes) const;
 
     ChatResult m_result;
@@ -68,6 +72,8 @@ private:
     QByteArray m_json; // whole body when the server answered plain JSON
     Format m_format = Format::Unknown;
     bool m_done = false;
+    QString m_pendingContent; // deltas of the current read, not yet signalled
+    QString m_pendingReasoning;
 };
 
 } // namespace Storybook::Llm

@@ -20,6 +20,9 @@ constexpr int RetryAfterCapSeconds = 60;
 constexpr int BackoffBaseMs = 500;
 constexpr int BackoffCapMs = 20000;
 constexpr int MaxRedirects = 5;
+constexpr qint64 ReadBufferBytes = 256 * 1024;
+constexpr qint64 ReadPieceBytes = 32 * 1024;
+constexpr int MaxPiecesPerRead = 1 << 20; // a bound for the loop; bytesAvailable() ends it long before
 
 bool isRedirectStatus(int status)
 {
@@ -114,6 +117,9 @@ void RequestJob::dispatch()
                             << m_info.proxy.summary();
     m_manager = m_client->manager();
     QNetworkReply* reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    // Bounded: a server sending faster than we read waits (TCP flow control) instead of the whole
+    // answer piling up in memory.
+    reply->setReadBufferSize(ReadBufferBytes);
     m_reply = reply;
     if (settings.connectTimeout.count() > 0)
         m_connectTimer.start(settings.connectTimeout);
@@ -163,20 +169,24 @@ void RequestJob::onReadyRead()
         m_idleTimer.start(m_client->settings().idleTimeout); // every byte restarts the idle clock
     if (m_info.httpStatus == 0)
         onMetaData();
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty())
-        return;
     const bool success = m_info.httpStatus >= 200 && m_info.httpStatus < 300;
-    if (!success) {
-        if (m_errorBody.size() < MaxErrorBody)
-            m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
-        return;
+    // In pieces: what a fast server sent while we were busy is handled a piece at a time, so the
+    // memory for the decoded events stays bounded by the piece, not by the backlog.
+    for (int piece = 0; m_reply && m_reply->bytesAvailable() > 0 && !isFinished() && piece < MaxPiecesPerRead; ++piece) {
+        const QByteArray bytes = m_reply->read(ReadPieceBytes);
+        if (bytes.isEmpty())
+            return;
+        if (!success) {
+            if (m_errorBody.size() < MaxErrorBody)
+                m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
+            continue;
+        }
+        if (!m_bodyStarted) {
+            m_bodyStarted = true;
+            m_info.firstByteMs = m_clock.elapsed();
+        }
+        handleBody(bytes);
     }
-    if (!m_bodyStarted) {
-        m_bodyStarted = true;
-        m_info.firstByteMs = m_clock.elapsed();
-    }
-    handleBody(bytes);
 }
 
 bool RequestJob::followRedirect(int status, const QByteArray& location)

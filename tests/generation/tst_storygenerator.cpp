@@ -91,7 +91,7 @@ private Q_SLOTS:
         const Story::Page first = story.pages.first(); // a copy: pages are added below
         QCOMPARE(first.state, Story::Page::State::Complete);
         QVERIFY(first.text.startsWith(QLatin1String("Pip the fox")));
-        QVERIFY(appended.size() > 3); // it streamed
+        QVERIFY(!appended.isEmpty()); // it streamed (one append per network read; the drip tests below see several)
         QCOMPARE(appended.join(QString()), first.text);
         QVERIFY(first.interaction);
         QCOMPARE(first.interaction->options.size(), 2);
