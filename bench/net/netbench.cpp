@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,10 +112,21 @@ struct RunResult
 
 //! Spawns argv with stdout on a pipe (read from this thread's event loop, so an in-process server
 //! keeps serving) and stderr in a file; collects rusage with wait4(). Bounded by timeoutMs.
-RunResult runClient(const QStringList& argv, const QStringList& environment, const QString& errPath, int timeoutMs,
-                    const QElapsedTimer& clock)
+// measureRss: run the client under GNU time and take its peak RSS from there. A child spawned from
+// this (big) process starts on this process's memory until it execs, and Linux counts that in the
+// child's own ru_maxrss; GNU time is a small process, so what it reports is the client's alone.
+RunResult runClient(QStringList argv, const QStringList& environment, const QString& errPath, int timeoutMs,
+                    const QElapsedTimer& clock, bool measureRss)
 {
     RunResult result;
+    const QString rssPath = errPath + QStringLiteral(".maxrss");
+    const QString timeTool = QStringLiteral("/usr/bin/time");
+    if (measureRss && QFileInfo(timeTool).isExecutable()) {
+        QFile::remove(rssPath);
+        argv = QStringList{timeTool, QStringLiteral("-f"), QStringLiteral("%M"), QStringLiteral("-o"), rssPath} + argv;
+    } else {
+        measureRss = false;
+    }
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return result;
@@ -203,6 +215,12 @@ RunResult runClient(const QStringList& argv, const QStringList& environment, con
     result.cpuS = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     result.rssMb = double(usage.ru_maxrss) / 1024.0; // kB on Linux
+    if (measureRss) {
+        QFile rss(rssPath);
+        bool ok = false;
+        const double kb = rss.open(QIODevice::ReadOnly) ? rss.readAll().trimmed().split('\n').constLast().toDouble(&ok) : 0;
+        result.rssMb = ok ? kb / 1024.0 : -1;
+    }
     QFile err(errPath);
     if (err.open(QIODevice::ReadOnly))
         result.err = err.read(4096);
@@ -379,7 +397,7 @@ int main(int argc, char** argv)
     bool failed = false;
     auto runChecked = [&](const Client& client, const QUrl& base, quint16 socks, const QByteArray& expected,
                           const QString& label) -> std::optional<RunResult> {
-        RunResult run = runClient(client.argv(base, socks), environment, errPath, timeoutMs, reference);
+        RunResult run = runClient(client.argv(base, socks), environment, errPath, timeoutMs, reference, mode == QLatin1String("stream"));
         QString why;
         if (!run.started || run.timedOut || run.exitCode != 0) {
             why = run.timedOut ? QStringLiteral("timed out") : QStringLiteral("exit code %1").arg(run.exitCode);

@@ -22,7 +22,7 @@ constexpr int BackoffCapMs = 20000;
 constexpr int MaxRedirects = 5;
 constexpr qint64 ReadBufferBytes = 256 * 1024;
 constexpr qint64 ReadPieceBytes = 32 * 1024;
-constexpr int MaxPiecesPerRead = 1 << 20; // a bound for the loop; bytesAvailable() ends it long before
+constexpr int PiecesPerTurn = 2;
 
 bool isRedirectStatus(int status)
 {
@@ -169,13 +169,23 @@ void RequestJob::onReadyRead()
         m_idleTimer.start(m_client->settings().idleTimeout); // every byte restarts the idle clock
     if (m_info.httpStatus == 0)
         onMetaData();
+    if (!drain())
+        drainLater();
+}
+
+bool RequestJob::drain()
+{
+    // In pieces, a turn's worth at a time: what a fast server sent while we were busy neither piles
+    // up as decoded events in memory nor holds the event loop (the window stays responsive).
     const bool success = m_info.httpStatus >= 200 && m_info.httpStatus < 300;
-    // In pieces: what a fast server sent while we were busy is handled a piece at a time, so the
-    // memory for the decoded events stays bounded by the piece, not by the backlog.
-    for (int piece = 0; m_reply && m_reply->bytesAvailable() > 0 && !isFinished() && piece < MaxPiecesPerRead; ++piece) {
+    for (int piece = 0; piece < PiecesPerTurn; ++piece) {
+        if (!m_reply || isFinished())
+            return true;
+        if (m_reply->bytesAvailable() <= 0)
+            return true;
         const QByteArray bytes = m_reply->read(ReadPieceBytes);
         if (bytes.isEmpty())
-            return;
+            return true;
         if (!success) {
             if (m_errorBody.size() < MaxErrorBody)
                 m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
@@ -187,6 +197,23 @@ void RequestJob::onReadyRead()
         }
         handleBody(bytes);
     }
+    if (m_idleTimer.isActive())
+        m_idleTimer.start(); // the answer is still flowing, from the backlog
+    return !m_reply || isFinished() || m_reply->bytesAvailable() <= 0;
+}
+
+void RequestJob::drainLater()
+{
+    if (m_drainScheduled)
+        return;
+    m_drainScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_drainScheduled = false;
+        if (!drain())
+            drainLater();
+        else if (std::exchange(m_endAfterDrain, false))
+            onReplyFinished();
+    });
 }
 
 bool RequestJob::followRedirect(int status, const QByteArray& location)
@@ -246,9 +273,12 @@ void RequestJob::onReplyFinished()
     QNetworkReply* reply = m_reply;
     if (!reply)
         return;
-    // Whatever is still buffered belongs to the answer.
-    if (reply->bytesAvailable() > 0)
-        onReadyRead();
+    // Whatever is still buffered belongs to the answer: handled first, a turn at a time.
+    if (m_drainScheduled || (reply->bytesAvailable() > 0 && !drain())) {
+        m_endAfterDrain = true;
+        drainLater();
+        return;
+    }
     if (m_finished)
         return;
     onMetaData();

@@ -78,6 +78,9 @@ private:
     void abandon();  // the client is going away: drop the reply without any signal
 
     void onReadyRead();
+    // Handles at most a turn's worth of what the reply has buffered; true when nothing is left.
+    bool drain();
+    void drainLater();
     void onMetaData();
     void onReplyFinished();
     bool followRedirect(int status, const QByteArray& location);
@@ -111,6 +114,8 @@ private:
     bool m_bodyStarted = false;
     bool m_finished = false;
     bool m_redirectPending = false; // the next dispatch follows a redirect, not a retry
+    bool m_drainScheduled = false;  // a backlog is being handled a turn at a time
+    bool m_endAfterDrain = false;   // the reply finished while its backlog was still being handled
     int m_redirects = 0;
 };
 
