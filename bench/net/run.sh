@@ -87,7 +87,7 @@ function mark(ok) { return ok ? "✓" : "✗" }
 END {
     print "## Network streaming (net)"
     print ""
-    printf "Machine: %s, shared with other work (absolute numbers are noisy; each row is measured side by side). ", machine
+    printf "Machine: %s (absolute numbers are noisy on a shared or virtual machine; each row is measured side by side). ", machine
     printf "Medians of %d interleaved run(s)%s. Clients: storybook-cli (this build), %s, openai npm SDK %s on node %s.\n", runs, quick ? " (--quick: one run, smallest size; the numbers mean little)" : "", curlv, sdkv, nodev
     print ""
     for (bi = 1; bi <= 2; ++bi) {
