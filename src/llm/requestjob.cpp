@@ -117,8 +117,8 @@ void RequestJob::dispatch()
                             << m_info.proxy.summary();
     m_manager = m_client->manager();
     QNetworkReply* reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
-    // Bounded: a server sending faster than we read waits (TCP flow control) instead of the whole
-    // answer piling up in memory.
+    // A bounded read-ahead for the reply. Qt's HTTP thread may still take more from the socket, so
+    // drain() is what keeps memory and event-loop time per turn bounded.
     reply->setReadBufferSize(ReadBufferBytes);
     m_reply = reply;
     if (settings.connectTimeout.count() > 0)

@@ -84,7 +84,7 @@ QList<QPair<QString, QDateTime>> undecodableStoryFiles(const QString& folder)
                 shown += QString::fromUtf8(piece);
                 i += length;
             } else {
-                shown += QStringLiteral("\\x%1").arg(uint(lead), 2, 16, QLatin1Char('0')).toUpper().replace(0, 2, QStringLiteral("\\x"));
+                shown += QStringLiteral("\\x") + QStringLiteral("%1").arg(uint(lead), 2, 16, QLatin1Char('0')).toUpper();
                 ++i;
             }
         }
