@@ -228,6 +228,8 @@ int memoryMain(const QStringList& args)
         fail(problem);
     const qint64 after = statusKb("VmRSS");
     const qint64 peak = statusKb("VmHWM");
+    if (expected > 0 && library.records().size() != expected)
+        fail(u"listed %1 stories, expected %2"_s.arg(library.records().size()).arg(expected));
     std::printf("rss_before_kb=%lld rss_after_kb=%lld hwm_kb=%lld records=%lld\n", (long long)before,
                 (long long)after, (long long)peak, (long long)library.records().size());
     return 0;
