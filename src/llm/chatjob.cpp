@@ -1,5 +1,6 @@
 #include "chatjob.h"
 
+#include "chunkfields.h"
 #include "llmclient.h"
 #include "logging.h"
 
@@ -27,19 +28,6 @@ QNetworkRequest buildRequest(const LlmClient& client, const ChatRequest& request
     return r;
 }
 
-QString textOf(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    // Some servers send content as an array of parts: [{"type":"text","text":"..."}]
-    if (value.isArray()) {
-        QString text;
-        for (const QJsonValue& part : value.toArray())
-            text += part.toObject().value(QLatin1String("text")).toString();
-        return text;
-    }
-    return {};
-}
 } // namespace
 
 ChatJob::ChatJob(LlmClient* client, const ChatRequest& request)
@@ -120,6 +108,11 @@ void ChatJob::handleEvent(const SseParser::Event& event)
         m_done = true;
         return;
     }
+    // The usual small chunk is read directly; anything else goes through QJsonDocument.
+    if (const std::optional<ChunkFields> fields = readChunkFields(data)) {
+        applyFields(*fields);
+        return;
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data.toUtf8(), &parseError);
     if (doc.isObject()) {
@@ -157,33 +150,24 @@ bool ChatJob::handleChunk(const QJsonObject& chunk)
         fail(e);
         return false;
     }
-    if (const QString model = chunk.value(QLatin1String("model")).toString(); !model.isEmpty())
-        m_result.model = model;
-    const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
-    if (choices.isEmpty())
-        return true;
-    const QJsonObject choice = choices.first().toObject();
-    // Streaming chunks carry "delta"; a non-streaming body carries "message".
-    QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
-    if (delta.isEmpty())
-        delta = choice.value(QLatin1String("message")).toObject();
-    QString reasoning = delta.value(QLatin1String("reasoning_content")).toString();
-    if (reasoning.isEmpty())
-        reasoning = delta.value(QLatin1String("reasoning")).toString();
-    if (!reasoning.isEmpty()) {
-        m_result.reasoning += reasoning;
-        m_pendingReasoning += reasoning;
-    }
-    QString content = textOf(delta.value(QLatin1String("content")));
-    if (content.isEmpty() && choice.contains(QLatin1String("text")))
-        content = choice.value(QLatin1String("text")).toString(); // legacy completions shape
-    if (!content.isEmpty()) {
-        m_result.content += content;
-        m_pendingContent += content;
-    }
-    if (const QString reason = choice.value(QLatin1String("finish_reason")).toString(); !reason.isEmpty())
-        m_result.finishReason = reason;
+    applyFields(chunkFieldsOf(chunk));
     return !isFinished();
+}
+
+void ChatJob::applyFields(const ChunkFields& fields)
+{
+    if (!fields.model.isEmpty())
+        m_result.model = fields.model;
+    if (!fields.reasoning.isEmpty()) {
+        m_result.reasoning += fields.reasoning;
+        m_pendingReasoning += fields.reasoning;
+    }
+    if (!fields.content.isEmpty()) {
+        m_result.content += fields.content;
+        m_pendingContent += fields.content;
+    }
+    if (!fields.finishReason.isEmpty())
+        m_result.finishReason = fields.finishReason;
 }
 
 LlmError ChatJob::handleEnd()

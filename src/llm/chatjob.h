@@ -11,6 +11,8 @@
 
 namespace Storybook::Llm {
 
+struct ChunkFields;
+
 struct ChatMessage
 {
     QString role; // "system", "user", "assistant"
@@ -63,6 +65,7 @@ private:
     enum class Format { Unknown, Sse, Json };
     void handleEvent(const SseParser::Event& event);
     bool handleChunk(const QJsonObject& chunk);
+    void applyFields(const ChunkFields& fields);
     [[nodiscard]] LlmError endOfBody();
     void emitDeltas();
     [[nodiscard]] Format detectFormat(const QByteArray& firstBytes) const;

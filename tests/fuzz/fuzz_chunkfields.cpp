@@ -1,0 +1,30 @@
+// Fuzz target for Llm::readChunkFields, the chat job's direct reader of a streamed chunk: whenever it
+// gives an answer, QJsonDocument must read the same text as an object without an "error" member, and
+// chunkFieldsOf() of that object must give the same fields. When it gives none, nothing is checked:
+// the chat job then takes the QJsonDocument path itself.
+#include "chunkfields.h"
+#include "fuzzcheck.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+using Storybook::Llm::chunkFieldsOf;
+using Storybook::Llm::readChunkFields;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size)
+{
+    if (size > 64 * 1024)
+        return -1;
+    // As the chat job sees an event: the SSE parser's decoded, trimmed data.
+    const QString data = QString::fromUtf8(reinterpret_cast<const char*>(bytes), qsizetype(size)).trimmed();
+    const auto fast = readChunkFields(data);
+    if (!fast)
+        return 0;
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(data.toUtf8(), &error);
+    FUZZ_CHECK(error.error == QJsonParseError::NoError && document.isObject(), "read a text QJsonDocument rejects");
+    FUZZ_CHECK(!document.object().contains(QStringLiteral("error")), "read a chunk with an error member");
+    FUZZ_CHECK(chunkFieldsOf(document.object()) == *fast, "read other fields than QJsonDocument");
+    return 0;
+}
