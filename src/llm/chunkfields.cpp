@@ -1,5 +1,7 @@
 #include "chunkfields.h"
 
+#include "hexdigit.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -97,7 +99,7 @@ public:
                     return false;
                 uint value = 0;
                 for (int i = 0; i < 4; ++i) {
-                    const int digit = hexValue(m_text.at(m_at + i).unicode());
+                    const int digit = hexDigitValue(m_text.at(m_at + i).unicode());
                     if (digit < 0)
                         return false;
                     value = value * 16 + uint(digit);
@@ -190,17 +192,6 @@ public:
 
 private:
     static constexpr int MaxDepth = 32;
-
-    static int hexValue(char16_t c)
-    {
-        if (c >= u'0' && c <= u'9')
-            return c - u'0';
-        if (c >= u'a' && c <= u'f')
-            return c - u'a' + 10;
-        if (c >= u'A' && c <= u'F')
-            return c - u'A' + 10;
-        return -1;
-    }
 
     void skipSpace()
     {

@@ -1,5 +1,7 @@
 #include "pageparser.h"
 
+#include "hexdigit.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,17 +36,6 @@ bool isHighSurrogate(char16_t c)
 bool isLowSurrogate(char16_t c)
 {
     return c >= 0xDC00 && c <= 0xDFFF;
-}
-
-int hexValue(char16_t c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c - u'A' + 10;
-    return -1;
 }
 
 char16_t asciiLower(char16_t c)
@@ -714,13 +705,13 @@ void PageParser::Scanner::string(char16_t c)
             return;
         }
     case Sub::Unicode:
-        if (hexValue(c) >= 0) {
+        if (hexDigitValue(c) >= 0) {
             m_hexDigits += QChar(c);
             if (m_hexDigits.size() == 4) {
                 m_sub = Sub::Normal;
                 char16_t unit = 0;
                 for (const QChar digit : std::as_const(m_hexDigits))
-                    unit = char16_t(unit * 16 + hexValue(digit.unicode()));
+                    unit = char16_t(unit * 16 + hexDigitValue(digit.unicode()));
                 appendUnit(unit);
             }
             return;
