@@ -1,4 +1,5 @@
 #include "fakeopenaiserver.h"
+#include "findchild.h"
 #include "providerpresets.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
@@ -26,6 +27,7 @@ using namespace Storybook;
 using SettingsUi::SecretStore;
 using SettingsUi::SettingsDialog;
 using Mode = Llm::ProxySettings::Mode;
+using Test::child;
 
 namespace {
 
@@ -41,15 +43,6 @@ const QByteArray TestCaPem = QByteArrayLiteral(
     "P4O29DWjQFGe8Q9PH8qoaN+/e+R3v6+cD62V5qY98QIhAIFo0oVnBQDnNrnUz0Ky\n"
     "m0XGLAJb+2i3FQCqrr1TKyN9\n"
     "-----END CERTIFICATE-----\n");
-
-template<typename T>
-T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
 
 QPushButton* okButton(SettingsDialog& dialog)
 {

@@ -116,6 +116,14 @@ bool writeRaw(const QByteArray& path, const QByteArray& data)
     return ::close(fd) == 0 && ok;
 }
 
+// The malformed settings case at `path`: the bytes as a file, or a folder in the file's place.
+bool plantSettings(const QString& path, const QByteArray& content, bool asDirectory)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    return asDirectory ? QDir().mkpath(path) : writeRaw(QFile::encodeName(path), content);
+}
+
 QByteArray readRaw(const QByteArray& path)
 {
     const int fd = ::open(path.constData(), O_RDONLY);
@@ -286,11 +294,7 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         const QString path = settingsPathIn(home.path());
-        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        if (asDirectory)
-            QVERIFY(QDir().mkpath(path));
-        else
-            QVERIFY(writeRaw(QFile::encodeName(path), content));
+        QVERIFY(plantSettings(path, content, asDirectory));
         const QByteArray before = entryState(QFile::encodeName(path));
         const QProcessEnvironment env = hermeticEnvironment(home.path());
         const QString library = home.filePath(QStringLiteral("library"));
@@ -339,11 +343,7 @@ private Q_SLOTS:
         QVERIFY(path.startsWith(QDir::tempPath()));
         QDir(path).removeRecursively();
         QFile::remove(path);
-        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        if (asDirectory)
-            QVERIFY(QDir().mkpath(path));
-        else
-            QVERIFY(writeRaw(QFile::encodeName(path), content));
+        QVERIFY(plantSettings(path, content, asDirectory));
         const QByteArray before = entryState(QFile::encodeName(path));
         QSettings::Status status = QSettings::NoError;
         QMap<QString, QVariant> userKeysBefore;

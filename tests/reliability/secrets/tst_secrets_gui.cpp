@@ -12,6 +12,7 @@
 #include "canaries.h"
 #include "errorbanner.h"
 #include "fakeopenaiserver.h"
+#include "findchild.h"
 #include "ideapanel.h"
 #include "logsink.h"
 #include "mainwindow.h"
@@ -50,15 +51,6 @@ QString g_root; // set in main()
 QString root(const QString& relative = {})
 {
     return relative.isEmpty() ? g_root : g_root + u'/' + relative;
-}
-
-template<typename T>
-T* child(QObject* parent, const char* name)
-{
-    T* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
 }
 
 // Everything a person could read on screen (or a screen reader could say), password fields excepted.
