@@ -9,6 +9,7 @@
 //
 // Prints the medians as CSV rows "benchmark,size,metric,value,unit" on stdout and one line per
 // run on stderr. Exits 1 if any run failed or delivered incomplete content, 2 on usage errors.
+#include "clirunner.h"
 #include "fakeopenaiserver.h"
 #include "proxylauncher.h"
 
@@ -51,6 +52,7 @@ namespace {
 
 using Storybook::Test::FakeOpenAiServer;
 using Storybook::Test::ProxyLauncher;
+using Storybook::Test::hermeticEnvironment;
 
 // The words the fake server cycles through for ok:N (tests/support/fakeopenaiserver.cpp).
 const char* const kWords[] = {"Once", " upon", " a", " time,", " a", " small", " fox", " found", " a", " lantern."};
@@ -324,19 +326,11 @@ int main(int argc, char** argv)
         return 1;
     QStringList environment;
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.endsWith(QLatin1String("_proxy"), Qt::CaseInsensitive) || name.startsWith(QLatin1String("STORYBOOK_"))
-                || name == QLatin1String("NODE_PATH") || name == QLatin1String("OPENAI_API_KEY"))
-                env.remove(name);
-        }
-        const QDir dir(home.path());
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        // The tests' hermetic environment (no proxy variables, HOME and XDG folders of its own),
+        // without the SDK's variables of the calling shell.
+        QProcessEnvironment env = hermeticEnvironment(home.path());
+        env.remove(QStringLiteral("NODE_PATH"));
+        env.remove(QStringLiteral("OPENAI_API_KEY"));
         env.insert(QStringLiteral("STORYBOOK_API_KEY"), QStringLiteral("sk-bench-not-a-secret"));
         env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-bench-not-a-secret"));
         if (parser.isSet(nodePathOpt))
