@@ -82,17 +82,34 @@ void ChatJob::handleBody(const QByteArray& bytes)
         m_json.append(bytes);
         return;
     }
-    const QList<SseParser::Event> events = m_parser.feed(bytes);
-    for (const SseParser::Event& event : events) {
-        handleEvent(event);
+    m_parser.append(bytes);
+    while (const SseParser::Event* event = m_parser.next()) {
+        handleEvent(*event);
         if (isFinished())
             return;
     }
     emitDeltas();
 }
 
+void ChatJob::takeUtf8Deltas()
+{
+    if (!m_pendingReasoningUtf8.isEmpty()) {
+        const QString text = QString::fromUtf8(m_pendingReasoningUtf8);
+        m_result.reasoning += text;
+        m_pendingReasoning += text;
+        m_pendingReasoningUtf8.resize(0);
+    }
+    if (!m_pendingContentUtf8.isEmpty()) {
+        const QString text = QString::fromUtf8(m_pendingContentUtf8);
+        m_result.content += text;
+        m_pendingContent += text;
+        m_pendingContentUtf8.resize(0);
+    }
+}
+
 void ChatJob::emitDeltas()
 {
+    takeUtf8Deltas();
     if (!m_pendingReasoning.isEmpty())
         Q_EMIT reasoningDelta(std::exchange(m_pendingReasoning, QString()));
     if (!m_pendingContent.isEmpty())
@@ -101,16 +118,18 @@ void ChatJob::emitDeltas()
 
 void ChatJob::handleEvent(const SseParser::Event& event)
 {
-    const QString data = event.data.trimmed();
+    // The usual small chunk is read straight from its bytes: nothing is decoded but its text.
+    const QByteArrayView bytes = QByteArrayView(event.data).trimmed();
+    if (readChunkFields(bytes, &m_fields)) {
+        applyUtf8Fields();
+        return;
+    }
+    // Anything else is read as before: decoded, then [DONE] or a JSON document.
+    const QString data = QString::fromUtf8(event.data).trimmed();
     if (data.isEmpty())
         return;
     if (data == QLatin1String("[DONE]")) {
         m_done = true;
-        return;
-    }
-    // The usual small chunk is read directly; anything else goes through QJsonDocument.
-    if (const std::optional<ChunkFields> fields = readChunkFields(data)) {
-        applyFields(*fields);
         return;
     }
     QJsonParseError parseError{};
@@ -154,10 +173,27 @@ bool ChatJob::handleChunk(const QJsonObject& chunk)
     return !isFinished();
 }
 
+void ChatJob::applyUtf8Fields()
+{
+    // The model rarely changes within a stream: decode it only when it does.
+    if (!m_fields.model.isEmpty() && m_fields.model != m_modelUtf8) {
+        m_modelUtf8 = m_fields.model;
+        m_result.model = QString::fromUtf8(m_modelUtf8);
+    }
+    // Text is kept in UTF-8 until the read is done, then decoded once (takeUtf8Deltas()).
+    m_pendingReasoningUtf8 += m_fields.reasoning;
+    m_pendingContentUtf8 += m_fields.content;
+    if (!m_fields.finishReason.isEmpty())
+        m_result.finishReason = QString::fromUtf8(m_fields.finishReason);
+}
+
 void ChatJob::applyFields(const ChunkFields& fields)
 {
-    if (!fields.model.isEmpty())
+    takeUtf8Deltas(); // what came before, in order
+    if (!fields.model.isEmpty()) {
         m_result.model = fields.model;
+        m_modelUtf8 = fields.model.toUtf8();
+    }
     if (!fields.reasoning.isEmpty()) {
         m_result.reasoning += fields.reasoning;
         m_pendingReasoning += fields.reasoning;
@@ -179,6 +215,7 @@ LlmError ChatJob::handleEnd()
 
 LlmError ChatJob::endOfBody()
 {
+    takeUtf8Deltas();
     if (m_format == Format::Json) {
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(m_json, &parseError);
@@ -192,11 +229,13 @@ LlmError ChatJob::endOfBody()
         if (isFinished())
             return error();
     } else {
-        for (const SseParser::Event& event : m_parser.finish()) {
-            handleEvent(event);
+        m_parser.endOfStream();
+        while (const SseParser::Event* event = m_parser.next()) {
+            handleEvent(*event);
             if (isFinished())
                 return error();
         }
+        takeUtf8Deltas();
         // Qt sometimes ends a reply whose connection was cut with no error at all. Every
         // OpenAI-compatible server ends a complete stream with [DONE] or a finish_reason.
         if (!m_done && m_result.finishReason.isEmpty() && !m_result.content.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chunkfields.h"
 #include "requestjob.h"
 #include "sseparser.h"
 
@@ -11,7 +12,6 @@
 
 namespace Storybook::Llm {
 
-struct ChunkFields;
 
 struct ChatMessage
 {
@@ -66,6 +66,8 @@ private:
     void handleEvent(const SseParser::Event& event);
     bool handleChunk(const QJsonObject& chunk);
     void applyFields(const ChunkFields& fields);
+    void applyUtf8Fields();
+    void takeUtf8Deltas();
     [[nodiscard]] LlmError endOfBody();
     void emitDeltas();
     [[nodiscard]] Format detectFormat(const QByteArray& firstBytes) const;
@@ -77,6 +79,10 @@ private:
     bool m_done = false;
     QString m_pendingContent; // deltas of the current read, not yet signalled
     QString m_pendingReasoning;
+    ChunkFieldsUtf8 m_fields; // the last chunk read directly (its buffers are reused)
+    QByteArray m_modelUtf8;
+    QByteArray m_pendingContentUtf8; // read directly, not yet decoded (see takeUtf8Deltas())
+    QByteArray m_pendingReasoningUtf8;
 };
 
 } // namespace Storybook::Llm

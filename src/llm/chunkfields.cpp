@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+#include <cstring>
 #include <utility>
 
 namespace Storybook::Llm {
@@ -25,12 +26,54 @@ QString textOf(const QJsonValue& value)
     return {};
 }
 
-// A strict reader of one JSON text. Every method returns false on anything it is not sure of, and
-// the caller gives up (the QJsonDocument path decides).
+// Appends the contents of a JSON string, as Reader::string() checked them, to `out` in UTF-8.
+void decodeString(QByteArrayView raw, QByteArray* out)
+{
+    out->resize(0); // keeps the buffer
+    qsizetype at = 0;
+    while (at < raw.size()) {
+        const void* backslash = std::memchr(raw.data() + at, '\\', size_t(raw.size() - at));
+        const qsizetype stop = backslash ? static_cast<const char*>(backslash) - raw.data() : raw.size();
+        out->append(raw.sliced(at, stop - at));
+        if (stop == raw.size())
+            return;
+        const char e = raw.at(stop + 1);
+        at = stop + 2;
+        switch (e) {
+        case 'b': out->append('\b'); break;
+        case 'f': out->append('\f'); break;
+        case 'n': out->append('\n'); break;
+        case 'r': out->append('\r'); break;
+        case 't': out->append('\t'); break;
+        case 'u': {
+            uint value = 0;
+            for (int i = 0; i < 4; ++i)
+                value = value * 16 + uint(hexDigitValue(char16_t(raw.at(at + i))));
+            at += 4;
+            // Not a surrogate (the reader refuses those), so one to three bytes.
+            if (value < 0x80) {
+                out->append(char(value));
+            } else if (value < 0x800) {
+                out->append(char(0xC0 | (value >> 6)));
+                out->append(char(0x80 | (value & 0x3F)));
+            } else {
+                out->append(char(0xE0 | (value >> 12)));
+                out->append(char(0x80 | ((value >> 6) & 0x3F)));
+                out->append(char(0x80 | (value & 0x3F)));
+            }
+            break;
+        }
+        default: out->append(e); break; // " \ /
+        }
+    }
+}
+
+// A strict reader of one JSON text in UTF-8 (checked as a whole before). Every method returns
+// false on anything it is not sure of, and the caller gives up (the QJsonDocument path decides).
 class Reader
 {
 public:
-    explicit Reader(QStringView text)
+    explicit Reader(QByteArrayView text)
         : m_text(text)
     {
     }
@@ -41,7 +84,7 @@ public:
         return m_at == m_text.size();
     }
 
-    bool consume(char16_t c)
+    bool consume(char c)
     {
         skipSpace();
         if (m_at < m_text.size() && m_text.at(m_at) == c) {
@@ -51,55 +94,47 @@ public:
         return false;
     }
 
-    [[nodiscard]] char16_t peek()
+    [[nodiscard]] char peek()
     {
         skipSpace();
-        return m_at < m_text.size() ? m_text.at(m_at).unicode() : u'\0';
+        return m_at < m_text.size() ? m_text.at(m_at) : '\0';
     }
 
-    // A string; `out` receives it decoded (null: checked and skipped).
-    bool string(QString* out)
+    // A string, checked; `raw` (if given) receives its contents as written, escapes and all.
+    bool string(QByteArrayView* raw)
     {
-        if (!consume(u'"'))
+        if (!consume('"'))
             return false;
-        if (out)
-            out->clear();
+        const qsizetype start = m_at;
         for (;;) {
-            const qsizetype start = m_at;
             while (m_at < m_text.size()) {
-                const char16_t c = m_text.at(m_at).unicode();
-                if (c == u'"' || c == u'\\' || c < 0x20)
+                const auto c = static_cast<unsigned char>(m_text.at(m_at));
+                if (c == '"' || c == '\\' || c < 0x20)
                     break;
                 ++m_at;
             }
-            if (out)
-                out->append(m_text.sliced(start, m_at - start));
             if (m_at >= m_text.size())
                 return false;
-            const char16_t c = m_text.at(m_at).unicode();
+            const char c = m_text.at(m_at);
             ++m_at;
-            if (c == u'"')
+            if (c == '"') {
+                if (raw)
+                    *raw = m_text.sliced(start, m_at - 1 - start);
                 return true;
-            if (c != u'\\' || m_at >= m_text.size())
+            }
+            if (c != '\\' || m_at >= m_text.size())
                 return false; // a control character, or a lone backslash at the end
-            const char16_t e = m_text.at(m_at).unicode();
+            const char e = m_text.at(m_at);
             ++m_at;
-            char16_t decoded = 0;
             switch (e) {
-            case u'"': decoded = u'"'; break;
-            case u'\\': decoded = u'\\'; break;
-            case u'/': decoded = u'/'; break;
-            case u'b': decoded = u'\b'; break;
-            case u'f': decoded = u'\f'; break;
-            case u'n': decoded = u'\n'; break;
-            case u'r': decoded = u'\r'; break;
-            case u't': decoded = u'\t'; break;
-            case u'u': {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                break;
+            case 'u': {
                 if (m_at + 4 > m_text.size())
                     return false;
                 uint value = 0;
                 for (int i = 0; i < 4; ++i) {
-                    const int digit = hexDigitValue(m_text.at(m_at + i).unicode());
+                    const int digit = hexDigitValue(char16_t(static_cast<unsigned char>(m_text.at(m_at + i))));
                     if (digit < 0)
                         return false;
                     value = value * 16 + uint(digit);
@@ -107,14 +142,11 @@ public:
                 m_at += 4;
                 if (QChar::isSurrogate(value))
                     return false; // pairs and halves: left to QJsonDocument
-                decoded = char16_t(value);
                 break;
             }
             default:
                 return false;
             }
-            if (out)
-                out->append(QChar(decoded));
         }
     }
 
@@ -124,39 +156,46 @@ public:
         if (depth > MaxDepth)
             return false;
         switch (peek()) {
-        case u'"':
+        case '"':
             return string(nullptr);
-        case u'{':
-            return object(depth, [this](const QString&, int inner) { return skipValue(inner); }, nullptr);
-        case u'[':
+        case '{':
+            return object(depth, [this](QByteArrayView, int inner) { return skipValue(inner); }, nullptr);
+        case '[':
             return array(depth, [this](qsizetype, int inner) { return skipValue(inner); });
-        case u't':
-            return word(u"true");
-        case u'f':
-            return word(u"false");
-        case u'n':
-            return word(u"null");
+        case 't':
+            return word("true");
+        case 'f':
+            return word("false");
+        case 'n':
+            return word("null");
         default:
             return number();
         }
     }
 
-    // An object; `member(key, depth)` reads each value. `members` counts them.
+    // An object; `member(key, depth)` reads each value (the key decoded). `members` counts them.
     template<typename Member>
     bool object(int depth, Member member, int* members)
     {
-        if (depth > MaxDepth || !consume(u'{'))
+        if (depth > MaxDepth || !consume('{'))
             return false;
         int count = 0;
-        if (!consume(u'}')) {
+        if (!consume('}')) {
+            QByteArray decodedKey; // only for a key with escapes
             for (;;) {
-                QString key;
-                if (!string(&key) || !consume(u':') || !member(key, depth + 1))
+                QByteArrayView key;
+                if (!string(&key) || !consume(':'))
+                    return false;
+                if (key.contains('\\')) {
+                    decodeString(key, &decodedKey);
+                    key = decodedKey;
+                }
+                if (!member(key, depth + 1))
                     return false;
                 ++count;
-                if (consume(u','))
+                if (consume(','))
                     continue;
-                if (consume(u'}'))
+                if (consume('}'))
                     break;
                 return false;
             }
@@ -170,24 +209,25 @@ public:
     template<typename Element>
     bool array(int depth, Element element)
     {
-        if (depth > MaxDepth || !consume(u'['))
+        if (depth > MaxDepth || !consume('['))
             return false;
-        if (consume(u']'))
+        if (consume(']'))
             return true;
         for (qsizetype index = 0;; ++index) {
             if (!element(index, depth + 1))
                 return false;
-            if (consume(u','))
+            if (consume(','))
                 continue;
-            return consume(u']');
+            return consume(']');
         }
     }
 
-    // The next value if it is a string (decoded into `out`, `isString` set), else skipped.
-    bool stringOrSkip(int depth, QString* out, bool* isString)
+    // The next value: a string's raw contents go to `raw`; any other value is skipped and counts
+    // as an empty string (as QJsonValue::toString() reads it).
+    bool stringOrSkip(int depth, QByteArrayView* raw)
     {
-        *isString = peek() == u'"';
-        return *isString ? string(out) : skipValue(depth);
+        *raw = {};
+        return peek() == '"' ? string(raw) : skipValue(depth);
     }
 
 private:
@@ -196,14 +236,14 @@ private:
     void skipSpace()
     {
         while (m_at < m_text.size()) {
-            const char16_t c = m_text.at(m_at).unicode();
-            if (c != u' ' && c != u'\t' && c != u'\n' && c != u'\r')
+            const char c = m_text.at(m_at);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
                 return;
             ++m_at;
         }
     }
 
-    bool word(QStringView expected)
+    bool word(QByteArrayView expected)
     {
         skipSpace();
         if (m_text.sliced(m_at).startsWith(expected)) {
@@ -220,24 +260,24 @@ private:
         const qsizetype start = m_at;
         const auto digits = [this] {
             const qsizetype from = m_at;
-            while (m_at < m_text.size() && m_text.at(m_at) >= u'0' && m_text.at(m_at) <= u'9')
+            while (m_at < m_text.size() && m_text.at(m_at) >= '0' && m_text.at(m_at) <= '9')
                 ++m_at;
             return m_at - from;
         };
-        if (m_at < m_text.size() && m_text.at(m_at) == u'-')
+        if (m_at < m_text.size() && m_text.at(m_at) == '-')
             ++m_at;
         const qsizetype intStart = m_at;
         const qsizetype intDigits = digits();
-        if (intDigits == 0 || (intDigits > 1 && m_text.at(intStart) == u'0'))
+        if (intDigits == 0 || (intDigits > 1 && m_text.at(intStart) == '0'))
             return false;
-        if (m_at < m_text.size() && m_text.at(m_at) == u'.') {
+        if (m_at < m_text.size() && m_text.at(m_at) == '.') {
             ++m_at;
             if (digits() == 0)
                 return false;
         }
-        if (m_at < m_text.size() && (m_text.at(m_at) == u'e' || m_text.at(m_at) == u'E')) {
+        if (m_at < m_text.size() && (m_text.at(m_at) == 'e' || m_text.at(m_at) == 'E')) {
             ++m_at;
-            if (m_at < m_text.size() && (m_text.at(m_at) == u'+' || m_text.at(m_at) == u'-'))
+            if (m_at < m_text.size() && (m_text.at(m_at) == '+' || m_text.at(m_at) == '-'))
                 ++m_at;
             const qsizetype exponent = digits();
             if (exponent == 0 || exponent > 2)
@@ -246,44 +286,37 @@ private:
         return m_at - start <= 20;
     }
 
-    QStringView m_text;
+    QByteArrayView m_text;
     qsizetype m_at = 0;
 };
 
-// choices[0].delta or choices[0].message.
+// choices[0].delta or choices[0].message, as raw string contents.
 struct Message
 {
     bool isObject = false;
     int members = 0;
-    QString reasoningContent;
-    QString reasoning;
-    QString content;
+    QByteArrayView reasoningContent;
+    QByteArrayView reasoning;
+    QByteArrayView content;
 };
 
 bool readMessage(Reader& reader, int depth, Message* message)
 {
-    if (reader.peek() != u'{')
+    if (reader.peek() != '{')
         return reader.skipValue(depth); // not an object: it counts as empty
     message->isObject = true;
     bool seenRc = false, seenR = false, seenContent = false;
     return reader.object(
         depth,
-        [&](const QString& key, int inner) {
-            bool isString = false;
-            if (key == QLatin1String("reasoning_content")) {
-                if (std::exchange(seenRc, true))
-                    return false;
-                return reader.stringOrSkip(inner, &message->reasoningContent, &isString);
-            }
-            if (key == QLatin1String("reasoning")) {
-                if (std::exchange(seenR, true))
-                    return false;
-                return reader.stringOrSkip(inner, &message->reasoning, &isString);
-            }
-            if (key == QLatin1String("content")) {
-                if (std::exchange(seenContent, true) || reader.peek() == u'[')
+        [&](QByteArrayView key, int inner) {
+            if (key == "reasoning_content")
+                return !std::exchange(seenRc, true) && reader.stringOrSkip(inner, &message->reasoningContent);
+            if (key == "reasoning")
+                return !std::exchange(seenR, true) && reader.stringOrSkip(inner, &message->reasoning);
+            if (key == "content") {
+                if (std::exchange(seenContent, true) || reader.peek() == '[')
                     return false; // an array of parts: QJsonDocument's
-                return reader.stringOrSkip(inner, &message->content, &isString);
+                return reader.stringOrSkip(inner, &message->content);
             }
             return reader.skipValue(inner);
         },
@@ -291,6 +324,12 @@ bool readMessage(Reader& reader, int depth, Message* message)
 }
 
 } // namespace
+
+ChunkFields ChunkFieldsUtf8::decoded() const
+{
+    return {QString::fromUtf8(model), QString::fromUtf8(reasoning), QString::fromUtf8(content),
+            QString::fromUtf8(finishReason)};
+}
 
 ChunkFields chunkFieldsOf(const QJsonObject& chunk)
 {
@@ -314,51 +353,50 @@ ChunkFields chunkFieldsOf(const QJsonObject& chunk)
     return fields;
 }
 
-std::optional<ChunkFields> readChunkFields(QStringView json)
+bool readChunkFields(QByteArrayView json, ChunkFieldsUtf8* out)
 {
+    if (!json.isValidUtf8())
+        return false; // QJsonDocument decides what invalid text means
     Reader reader(json);
-    ChunkFields fields;
     Message delta;
     Message message;
     bool textPresent = false;
-    QString text;
+    QByteArrayView text, model, finishReason;
     bool seenModel = false, seenChoices = false;
     const auto readChoice = [&](int depth) {
-        if (reader.peek() != u'{')
+        if (reader.peek() != '{')
             return reader.skipValue(depth); // not an object: an empty choice
         bool seenDelta = false, seenMessage = false, seenText = false, seenFinish = false;
         return reader.object(
             depth,
-            [&](const QString& key, int inner) {
-                bool isString = false;
-                if (key == QLatin1String("delta"))
+            [&](QByteArrayView key, int inner) {
+                if (key == "delta")
                     return !std::exchange(seenDelta, true) && readMessage(reader, inner, &delta);
-                if (key == QLatin1String("message"))
+                if (key == "message")
                     return !std::exchange(seenMessage, true) && readMessage(reader, inner, &message);
-                if (key == QLatin1String("text")) {
+                if (key == "text") {
                     if (std::exchange(seenText, true))
                         return false;
                     textPresent = true;
-                    return reader.stringOrSkip(inner, &text, &isString);
+                    return reader.stringOrSkip(inner, &text);
                 }
-                if (key == QLatin1String("finish_reason"))
-                    return !std::exchange(seenFinish, true) && reader.stringOrSkip(inner, &fields.finishReason, &isString);
+                if (key == "finish_reason")
+                    return !std::exchange(seenFinish, true) && reader.stringOrSkip(inner, &finishReason);
                 return reader.skipValue(inner);
             },
             nullptr);
     };
     const bool ok = reader.object(
         0,
-        [&](const QString& key, int inner) {
-            bool isString = false;
-            if (key == QLatin1String("error"))
+        [&](QByteArrayView key, int inner) {
+            if (key == "error")
                 return false; // the job reads errors from the whole object
-            if (key == QLatin1String("model"))
-                return !std::exchange(seenModel, true) && reader.stringOrSkip(inner, &fields.model, &isString);
-            if (key == QLatin1String("choices")) {
+            if (key == "model")
+                return !std::exchange(seenModel, true) && reader.stringOrSkip(inner, &model);
+            if (key == "choices") {
                 if (std::exchange(seenChoices, true))
                     return false;
-                if (reader.peek() != u'[')
+                if (reader.peek() != '[')
                     return reader.skipValue(inner); // not an array: no choices
                 return reader.array(inner, [&](qsizetype index, int element) {
                     return index == 0 ? readChoice(element) : reader.skipValue(element);
@@ -368,13 +406,16 @@ std::optional<ChunkFields> readChunkFields(QStringView json)
         },
         nullptr);
     if (!ok || !reader.atEndAfterSpace())
-        return std::nullopt;
+        return false;
     const Message& used = delta.isObject && delta.members > 0 ? delta : message;
-    fields.reasoning = used.reasoningContent.isEmpty() ? used.reasoning : used.reasoningContent;
-    fields.content = used.content;
-    if (fields.content.isEmpty() && textPresent)
-        fields.content = text;
-    return fields;
+    QByteArrayView content = used.content;
+    if (content.isEmpty() && textPresent)
+        content = text;
+    decodeString(model, &out->model);
+    decodeString(used.reasoningContent.isEmpty() ? used.reasoning : used.reasoningContent, &out->reasoning);
+    decodeString(content, &out->content);
+    decodeString(finishReason, &out->finishReason);
+    return true;
 }
 
 } // namespace Storybook::Llm

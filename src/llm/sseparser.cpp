@@ -1,72 +1,111 @@
 #include "sseparser.h"
 
+#include <cstring>
+#include <utility>
+
 namespace Storybook::Llm {
 
-QList<SseParser::Event> SseParser::feed(const QByteArray& bytes)
+namespace {
+
+// The first CR or LF in [from, size), or size. memchr is much faster than a loop over both.
+qsizetype lineEnd(const char* data, qsizetype from, qsizetype size, qsizetype& nextCr)
 {
-    QList<Event> out;
+    if (nextCr < from) {
+        const void* cr = std::memchr(data + from, '\r', size_t(size - from));
+        nextCr = cr ? static_cast<const char*>(cr) - data : size;
+    }
+    const qsizetype limit = nextCr;
+    const void* lf = std::memchr(data + from, '\n', size_t(limit - from));
+    return lf ? static_cast<const char*>(lf) - data : limit;
+}
+
+} // namespace
+
+void SseParser::append(QByteArrayView bytes)
+{
     if (bytes.isEmpty())
-        return out;
+        return;
     m_buffer.append(bytes);
-    // The buffer holds only an unfinished line, already scanned up to m_scanFrom (no CR or LF in it).
-    qsizetype pos = m_scanFrom;
-    qsizetype lineStart = 0;
     if (m_skipLeadingLf) {
-        // The previous chunk ended in CR, so the buffer was empty: an LF right here belongs to that CR.
+        // The bytes before ended in CR, so the buffer was empty: an LF right here belongs to that CR.
         if (m_buffer.at(0) == '\n')
-            pos = lineStart = 1;
+            m_lineStart = 1;
         m_skipLeadingLf = false;
     }
+}
+
+const SseParser::Event* SseParser::next()
+{
+    const char* data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
-    while (pos < size) {
-        const char c = m_buffer.at(pos);
-        if (c != '\n' && c != '\r') {
-            ++pos;
-            continue;
-        }
-        processLine(QByteArrayView(m_buffer).sliced(lineStart, pos - lineStart), out);
-        ++pos;
-        if (c == '\r') {
-            if (pos < size) {
-                if (m_buffer.at(pos) == '\n')
-                    ++pos;
+    qsizetype nextCr = -1;
+    while (m_lineStart < size) {
+        const qsizetype end = lineEnd(data, m_lineStart, size, nextCr);
+        if (end == size)
+            break; // an unfinished line
+        const QByteArrayView line(data + m_lineStart, end - m_lineStart);
+        qsizetype after = end + 1;
+        if (data[end] == '\r') {
+            if (after < size) {
+                if (data[after] == '\n')
+                    ++after;
             } else {
                 m_skipLeadingLf = true;
             }
         }
-        lineStart = pos;
+        m_lineStart = after;
+        if (processLine(line))
+            return &m_event;
     }
-    // Keep only the unfinished line; compact so memory stays bounded by the longest line.
-    m_buffer.remove(0, lineStart);
-    m_scanFrom = m_buffer.size();
-    return out;
+    // Keep only the unfinished line, so memory stays bounded by the longest line.
+    if (m_lineStart >= size)
+        m_buffer.resize(0);
+    else if (m_lineStart > 0)
+        m_buffer.remove(0, m_lineStart);
+    m_lineStart = 0;
+    if (!m_atEnd)
+        return nullptr;
+    if (!m_buffer.isEmpty()) {
+        const QByteArray last = std::exchange(m_buffer, QByteArray());
+        m_lineStart = 0;
+        processLine(last); // not empty, so it dispatches nothing itself
+    }
+    return dispatch() ? &m_event : nullptr;
+}
+
+QList<SseParser::Event> SseParser::feed(QByteArrayView bytes)
+{
+    append(bytes);
+    return takeAll();
 }
 
 QList<SseParser::Event> SseParser::finish()
 {
+    endOfStream();
+    return takeAll();
+}
+
+QList<SseParser::Event> SseParser::takeAll()
+{
     QList<Event> out;
-    if (!m_buffer.isEmpty()) {
-        processLine(QByteArrayView(m_buffer), out);
-        m_buffer.clear();
-        m_scanFrom = 0;
-    }
-    dispatch(out);
+    while (const Event* event = next())
+        out.append(*event);
+    // The copies share m_event's buffers; let the parser start its next event in fresh ones.
+    m_event = Event();
     return out;
 }
 
-void SseParser::processLine(QByteArrayView line, QList<Event>& out)
+bool SseParser::processLine(QByteArrayView line)
 {
     if (m_firstLine) {
         m_firstLine = false;
         if (line.startsWith("\xEF\xBB\xBF"))
             line = line.sliced(3);
     }
-    if (line.isEmpty()) {
-        dispatch(out);
-        return;
-    }
+    if (line.isEmpty())
+        return dispatch();
     if (line.front() == ':')
-        return; // comment, e.g. ": keep-alive"
+        return false; // comment, e.g. ": keep-alive"
     const qsizetype colon = line.indexOf(':');
     QByteArrayView field = colon < 0 ? line : line.first(colon);
     QByteArrayView value = colon < 0 ? QByteArrayView() : line.sliced(colon + 1);
@@ -78,22 +117,29 @@ void SseParser::processLine(QByteArrayView line, QList<Event>& out)
         m_data.append(value);
         m_hasData = true;
     } else if (field == "event") {
-        m_pending.event = QString::fromUtf8(value);
+        m_pendingEvent = QString::fromUtf8(value);
     } else if (field == "id") {
-        m_pending.id = QString::fromUtf8(value);
+        m_pendingId = QString::fromUtf8(value);
     }
     // "retry" and unknown fields are ignored, as the specification says.
+    return false;
 }
 
-void SseParser::dispatch(QList<Event>& out)
+bool SseParser::dispatch()
 {
-    if (m_hasData) {
-        m_pending.data = QString::fromUtf8(m_data);
-        out.append(std::move(m_pending));
+    const bool dispatched = m_hasData;
+    if (dispatched) {
+        // Swap, so the buffer of the event before is reused for the next one's data.
+        std::swap(m_event.data, m_data);
+        m_event.event = std::exchange(m_pendingEvent, QString());
+        m_event.id = std::exchange(m_pendingId, QString());
+    } else {
+        m_pendingEvent.clear();
+        m_pendingId.clear();
     }
-    m_pending = Event();
-    m_data.clear();
+    m_data.resize(0);
     m_hasData = false;
+    return dispatched;
 }
 
 } // namespace Storybook::Llm

@@ -41,7 +41,7 @@ Events referenceEvents(const QByteArray& stream)
     bool firstLine = true;
     const auto dispatch = [&] {
         if (hasData) {
-            pending.data = QString::fromUtf8(data);
+            pending.data = data;
             out.append(pending);
         }
         pending = {};

@@ -6,8 +6,21 @@
 #include <QTest>
 
 using Storybook::Llm::ChunkFields;
+using Storybook::Llm::ChunkFieldsUtf8;
 using Storybook::Llm::chunkFieldsOf;
 using Storybook::Llm::readChunkFields;
+
+namespace {
+
+std::optional<ChunkFields> readDirectly(const QByteArray& json)
+{
+    ChunkFieldsUtf8 fields;
+    if (!readChunkFields(json, &fields))
+        return std::nullopt;
+    return fields.decoded();
+}
+
+} // namespace
 
 class TestChunkFields final : public QObject
 {
@@ -16,12 +29,12 @@ class TestChunkFields final : public QObject
 private Q_SLOTS:
     void matchesQJsonDocument_data()
     {
-        QTest::addColumn<QString>("json");
+        QTest::addColumn<QByteArray>("json");
         QTest::addColumn<bool>("direct"); // read without QJsonDocument
         QTest::addColumn<QString>("content");
         // The JSON is written with ' for " (no test text has an apostrophe).
         const auto row = [](const char* name, const char* json, bool direct, const QString& content) {
-            QTest::newRow(name) << QString::fromUtf8(json).replace(u'\'', u'"') << direct << content;
+            QTest::newRow(name) << QByteArray(json).replace('\'', '"') << direct << content;
         };
         row("openai-delta",
             "{'id':'c1','object':'chat.completion.chunk','created':1,'model':'gpt','choices':[{'index':0,'delta':{'content':' upon'},'finish_reason':null}]}",
@@ -54,17 +67,21 @@ private Q_SLOTS:
         row("control-character", "{\"choices\":[{\"delta\":{\"content\":\"a\tb\"}}]}", false, QStringLiteral("a\tb")); // Qt accepts it
         row("not-an-object", "['choices']", false, QString());
         row("truncated", "{'choices':[{'delta':{'content':'a", false, QString());
+        row("invalid-utf8", "{'choices':[{'delta':{'content':'a\xff'}}]}", false, QStringLiteral("a\uFFFD"));
+        row("utf8-surrogate", "{'choices':[{'delta':{'content':'\xed\xa0\x80'}}]}", false, QStringLiteral("\uFFFD\uFFFD\uFFFD"));
         row("too-deep", "{'a':[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],'choices':[]}", false, QString());
     }
 
     void matchesQJsonDocument()
     {
-        QFETCH(QString, json);
+        QFETCH(QByteArray, json);
         QFETCH(bool, direct);
         QFETCH(QString, content);
-        const std::optional<ChunkFields> fast = readChunkFields(json);
+        const std::optional<ChunkFields> fast = readDirectly(json);
         QCOMPARE(fast.has_value(), direct);
-        const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+        // As the chat job reads a text it could not read directly: decoded first (invalid UTF-8
+        // becomes U+FFFD), then parsed.
+        const QJsonDocument document = QJsonDocument::fromJson(fast ? json : QString::fromUtf8(json).toUtf8());
         if (fast) {
             QVERIFY(document.isObject());
             QCOMPARE(fast->content, content);
@@ -76,9 +93,9 @@ private Q_SLOTS:
 
     void fieldsOfAFullChunk()
     {
-        const auto fields = readChunkFields(QString::fromUtf8(
-            "{'model':'deepseek-reasoner','choices':[{'delta':{'reasoning':'r','reasoning_content':'rc','content':'c'},'finish_reason':'length'}]}")
-                .replace(u'\'', u'"'));
+        const auto fields = readDirectly(
+            QByteArray("{'model':'deepseek-reasoner','choices':[{'delta':{'reasoning':'r','reasoning_content':'rc','content':'c'},'finish_reason':'length'}]}")
+                .replace('\'', '"'));
         QVERIFY(fields);
         QCOMPARE(fields->model, QStringLiteral("deepseek-reasoner"));
         QCOMPARE(fields->reasoning, QStringLiteral("rc")); // reasoning_content wins

@@ -14,7 +14,7 @@ private:
     {
         QStringList out;
         for (const auto& event : events)
-            out.append(event.data);
+            out.append(QString::fromUtf8(event.data));
         return out;
     }
 
@@ -118,6 +118,45 @@ private Q_SLOTS:
         QCOMPARE(parser.bufferedBytes(), 0);
         parser.feed("data: partial");
         QCOMPARE(parser.bufferedBytes(), qsizetype(13));
+    }
+
+    // The chat job's interface: append() a read, next() until nullptr; each event is valid until
+    // the next call, and an event left open at the end comes after endOfStream().
+    void pullInterface()
+    {
+        SseParser parser;
+        QList<QByteArray> seen;
+        const auto pull = [&] {
+            while (const SseParser::Event* event = parser.next())
+                seen.append(QByteArray(event->data.constData(), event->data.size())); // a deep copy
+        };
+        parser.append("data: one\n\nevent: x\nid: 7\ndata: tw");
+        pull();
+        QCOMPARE(seen, QList<QByteArray>{"one"});
+        parser.append("o\n\ndata: three\r");
+        pull();
+        QCOMPARE(seen, (QList<QByteArray>{"one", "two"}));
+        QCOMPARE(parser.bufferedBytes(), 0);
+        parser.append("\ndata: four");
+        pull();
+        QCOMPARE(seen.size(), 2);
+        parser.endOfStream();
+        pull();
+        QCOMPARE(seen, (QList<QByteArray>{"one", "two", "three\nfour"}));
+        QCOMPARE(parser.next(), nullptr);
+        QCOMPARE(parser.bufferedBytes(), 0);
+    }
+
+    void eventFieldsAndBytes()
+    {
+        SseParser parser;
+        const QList<SseParser::Event> events = parser.feed("event: delta\nid: 7\ndata: \xff\xfe\n\ndata: b\n\n");
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).event, QStringLiteral("delta"));
+        QCOMPARE(events.at(0).id, QStringLiteral("7"));
+        QCOMPARE(events.at(0).data, QByteArray("\xff\xfe")); // as sent: decoding is the reader's choice
+        QCOMPARE(events.at(1).event, QString());
+        QCOMPARE(events.at(1).data, QByteArray("b"));
     }
 
     void emptyDataIsAnEvent()
