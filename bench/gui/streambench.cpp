@@ -85,18 +85,27 @@ int main(int argc, char* argv[])
     QTest::qWait(200); // let the first frames and the keychain read settle
 
     StorybookBench::StallMeter meter;
+    QElapsedTimer deadline;
     bool finished = false;
     double cpuEnd = 0;
     qint64 wallEndNs = 0;
     QElapsedTimer wall;
     QObject::connect(window.generator(), &Generation::StoryGenerator::finished, &app, [&](const QString&) {
         wallEndNs = wall.nsecsElapsed();
-        // Let the last batched text reach the page and be painted before stopping the clocks.
-        QTimer::singleShot(50, &app, [&] {
-            meter.stop();
-            cpuEnd = StorybookBench::processCpuSeconds();
-            finished = true;
+        // Let the last batched text reach the page (the view inserts a backlog a turn at a time)
+        // and be painted before stopping the clocks.
+        auto* settle = new QTimer(&app);
+        QObject::connect(settle, &QTimer::timeout, &app, [&, settle] {
+            if (window.reader()->pageView()->isCatchingUp() && deadline.elapsed() < 600000)
+                return;
+            settle->deleteLater();
+            QTimer::singleShot(50, &app, [&] {
+                meter.stop();
+                cpuEnd = StorybookBench::processCpuSeconds();
+                finished = true;
+            });
         });
+        settle->start(5);
     });
 
     Story::StorySettings settings;
@@ -108,7 +117,6 @@ int main(int argc, char* argv[])
     meter.start();
     Q_EMIT window.ideaPanel()->generateRequested();
 
-    QElapsedTimer deadline;
     deadline.start();
     while (!finished && deadline.elapsed() < 600000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);

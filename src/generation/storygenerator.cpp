@@ -19,6 +19,10 @@ struct Tr
 };
 
 constexpr int AutosaveMs = 1000;
+// The streaming text is recomputed from the whole answer so far, so it is published to the window
+// at most this often (a fast server sends hundreds of reads a second; the page view shows text
+// about every 16 ms anyway). The first read of a pause is published at once.
+constexpr int PublishIntervalMs = 16;
 } // namespace
 
 StoryGenerator::StoryGenerator(Llm::LlmClient* client, Story::Library* library, QObject* parent)
@@ -28,6 +32,8 @@ StoryGenerator::StoryGenerator(Llm::LlmClient* client, Story::Library* library, 
 {
     m_autosave.setInterval(AutosaveMs);
     m_autosave.setSingleShot(true);
+    m_publish.setSingleShot(true);
+    connect(&m_publish, &QTimer::timeout, this, &StoryGenerator::publishStreamingText);
     connect(&m_autosave, &QTimer::timeout, this, [this] {
         if (m_dirty)
             save();
@@ -260,6 +266,8 @@ void StoryGenerator::generate(const QString& pageId, const Story::Prompt& prompt
     m_regenerating = regenerating;
     m_stopping = false;
     m_shownText.clear();
+    m_publish.stop();
+    m_sincePublish.invalidate();
     m_parser.emplace();
     if (!regenerating) {
         Story::Page* page = m_story->page(pageId);
@@ -295,6 +303,21 @@ void StoryGenerator::onDelta(const QString& delta)
     if (!m_parser || !m_story)
         return;
     m_parser->feed(delta);
+    if (m_publish.isActive())
+        return;
+    const qint64 since = m_sincePublish.isValid() ? m_sincePublish.elapsed() : PublishIntervalMs;
+    if (since >= PublishIntervalMs)
+        publishStreamingText();
+    else
+        m_publish.start(int(PublishIntervalMs - since));
+}
+
+void StoryGenerator::publishStreamingText()
+{
+    m_publish.stop();
+    if (!m_parser || !m_story)
+        return;
+    m_sincePublish.start();
     const QString text = m_parser->streamingText();
     if (!text.startsWith(m_shownText)) {
         // Only when the answer turned out not to be JSON after all: show it from scratch.
@@ -357,6 +380,8 @@ void StoryGenerator::extractCast(const QString& raw)
 void StoryGenerator::onJobFinished()
 {
     Llm::ChatJob* job = m_job;
+    if (job && m_publish.isActive())
+        publishStreamingText(); // everything that arrived is shown (and kept in a draft) first
     m_job = nullptr;
     if (!job || !m_story || !m_parser)
         return;
@@ -424,6 +449,7 @@ void StoryGenerator::onJobFinished()
 
 void StoryGenerator::endRun()
 {
+    m_publish.stop();
     m_parser.reset();
     m_readToMeBudget = 0;
     m_regenerating = false;

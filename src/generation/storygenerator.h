@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <functional>
@@ -78,6 +79,7 @@ private:
     void generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating);
     void onDelta(const QString& delta);
     void onJobFinished();
+    void publishStreamingText();
     void applyParsed(Story::Page& page, const Story::ParsedPage& parsed, bool firstPage);
     void extractCast(const QString& raw);
     void save();
@@ -96,6 +98,8 @@ private:
     bool m_stopping = false;
     int m_readToMeBudget = 0;
     QTimer m_autosave;
+    QTimer m_publish; // a throttled publishStreamingText()
+    QElapsedTimer m_sincePublish;
     bool m_dirty = false;
 };
 

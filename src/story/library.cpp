@@ -351,7 +351,10 @@ QString Library::save(Story& story)
     if (story.id.isEmpty())
         story.id = Story::newId();
     const QString path = pathFor(story.id);
-    if (QFileInfo::exists(path)) {
+    const auto stampOf = [](const QFileInfo& info) {
+        return qMakePair(info.size(), info.lastModified().toMSecsSinceEpoch());
+    };
+    if (const QFileInfo info(path); info.exists() && m_saved.value(path, {-1, -1}) != stampOf(info)) {
         // Never overwrite something that is not one of our stories (or belongs to another story).
         QFile existing(path);
         QString why;
@@ -365,8 +368,11 @@ QString Library::save(Story& story)
     if (!story.created.isValid())
         story.created = now;
     story.modified = now;
-    if (const QString why = AtomicFile::write(path, story.toFileData()); !why.isEmpty())
+    if (const QString why = AtomicFile::write(path, story.toFileData()); !why.isEmpty()) {
+        m_saved.remove(path);
         return tr("The story cannot be saved to “%1”: %2").arg(path, why);
+    }
+    m_saved.insert(path, stampOf(QFileInfo(path)));
     upsert(recordFor(story, QFileInfo(path).fileName()));
     return {};
 }

@@ -88,6 +88,9 @@ private:
 
     QString m_folder;
     QList<StoryRecord> m_records;
+    // The files this library saved, as (size, modification time in ms) right after: a file still
+    // as it was left is this story's, and is not read and parsed again before the next save.
+    QHash<QString, QPair<qint64, qint64>> m_saved;
 };
 
 } // namespace Storybook::Story

@@ -23,6 +23,10 @@ namespace Storybook::Widgets {
 namespace {
 
 constexpr int FlushIntervalMs = 16;
+// Inserting and laying out text costs about 0.4 µs a character here: a turn of the event loop takes
+// at most this much of it, so neither a fast stream's backlog nor opening a very long page holds
+// the window (the rest follows in the next turns).
+constexpr qsizetype InsertCharsPerTurn = 8192;
 constexpr int WheelFlipThreshold = 120; // one notch past the end turns the page
 constexpr qint64 FlipCooldownMs = 450;
 
@@ -88,7 +92,7 @@ PageView::PageView(QWidget* parent)
 
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(FlushIntervalMs);
-    connect(m_flushTimer, &QTimer::timeout, this, &PageView::flush);
+    connect(m_flushTimer, &QTimer::timeout, this, &PageView::insertSome);
 
     auto* outer = new QHBoxLayout(this);
     outer->setContentsMargins(24, 16, 24, 16);
@@ -292,7 +296,9 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
     const bool wasAtEnd = m_stickToEnd;
 
     m_flushTimer->stop();
-    m_pending.clear();
+    // The same page again with more text at its end (typically: the page that was streaming is
+    // done): the document keeps what it shows and only takes the rest.
+    const bool continues = samePage && page && language == m_language && page->text.startsWith(m_shown + m_pending);
     m_pageId = id;
     m_wheelOverscroll = 0;
     if (language != m_language) {
@@ -308,14 +314,24 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
         m_position->setAccessibleName(QString());
     }
 
-    m_stickToEnd = false;
-    setHighlight(-1, 0);
-    m_document->clear();
-    QTextCursor cursor(m_document);
-    cursor.setBlockFormat(m_blockFormat);
-    cursor.setBlockCharFormat(m_charFormat);
-    if (page)
-        cursor.insertText(page->text, m_charFormat);
+    if (continues) {
+        m_pending = page->text.sliced(m_shown.size());
+    } else {
+        m_stickToEnd = false;
+        setHighlight(-1, 0);
+        m_document->clear();
+        QTextCursor cursor(m_document);
+        cursor.setBlockFormat(m_blockFormat);
+        cursor.setBlockCharFormat(m_charFormat);
+        m_breaks.clear();
+        m_shown.clear();
+        m_pending = page ? page->text : QString();
+        // The start at once; a long page's rest in the next turns, unless the reader's place in
+        // it must be restored now.
+        insertPending(samePage && !wasAtEnd ? m_pending.size() : InsertCharsPerTurn);
+    }
+    if (!m_pending.isEmpty())
+        m_flushTimer->start(0);
 
     m_streaming = page && page->state == Story::Page::State::Streaming;
     m_draftPage = page && page->isDraft();
@@ -401,7 +417,10 @@ bool PageView::chooseAnswer(int number)
 
 void PageView::setHighlight(int start, int length)
 {
-    const int size = m_document->characterCount() - 1; // without the final paragraph separator
+    if (start >= 0)
+        flush(); // the positions are the whole page text's
+    // The page text's length: without the final paragraph separator and the display-only breaks.
+    const int size = m_document->characterCount() - 1 - m_breaks.count();
     if (start < 0 || length <= 0 || start >= size) {
         m_highlightStart = -1;
         m_highlightLength = 0;
@@ -412,8 +431,8 @@ void PageView::setHighlight(int start, int length)
     m_highlightLength = qMin(length, size - start);
     QTextEdit::ExtraSelection selection;
     selection.cursor = QTextCursor(m_document);
-    selection.cursor.setPosition(m_highlightStart);
-    selection.cursor.setPosition(m_highlightStart + m_highlightLength, QTextCursor::KeepAnchor);
+    selection.cursor.setPosition(m_breaks.toDocument(m_highlightStart));
+    selection.cursor.setPosition(m_breaks.toDocument(m_highlightStart + m_highlightLength, true), QTextCursor::KeepAnchor);
     const QPalette pal = palette();
     selection.format.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.28));
     m_text->setExtraSelections({selection});
@@ -455,18 +474,39 @@ void PageView::appendText(const QString& text)
         return;
     m_pending += text;
     if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+        m_flushTimer->start(FlushIntervalMs);
 }
 
 void PageView::flush()
 {
     m_flushTimer->stop();
+    insertPending(m_pending.size());
+}
+
+void PageView::insertSome()
+{
+    insertPending(InsertCharsPerTurn);
+    if (!m_pending.isEmpty())
+        m_flushTimer->start(0); // the next turn
+}
+
+void PageView::insertPending(qsizetype limit)
+{
     if (m_pending.isEmpty())
         return;
+    qsizetype count = qMin(limit, m_pending.size());
+    // Never between the halves of a pair, or a CR and its LF.
+    if (count < m_pending.size() && (m_pending.at(count - 1).isHighSurrogate() || m_pending.at(count - 1) == u'\r'))
+        ++count;
+    const QStringView piece = QStringView(m_pending).first(count);
     QTextCursor cursor(m_document);
     cursor.movePosition(QTextCursor::End);
-    cursor.insertText(m_pending, m_charFormat);
-    m_pending.clear();
+    // One edit: the document is laid out once for the piece, and the cursor never asks for its x.
+    cursor.beginEditBlock();
+    m_breaks.insert(cursor, piece, m_blockFormat, m_charFormat);
+    cursor.endEditBlock();
+    m_shown += piece;
+    m_pending.remove(0, count);
     if (m_stickToEnd) {
         QScrollBar* bar = m_text->verticalScrollBar();
         bar->setValue(bar->maximum());
@@ -476,7 +516,7 @@ void PageView::flush()
 QString PageView::plainText()
 {
     flush();
-    return m_document->toPlainText();
+    return m_shown;
 }
 
 void PageView::setBusy(bool busy)

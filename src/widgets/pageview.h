@@ -1,5 +1,6 @@
 #pragma once
 
+#include "displaybreaks.h"
 #include "story.h"
 
 #include <QList>
@@ -68,9 +69,12 @@ public:
     void setAnswerHint(const QString& hint);
 
     // Appends streamed text at the end (coalesced: the document takes it at most about every 16 ms,
-    // or at once on flush()); keeps the view at the end when it was there.
+    // a bounded amount per event-loop turn, or all at once on flush()); keeps the view at the end
+    // when it was there.
     void appendText(const QString& text);
     void flush();
+    // Text given to the view is still waiting to be inserted into the document.
+    [[nodiscard]] bool isCatchingUp() const { return !m_pending.isEmpty(); }
 
     void setBusy(bool busy);
     [[nodiscard]] bool isBusy() const { return m_busy; }
@@ -106,6 +110,8 @@ private:
     void updateAnswerControls();
     void submitOwnAnswer();
     void handleWheel(int dy);
+    void insertSome();
+    void insertPending(qsizetype limit);
     [[nodiscard]] bool atEnd() const;
     [[nodiscard]] bool atStart() const;
 
@@ -130,7 +136,9 @@ private:
 
     QString m_pageId;
     QString m_language;
-    QString m_pending;
+    QString m_shown;   // the page text in the document
+    QString m_pending; // text still to insert
+    DisplayBreaks m_breaks;
     QTextBlockFormat m_blockFormat;
     QTextCharFormat m_charFormat;
     bool m_busy = false;

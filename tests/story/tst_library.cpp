@@ -53,6 +53,31 @@ private Q_SLOTS:
         QCOMPARE(loaded->pages.size(), 4);
     }
 
+    // A save skips reading back a file that is still as the library left it, but never overwrites
+    // one that changed since: another story, or junk, put there by someone else.
+    void saveNeverOverwritesAFileChangedSince()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        Story::Story story = Test::sampleStory();
+        QVERIFY(library.save(story).isEmpty());
+        story.title = QStringLiteral("Saved again");
+        QVERIFY(library.save(story).isEmpty()); // as left: saved without a second look
+
+        Story::Story other = Test::sampleStory();
+        other.id = Story::Story::newId();
+        const QByteArray foreign = other.toFileData();
+        writeFile(library.filePath(story.id), foreign);
+        story.title = QStringLiteral("Must not land");
+        QVERIFY(!library.save(story).isEmpty());
+        QFile file(library.filePath(story.id));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), foreign);
+
+        writeFile(library.filePath(story.id), "junk");
+        QVERIFY(!library.save(story).isEmpty());
+    }
+
     void filesNotNamedAfterTheirId()
     {
         QTemporaryDir dir;

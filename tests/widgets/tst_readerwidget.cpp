@@ -593,6 +593,56 @@ private Q_SLOTS:
         QCOMPARE(reader.mapView()->topLevelItemCount(), 0);
     }
 
+    // A paragraph that never ends is shown as several blocks (Qt lays a block out whole on every
+    // append); the breaks never reach the page text, its positions or the read-aloud highlight.
+    void longParagraphShownInBlocks()
+    {
+        using Storybook::Widgets::DisplayBreaks;
+        PageView view;
+        view.resize(700, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        Page page;
+        page.id = QStringLiteral("long");
+        page.state = Page::State::Streaming;
+        view.setPage(&page, 1, 8, QStringLiteral("en"));
+        QString expected;
+        for (int i = 0; i < 3000; ++i) {
+            // English sentences, then Chinese ones, then a run with no break opportunity at all.
+            const QString piece = i < 1500   ? QStringLiteral("The fox ran %1 miles. ").arg(i)
+                                  : i < 2500 ? QStringLiteral("小狐狸跑了%1里。").arg(i)
+                                             : QStringLiteral("🦊x");
+            expected += piece;
+            view.appendText(piece);
+            if (i % 100 == 0)
+                QCoreApplication::processEvents();
+        }
+        QCOMPARE(view.plainText(), expected);
+        const QTextDocument* document = view.document();
+        QVERIFY2(document->blockCount() > 10, qPrintable(QString::number(document->blockCount())));
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            QVERIFY(block.length() <= 3 * DisplayBreaks::LongBlock + 2);
+            QVERIFY(!block.text().isEmpty() && !block.text().front().isLowSurrogate()); // no pair cut in half
+        }
+
+        // The finished page is shown the same way, and a highlight right after a break selects the sentence.
+        page.state = Page::State::Complete;
+        page.text = expected;
+        view.setPage(&page, 1, 8, QStringLiteral("en"));
+        QCOMPARE(view.plainText(), expected);
+        const QString secondBlock = document->begin().next().text();
+        const int start = int(expected.indexOf(secondBlock));
+        QVERIFY(start >= DisplayBreaks::LongBlock);
+        const int length = int(expected.indexOf(u'.', start) + 1 - start);
+        view.setHighlight(start, length);
+        QCOMPARE(view.textView()->extraSelections().size(), 1);
+        QCOMPARE(view.textView()->extraSelections().first().cursor.selectedText(), expected.mid(start, length));
+        // One that spans a break selects across it (Qt shows the block end as U+2029).
+        view.setHighlight(start - 5, 10);
+        QCOMPARE(view.textView()->extraSelections().first().cursor.selectedText().remove(QChar::ParagraphSeparator),
+                 expected.mid(start - 5, 10));
+    }
+
     void manySmallAppendsStaySmooth()
     {
         PageView view;
