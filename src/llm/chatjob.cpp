@@ -23,7 +23,7 @@ QNetworkRequest buildRequest(const LlmClient& client, const ChatRequest& request
     if (!client.settings().apiKey.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
-    r.setSslConfiguration(client.sslConfiguration());
+    client.applyTls(r);
     r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     return r;
 }

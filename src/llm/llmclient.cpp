@@ -71,6 +71,12 @@ QSslConfiguration LlmClient::sslConfiguration() const
     return *m_ssl;
 }
 
+void LlmClient::applyTls(QNetworkRequest& request) const
+{
+    if (request.url().scheme() == QLatin1String("https"))
+        request.setSslConfiguration(sslConfiguration());
+}
+
 EffectiveProxy LlmClient::effectiveProxy(const QUrl& url) const
 {
     return ProxyResolver(m_settings.proxy, m_environment).resolve(url);

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QSslConfiguration>
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] LlmError checkConfiguration() const;
     // Built on first use: loading the TLS library costs start-up time a request can pay instead.
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
+    // Gives an https request sslConfiguration(); a plain http one needs no TLS library at all.
+    void applyTls(QNetworkRequest& request) const;
 
     // Jobs start on the next event-loop turn, so connect to their signals first.
     ChatJob* chat(const ChatRequest& request);

@@ -18,7 +18,7 @@ QNetworkRequest buildRequest(const LlmClient& client)
     if (!client.settings().apiKey.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
-    r.setSslConfiguration(client.sslConfiguration());
+    client.applyTls(r);
     return r;
 }
 } // namespace

@@ -260,6 +260,7 @@ bool RequestJob::followRedirect(int status, const QByteArray& location)
         m_request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
     }
     m_request.setUrl(url);
+    m_client->applyTls(m_request); // an http address may send us on to an https one
     m_info.url = url;
     m_info.proxy = proxy;
     m_info.httpStatus = 0;

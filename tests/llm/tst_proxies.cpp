@@ -6,6 +6,9 @@
 #include "proxylauncher.h"
 #include "testca.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
+
 using namespace Storybook;
 using namespace Storybook::Test;
 using Kind = Llm::LlmError::Kind;
@@ -278,6 +281,46 @@ private Q_SLOTS:
         QVERIFY(out.info.encrypted);
         QCOMPARE(tlsServer.requests().size(), 1);
         QCOMPARE(tlsServer.requests().constFirst().peer, kind >= 0 ? ViaProxy : Direct);
+    }
+
+    // Plain http requests carry no TLS configuration (it loads the TLS library); one redirected to
+    // an https address gets it then, custom CA included.
+    void httpRedirectedToHttpsTrustsTheCa()
+    {
+        STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
+        TestCa ca;
+        QVERIFY2(ca.generate(), qPrintable(ca.errorString()));
+        FakeOpenAiServer tlsServer;
+        QVERIFY(tlsServer.setTlsCertificate(ca.serverCertPath(), ca.serverKeyPath()));
+        QVERIFY(tlsServer.listen());
+        QUrl target = tlsServer.baseUrl();
+        target.setHost(QStringLiteral("localhost"));
+        target.setPath(target.path() + QStringLiteral("/chat/completions"));
+
+        QTcpServer redirector; // answers every request with a 307 to the https server
+        QVERIFY(redirector.listen(QHostAddress::LocalHost));
+        connect(&redirector, &QTcpServer::newConnection, &redirector, [&redirector, target] {
+            while (QTcpSocket* socket = redirector.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, target] {
+                    socket->readAll();
+                    if (socket->property("answered").toBool())
+                        return;
+                    socket->setProperty("answered", true);
+                    socket->write("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + target.toEncoded()
+                                  + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        Llm::ConnectionSettings settings =
+            directSettings(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(redirector.serverPort())));
+        settings.caBundle = ca.caCertPath();
+        Llm::LlmClient client(settings);
+        const ChatOutcome out = runChat(client, simpleRequest());
+        QVERIFY2(!out.error.isError(), qPrintable(out.error.message + u' ' + out.error.detail));
+        QVERIFY(out.info.encrypted);
+        QCOMPARE(tlsServer.requests().size(), 1);
     }
 
     void untrustedCertificateEvenWithCa()
