@@ -5,6 +5,8 @@
 # (benchmark,size,metric,value,unit). --quick: the smallest size of each benchmark, once.
 # Exits non-zero only when a benchmark failed to run.
 set -euo pipefail
+# bash's `time`: user and system CPU seconds of the command and its children, to the millisecond.
+TIMEFORMAT='%3U %3S'
 
 [[ $# -ge 2 ]] || { sed -n 2,6p "$0" >&2; exit 2; }
 build=$(cd "$1" && pwd)
@@ -94,21 +96,21 @@ done
 for n in "${stream_sizes[@]}"; do
     : >"$work/gui.txt"; : >"$work/cli.txt"
     for r in $(seq 1 "$runs"); do
-        # A: the app's window (process CPU by GNU time; the stream-only CPU it prints itself).
-        if line=$("${henv[@]}" /usr/bin/time -f 'TIME %e %U %S %M' -o "$work/time" \
-                  timeout 600 "$stream_bin" --port "$port" --deltas "$n" 2>"$work/gui.err"); then
-            read -r _ _ u s _ <"$work/time"
+        # A: the app's window (process CPU by bash's time, to the millisecond: GNU time rounds to
+        # 10 ms; the stream-only CPU it prints itself).
+        if line=$( { time "${henv[@]}" timeout 600 "$stream_bin" --port "$port" --deltas "$n" 2>"$work/gui.err"; } \
+                   2>"$work/time" ); then
+            read -r u s <"$work/time"
             echo "$(field max_stall_ms "$line") $(field p99_stall_ms "$line") $(field cpu_s "$line") $(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')" >>"$work/gui.txt"
         else
             echo "gui bench: bench-gui-stream failed at $n deltas: $line" >&2; cat "$work/gui.err" >&2; failed=1
         fi
         # B: storybook-cli story new on the same stream, same library settings.
         rm -rf "$work/clilib"
-        if "${henv[@]}" /usr/bin/time -f 'TIME %e %U %S %M' -o "$work/time" \
-              timeout 600 "$cli_bin" story new --pages 1 --language en --library "$work/clilib" \
-              --base-url "http://127.0.0.1:$port/s/ok:$n/v1" --model fake-small --proxy none --retries 0 \
-              "a fox who finds a lantern" >"$work/cli.out" 2>"$work/cli.err"; then
-            read -r _ _ u s _ <"$work/time"
+        if { time "${henv[@]}" timeout 600 "$cli_bin" story new --pages 1 --language en --library "$work/clilib" \
+                 --base-url "http://127.0.0.1:$port/s/ok:$n/v1" --model fake-small --proxy none --retries 0 \
+                 "a fox who finds a lantern" >"$work/cli.out" 2>"$work/cli.err"; } 2>"$work/time"; then
+            read -r u s <"$work/time"
             chars=$(grep -o 'Once upon' "$work/cli.out" | wc -l)
             [[ $chars -ge 1 ]] || { echo "gui bench: the CLI printed no story at $n deltas" >&2; failed=1; }
             awk -v u="$u" -v s="$s" 'BEGIN{print u+s}' >>"$work/cli.txt"
