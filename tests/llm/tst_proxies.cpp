@@ -54,6 +54,21 @@ class TestProxies final : public QObject
         STORYBOOK_REQUIRE_TOOL(ProxyLauncher::toolAvailable(ProxyKind::Http), "tinyproxy");
     }
 
+    // A new CA, and `server` serving TLS with its certificate for "localhost"; `base` is its
+    // address by that name.
+    static bool startTlsServer(TestCa& ca, FakeOpenAiServer& server, QUrl* base)
+    {
+        if (!ca.generate()) {
+            qWarning("%s", qPrintable(ca.errorString()));
+            return false;
+        }
+        if (!server.setTlsCertificate(ca.serverCertPath(), ca.serverKeyPath()) || !server.listen())
+            return false;
+        *base = server.baseUrl();
+        base->setHost(QStringLiteral("localhost"));
+        return true;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -253,12 +268,9 @@ private Q_SLOTS:
         QFETCH(int, kind);
         STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
         TestCa ca;
-        QVERIFY2(ca.generate(), qPrintable(ca.errorString()));
         FakeOpenAiServer tlsServer;
-        QVERIFY(tlsServer.setTlsCertificate(ca.serverCertPath(), ca.serverKeyPath()));
-        QVERIFY(tlsServer.listen());
-        QUrl base = tlsServer.baseUrl();
-        base.setHost(QStringLiteral("localhost"));
+        QUrl base;
+        QVERIFY(startTlsServer(ca, tlsServer, &base));
         ProxyLauncher proxy;
         Llm::ConnectionSettings settings = directSettings(base);
         if (kind >= 0) {
@@ -289,12 +301,9 @@ private Q_SLOTS:
     {
         STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
         TestCa ca;
-        QVERIFY2(ca.generate(), qPrintable(ca.errorString()));
         FakeOpenAiServer tlsServer;
-        QVERIFY(tlsServer.setTlsCertificate(ca.serverCertPath(), ca.serverKeyPath()));
-        QVERIFY(tlsServer.listen());
-        QUrl target = tlsServer.baseUrl();
-        target.setHost(QStringLiteral("localhost"));
+        QUrl target;
+        QVERIFY(startTlsServer(ca, tlsServer, &target));
         target.setPath(target.path() + QStringLiteral("/chat/completions"));
 
         QTcpServer redirector; // answers every request with a 307 to the https server

@@ -104,6 +104,19 @@ class TestReaderWidget final : public QObject
 {
     Q_OBJECT
 
+    // Shows `page` (given `id`, being written) in `view`, a 700×500 window on screen.
+    static bool showStreamingPage(PageView& view, Page& page, const QString& id)
+    {
+        view.resize(700, 500);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        page.id = id;
+        page.state = Page::State::Streaming;
+        view.setPage(&page, 1, 8, QStringLiteral("en"));
+        return true;
+    }
+
 private Q_SLOTS:
     void showsPageTextSceneAndNumber()
     {
@@ -599,13 +612,8 @@ private Q_SLOTS:
     {
         using Storybook::Widgets::DisplayBreaks;
         PageView view;
-        view.resize(700, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
         Page page;
-        page.id = QStringLiteral("long");
-        page.state = Page::State::Streaming;
-        view.setPage(&page, 1, 8, QStringLiteral("en"));
+        QVERIFY(showStreamingPage(view, page, QStringLiteral("long")));
         QString expected;
         for (int i = 0; i < 3000; ++i) {
             // English sentences, then Chinese ones, then a run with no break opportunity at all.
@@ -646,13 +654,8 @@ private Q_SLOTS:
     void manySmallAppendsStaySmooth()
     {
         PageView view;
-        view.resize(700, 500);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
         Page page;
-        page.id = QStringLiteral("x");
-        page.state = Page::State::Streaming;
-        view.setPage(&page, 1, 8, QStringLiteral("en"));
+        QVERIFY(showStreamingPage(view, page, QStringLiteral("x")));
         QElapsedTimer timer;
         timer.start();
         qsizetype length = 0;
