@@ -8,6 +8,8 @@ namespace Storybook::Llm {
 namespace {
 
 // The first CR or LF in [from, size), or size. memchr is much faster than a loop over both.
+// `nextCr` remembers where the next CR is (size: none), so a buffer without any is searched for
+// one once, not once per line; below `from` it is stale and searched again.
 qsizetype lineEnd(const char* data, qsizetype from, qsizetype size, qsizetype& nextCr)
 {
     if (nextCr < from) {
@@ -26,6 +28,7 @@ void SseParser::append(QByteArrayView bytes)
     if (bytes.isEmpty())
         return;
     m_buffer.append(bytes);
+    m_nextCr = -1; // the new bytes may hold one
     if (m_skipLeadingLf) {
         // The bytes before ended in CR, so the buffer was empty: an LF right here belongs to that CR.
         if (m_buffer.at(0) == '\n')
@@ -38,9 +41,8 @@ const SseParser::Event* SseParser::next()
 {
     const char* data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
-    qsizetype nextCr = -1;
     while (m_lineStart < size) {
-        const qsizetype end = lineEnd(data, m_lineStart, size, nextCr);
+        const qsizetype end = lineEnd(data, m_lineStart, size, m_nextCr);
         if (end == size)
             break; // an unfinished line
         const QByteArrayView line(data + m_lineStart, end - m_lineStart);
@@ -63,11 +65,11 @@ const SseParser::Event* SseParser::next()
     else if (m_lineStart > 0)
         m_buffer.remove(0, m_lineStart);
     m_lineStart = 0;
+    m_nextCr = -1;
     if (!m_atEnd)
         return nullptr;
     if (!m_buffer.isEmpty()) {
         const QByteArray last = std::exchange(m_buffer, QByteArray());
-        m_lineStart = 0;
         processLine(last); // not empty, so it dispatches nothing itself
     }
     return dispatch() ? &m_event : nullptr;

@@ -46,6 +46,7 @@ private:
 
     QByteArray m_buffer;
     qsizetype m_lineStart = 0; // where the next unprocessed line starts
+    qsizetype m_nextCr = -1;   // the first CR at or after m_lineStart, or the size (none); -1: not known
     bool m_skipLeadingLf = false; // the bytes so far ended in CR: an LF right after it belongs to it
     bool m_firstLine = true;
     bool m_atEnd = false;
