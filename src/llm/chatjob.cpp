@@ -215,7 +215,6 @@ LlmError ChatJob::handleEnd()
 
 LlmError ChatJob::endOfBody()
 {
-    takeUtf8Deltas();
     if (m_format == Format::Json) {
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(m_json, &parseError);

@@ -12,7 +12,6 @@
 
 namespace Storybook::Llm {
 
-
 struct ChatMessage
 {
     QString role; // "system", "user", "assistant"

@@ -372,8 +372,9 @@ QString Library::save(Story& story)
         m_saved.remove(path);
         return tr("The story cannot be saved to “%1”: %2").arg(path, why);
     }
-    m_saved.insert(path, stampOf(QFileInfo(path)));
-    upsert(recordFor(story, QFileInfo(path).fileName()));
+    const QFileInfo saved(path);
+    m_saved.insert(path, stampOf(saved));
+    upsert(recordFor(story, saved.fileName()));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include <QTextCursor>
 
 #include <algorithm>
+#include <utility>
 
 namespace Storybook::Widgets {
 
