@@ -25,6 +25,8 @@ using namespace Storybook;
 
 namespace {
 
+constexpr qint64 LimitMs = 600000; // for the whole stream and the view catching up
+
 // What the fake server's ok:N streams (tests/support/fakeopenaiserver.cpp, kWords).
 QString expectedText(int deltas)
 {
@@ -96,8 +98,9 @@ int main(int argc, char* argv[])
         // and be painted before stopping the clocks.
         auto* settle = new QTimer(&app);
         QObject::connect(settle, &QTimer::timeout, &app, [&, settle] {
-            if (window.reader()->pageView()->isCatchingUp() && deadline.elapsed() < 600000)
+            if (window.reader()->pageView()->isCatchingUp() && deadline.elapsed() < LimitMs)
                 return;
+            settle->stop(); // once: it could tick again before it is deleted
             settle->deleteLater();
             QTimer::singleShot(50, &app, [&] {
                 meter.stop();
@@ -118,10 +121,10 @@ int main(int argc, char* argv[])
     Q_EMIT window.ideaPanel()->generateRequested();
 
     deadline.start();
-    while (!finished && deadline.elapsed() < 600000)
+    while (!finished && deadline.elapsed() < LimitMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
     if (!finished) {
-        std::fprintf(stderr, "bench-gui-stream: the page did not finish within 600 s\n");
+        std::fprintf(stderr, "bench-gui-stream: the page did not finish within %lld s\n", LimitMs / 1000);
         return 1;
     }
 
