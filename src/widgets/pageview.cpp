@@ -12,6 +12,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTextCursor>
 #include <QTextEdit>
 #include <QTimer>
@@ -503,7 +505,12 @@ void PageView::insertPending(qsizetype limit)
     cursor.movePosition(QTextCursor::End);
     // One edit: the document is laid out once for the piece, and the cursor never asks for its x.
     cursor.beginEditBlock();
+    const QTextBlock firstChanged = cursor.block();
     m_breaks.insert(cursor, piece, m_blockFormat, m_charFormat);
+    // Keep each block's shaped glyphs after layout: by default Qt drops them and shapes every
+    // line again each time it is painted (a page is painted many times while it streams).
+    for (QTextBlock block = firstChanged; block.isValid(); block = block.next())
+        block.layout()->setCacheEnabled(true);
     cursor.endEditBlock();
     m_shown += piece;
     m_pending.remove(0, count);

@@ -244,6 +244,72 @@ private Q_SLOTS:
         QCOMPARE(again.search(QStringLiteral("number 4242")).size(), 1);
     }
 
+    // Files the index does not know are parsed on every core: the listing must still be what one
+    // pass in folder order gives (junk listed apart, the first file of two with one id keeps it,
+    // changed files re-read, unchanged ones from the index).
+    void parallelListingKeepsFolderOrderSemantics()
+    {
+        QTemporaryDir dir;
+        constexpr int Files = 400;
+        Story::Story base = Test::sampleStory();
+        QSet<QString> junk;
+        QSet<QString> duplicates;
+        for (int i = 0; i < Files; ++i) {
+            const QString name = QStringLiteral("f%1").arg(i, 4, 10, QLatin1Char('0'));
+            if (i % 7 == 3) {
+                writeFile(dir.filePath(name + QStringLiteral(".storybook")), "{ not a story " + QByteArray::number(i));
+                junk.insert(name + QStringLiteral(".storybook"));
+                continue;
+            }
+            // Every 11th file is a copy of the one before under another name (a sync tool's conflict).
+            const bool copy = i % 11 == 5 && (i - 1) % 7 != 3;
+            base.id = copy ? QStringLiteral("f%1").arg(i - 1, 4, 10, QLatin1Char('0')) : name;
+            if (copy)
+                duplicates.insert(name + QStringLiteral(".storybook"));
+            base.title = QStringLiteral("Title of %1").arg(name);
+            writeFile(dir.filePath(name + QStringLiteral(".storybook")), base.toFileData());
+        }
+        const auto check = [&](const Story::Library& library, const QString& changedSuffix) {
+            QCOMPARE(library.records().size(), Files);
+            int readable = 0;
+            for (const Story::StoryRecord& record : library.records()) {
+                const bool apart = junk.contains(record.fileName) || duplicates.contains(record.fileName);
+                QCOMPARE(record.readable, !apart);
+                if (!record.readable) {
+                    QVERIFY(!record.problem.isEmpty());
+                    continue;
+                }
+                ++readable;
+                QCOMPARE(record.id + QStringLiteral(".storybook"), record.fileName);
+                const int number = record.id.mid(1).toInt();
+                const QString expected = QStringLiteral("Title of %1").arg(record.id);
+                QCOMPARE(record.title, number % 5 == 0 ? expected + changedSuffix : expected);
+                QVERIFY(record.searchText.contains(expected.toLower()));
+            }
+            QCOMPARE(readable, Files - int(junk.size()) - int(duplicates.size()));
+        };
+        {
+            Story::Library library(dir.path());
+            QVERIFY(library.reload().isEmpty());
+            check(library, QString());
+        }
+        // Change every 5th readable story behind the library's back: only those are parsed again.
+        QTest::qWait(20); // a different modification time
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        for (const Story::StoryRecord& record : library.records()) {
+            if (!record.readable || record.id.mid(1).toInt() % 5 != 0)
+                continue;
+            std::optional<Story::Story> story = library.load(record.id, nullptr);
+            QVERIFY(story);
+            story->title += QStringLiteral(" (changed)");
+            writeFile(library.filePath(record.id), story->toFileData());
+        }
+        Story::Library again(dir.path());
+        QVERIFY(again.reload().isEmpty());
+        check(again, QStringLiteral(" (changed)"));
+    }
+
     // Killing the writer at any moment leaves either the old or the new story, never a broken one.
     void killDuringSaves()
     {
