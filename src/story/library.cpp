@@ -229,7 +229,7 @@ StoryRecord Library::recordFor(const Story& story, const QString& fileName)
     record.modified = story.modified;
     record.pages = int(story.pathPages().size());
     record.finished = story.isFinished();
-    record.searchText = story.plainText().toLower();
+    record.searchText = lowerForSearch(story.plainText());
     return record;
 }
 
@@ -350,6 +350,39 @@ void Library::sortRecords()
                      [](const StoryRecord& a, const StoryRecord& b) { return a.modified > b.modified; });
 }
 
+QString Library::lowerForSearch(const QString& text)
+{
+    const qsizetype size = text.size();
+    const auto* in = reinterpret_cast<const char16_t*>(text.constData());
+    QString lower(size, Qt::Uninitialized);
+    char16_t* out = reinterpret_cast<char16_t*>(lower.data());
+    for (qsizetype i = 0; i < size;) {
+        if (const char16_t c = in[i]; c < 0x80) {
+            out[i++] = c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
+            continue;
+        }
+        // A run of everything else (never splits a surrogate pair) goes through Qt's case mapping.
+        // Qt's own, on the whole text, where the run's result could depend on what is around it: a
+        // lone surrogate (kept or replaced depending on where the first change is) or a mapping
+        // that changes the length (U+0130 İ).
+        qsizetype end = i;
+        while (end < size && in[end] >= 0x80) {
+            if (QChar::isHighSurrogate(in[end]) && end + 1 < size && QChar::isLowSurrogate(in[end + 1]))
+                end += 2;
+            else if (QChar::isSurrogate(in[end]))
+                return text.toLower();
+            else
+                ++end;
+        }
+        const QString run = QString::fromRawData(text.constData() + i, end - i).toLower();
+        if (run.size() != end - i)
+            return text.toLower();
+        std::copy_n(reinterpret_cast<const char16_t*>(run.constData()), run.size(), out + i);
+        i = end;
+    }
+    return lower;
+}
+
 const StoryRecord* Library::record(const QString& id) const
 {
     const auto it = std::find_if(m_records.cbegin(), m_records.cend(), [&id](const StoryRecord& r) { return r.id == id; });
@@ -358,7 +391,7 @@ const StoryRecord* Library::record(const QString& id) const
 
 QStringList Library::search(const QString& query) const
 {
-    const QStringList words = query.toLower().split(u' ', Qt::SkipEmptyParts);
+    const QStringList words = lowerForSearch(query).split(u' ', Qt::SkipEmptyParts);
     QStringList ids;
     for (const StoryRecord& record : m_records) {
         if (!record.readable)

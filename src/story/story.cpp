@@ -224,12 +224,19 @@ bool Story::isFinished() const
 
 QString Story::plainText() const
 {
+    // Appended piece by piece: `text += u'\n' + part` would copy every part (a long page, too) once more.
     QString text = title;
-    text += u'\n' + settings.idea;
+    const auto add = [&text](const QString& part) {
+        text += u'\n';
+        text += part;
+    };
+    add(settings.idea);
     for (const Page& p : pages) {
-        text += u'\n' + p.text;
-        if (p.interaction)
-            text += u'\n' + p.interaction->question + u'\n' + p.interaction->options.join(u'\n');
+        add(p.text);
+        if (p.interaction) {
+            add(p.interaction->question);
+            add(p.interaction->options.join(u'\n'));
+        }
     }
     return text;
 }

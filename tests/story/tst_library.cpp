@@ -310,6 +310,40 @@ private Q_SLOTS:
         check(again, QStringLiteral(" (changed)"));
     }
 
+    // The fast lowering must give exactly what QString::toLower() gives (the index written before
+    // holds toLower() text, and the query is lowered the same way as the stories).
+    void lowerForSearchIsToLower_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("ascii") << QStringLiteral("Once upon a TIME, a Small Fox found @[a] lantern.\n\t`{}` 0123456789 AZaz");
+        QTest::newRow("chinese") << QStringLiteral("从前，一只小狐狸找到了一盏灯笼。");
+        QTest::newRow("mixed") << QStringLiteral("小狐狸 Fox 和 LANTERN 在 Ärger ÉTÉ 里 ΣΟΦΙΑ Straẞe");
+        QTest::newRow("surrogates") << QStringLiteral("Deseret \U00010400\U00010401 and 😀 EMOJI 𝐀𝐁");
+        QTest::newRow("length-changing") << QStringLiteral("İstanbul IS BIG");
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + QStringLiteral("ABC") + QChar(0xDC00) + QStringLiteral("Z");
+        QString every;
+        for (char32_t c = 0; c < 0x3000; ++c) {
+            if (!QChar::isSurrogate(c))
+                every += QChar(char16_t(c));
+        }
+        QTest::newRow("bmp up to U+3000") << every;
+        QString random;
+        QRandomGenerator generator(42);
+        for (int i = 0; i < 20000; ++i) {
+            const char16_t c = generator.bounded(3) == 0 ? char16_t(generator.bounded(0x80)) : char16_t(generator.bounded(0x10000));
+            if (!QChar::isSurrogate(c) || i % 5 == 0)
+                random += QChar(c);
+        }
+        QTest::newRow("random") << random;
+    }
+
+    void lowerForSearchIsToLower()
+    {
+        QFETCH(QString, text);
+        QCOMPARE(Story::Library::lowerForSearch(text), text.toLower());
+    }
+
     // Killing the writer at any moment leaves either the old or the new story, never a broken one.
     void killDuringSaves()
     {
