@@ -90,12 +90,22 @@ done
 {
     echo "### Streaming a story page into the main window (fake server \`ok:N\`, full speed)"
     echo
-    echo "| deltas | max stall (ms) | p99 stall (ms) | GUI CPU, stream (s) | GUI CPU, process (s) | CLI CPU, process (s) | GUI/CLI | target stall ≤ 16 ms | target GUI ≤ 2× CLI |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
+    echo "*Open*: the same window opens the finished page with the same text from the library instead (no"
+    echo "network): what showing that text costs at all, without streaming it."
+    echo
+    echo "| deltas | max stall (ms) | p99 stall (ms) | GUI CPU, stream (s) | GUI CPU, process (s) | open: CPU, page (s) | open: CPU, process (s) | CLI CPU, process (s) | GUI/CLI | open/CLI | target stall ≤ 16 ms | target GUI ≤ 2× CLI |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
 } >>"$md"
 for n in "${stream_sizes[@]}"; do
-    : >"$work/gui.txt"; : >"$work/cli.txt"
+    : >"$work/gui.txt"; : >"$work/cli.txt"; : >"$work/open.txt"
     for r in $(seq 1 "$runs"); do
+        # The baseline: the window opens the finished page (no network).
+        if line=$( { time "${henv[@]}" timeout 600 "$stream_bin" --open --deltas "$n" 2>"$work/open.err"; } 2>"$work/time" ); then
+            read -r u s <"$work/time"
+            echo "$(field cpu_s "$line") $(awk -v u="$u" -v s="$s" 'BEGIN{print u+s}')" >>"$work/open.txt"
+        else
+            echo "gui bench: bench-gui-stream --open failed at $n deltas: $line" >&2; cat "$work/open.err" >&2; failed=1
+        fi
         # A: the app's window (process CPU by bash's time, to the millisecond: GNU time rounds to
         # 10 ms; the stream-only CPU it prints itself).
         if line=$( { time "${henv[@]}" timeout 600 "$stream_bin" --port "$port" --deltas "$n" 2>"$work/gui.err"; } \
@@ -118,14 +128,19 @@ for n in "${stream_sizes[@]}"; do
             echo "gui bench: storybook-cli failed at $n deltas" >&2; cat "$work/cli.err" >&2; failed=1
         fi
     done
-    [[ -s "$work/gui.txt" && -s "$work/cli.txt" ]] || continue
+    [[ -s "$work/gui.txt" && -s "$work/cli.txt" && -s "$work/open.txt" ]] || continue
     stall=$(awk '{print $1}' "$work/gui.txt" | median)
     p99=$(awk '{print $2}' "$work/gui.txt" | median)
     gstream=$(awk '{print $3}' "$work/gui.txt" | median)
     gproc=$(awk '{print $4}' "$work/gui.txt" | median)
     cproc=$(median <"$work/cli.txt")
+    opage=$(awk '{print $1}' "$work/open.txt" | median)
+    oproc=$(awk '{print $2}' "$work/open.txt" | median)
     rat=$(ratio "$gproc" "$cproc")
-    echo "| $n | $stall | $p99 | $gstream | $gproc | $cproc | $rat | $(check "$stall" 16) | $(check "$rat" 2) |" >>"$md"
+    orat=$(ratio "$oproc" "$cproc")
+    echo "| $n | $stall | $p99 | $gstream | $gproc | $opage | $oproc | $cproc | $rat | $orat | $(check "$stall" 16) | $(check "$rat" 2) |" >>"$md"
+    row stream "$n" cpu_s:open_page "$opage" s
+    row stream "$n" cpu_s:open_process "$oproc" s
     row stream "$n" max_stall_ms "$stall" ms
     row stream "$n" p99_stall_ms "$p99" ms
     row stream "$n" cpu_s:gui_stream "$gstream" s
@@ -169,8 +184,12 @@ echo >>"$md"
 {
     echo "### Start-up: exec → first painted frame, idle RSS 1 s later (floor: an empty QMainWindow)"
     echo
-    echo "| stories in library | floor (ms) | floor with text (ms) | storybook (ms) | ratio | storybook-viewer (ms) | ratio | floor RSS (MB) | storybook RSS (MB) | viewer RSS (MB) | target ≤ 1.3× floor | target RSS ≤ 80 MB |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
+    echo "Each start has a fresh home. *No index*: the library's index cache is missing, as on the first start with"
+    echo "that library (every story file is read and parsed before the first frame); the ratios and the target"
+    echo "use these. *Index*: the cache a previous start wrote is there, as on every later start."
+    echo
+    echo "| stories in library | floor (ms) | floor with text (ms) | storybook, no index (ms) | ratio | storybook-viewer, no index (ms) | ratio | storybook, index (ms) | storybook-viewer, index (ms) | floor RSS (MB) | storybook RSS (MB) | viewer RSS (MB) | target ≤ 1.3× floor | target RSS ≤ 80 MB |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|:-:|"
 } >>"$md"
 for n in "${library_sizes[@]}"; do
     lib=$work/library-$n
@@ -179,28 +198,40 @@ for n in "${library_sizes[@]}"; do
         echo "gui bench: could not write a library of $n stories" >&2; failed=1; continue
     fi
     : >"$work/floor.txt"; : >"$work/floortext.txt"; : >"$work/app.txt"; : >"$work/viewerapp.txt"
+    : >"$work/appwarm.txt"; : >"$work/viewerwarm.txt"
+    # One start of each writes the index the "index" runs find.
+    rm -rf "$work/cache-app" "$work/cache-viewer"
+    mkdir -p "$work/cache-app" "$work/cache-viewer"
+    STORYBOOK_BENCH_CACHE=$work/cache-app bash "$here/startup.sh" --one "$app_bin" --library "$lib" >/dev/null || failed=1
+    STORYBOOK_BENCH_CACHE=$work/cache-viewer bash "$here/startup.sh" --one "$viewer_app" "$lib" >/dev/null || failed=1
     for r in $(seq 1 "$startup_runs"); do
-        # Interleaved: floor, floor with text, app, viewer, floor, ...
+        # Interleaved: floor, floor with text, app, viewer, app and viewer with the index, floor, ...
         bash "$here/startup.sh" --one "$floor_bin" >>"$work/floor.txt" || failed=1
         bash "$here/startup.sh" --one "$floor_bin" --text >>"$work/floortext.txt" || failed=1
         bash "$here/startup.sh" --one "$app_bin" --library "$lib" >>"$work/app.txt" || failed=1
         bash "$here/startup.sh" --one "$viewer_app" "$lib" >>"$work/viewerapp.txt" || failed=1
+        STORYBOOK_BENCH_CACHE=$work/cache-app bash "$here/startup.sh" --one "$app_bin" --library "$lib" >>"$work/appwarm.txt" || failed=1
+        STORYBOOK_BENCH_CACHE=$work/cache-viewer bash "$here/startup.sh" --one "$viewer_app" "$lib" >>"$work/viewerwarm.txt" || failed=1
     done
     f=$(awk '{print $1}' "$work/floor.txt" | median); a=$(awk '{print $1}' "$work/app.txt" | median)
     ft=$(awk '{print $1}' "$work/floortext.txt" | median)
     w=$(awk '{print $1}' "$work/viewerapp.txt" | median)
+    aw=$(awk '{print $1}' "$work/appwarm.txt" | median); ww=$(awk '{print $1}' "$work/viewerwarm.txt" | median)
     fr=$(awk '{print $2 / 1024}' "$work/floor.txt" | median); ar=$(awk '{print $2 / 1024}' "$work/app.txt" | median)
     wr=$(awk '{print $2 / 1024}' "$work/viewerapp.txt" | median)
     ra=$(ratio "$a" "$f"); rw=$(ratio "$w" "$f")
     maxratio=$(awk -v a="$ra" -v b="$rw" 'BEGIN{print (a > b) ? a : b}')
     maxrss=$(awk -v a="$ar" -v b="$wr" 'BEGIN{print (a > b) ? a : b}')
-    printf '| %s | %.1f | %.1f | %.1f | %s | %.1f | %s | %.1f | %.1f | %.1f | %s | %s |\n' "$n" "$f" "$ft" "$a" "$ra" "$w" "$rw" "$fr" "$ar" "$wr" \
+    printf '| %s | %.1f | %.1f | %.1f | %s | %.1f | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |\n' "$n" "$f" "$ft" "$a" "$ra" "$w" "$rw" \
+        "$aw" "$ww" "$fr" "$ar" "$wr" \
         "$(check "$maxratio" 1.3)" "$(check "$maxrss" 80)" >>"$md"
     row startup "$n" first_frame_ms:floor "$f" ms
     row startup "$n" first_frame_ms:floor-text "$ft" ms
     row startup "$n" ratio:storybook/floor-text "$(ratio "$a" "$ft")" x
     row startup "$n" first_frame_ms:storybook "$a" ms
     row startup "$n" first_frame_ms:viewer "$w" ms
+    row startup "$n" first_frame_ms:storybook-index "$aw" ms
+    row startup "$n" first_frame_ms:viewer-index "$ww" ms
     row startup "$n" ratio:storybook/floor "$ra" x
     row startup "$n" ratio:viewer/floor "$rw" x
     row startup "$n" idle_rss_mb:floor "$fr" MB

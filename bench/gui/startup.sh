@@ -2,6 +2,9 @@
 # Start-up of one GUI executable, from exec to its first painted frame, and its idle RSS 1 s later,
 # through the first-frame probe (src/core/firstframeprobe.h), in a fresh hermetic HOME each run.
 #   startup.sh --one EXE [ARGS...]          prints "FIRST_FRAME_MS RSS_KB" (exit 1 if no probe output)
+#     STORYBOOK_BENCH_CACHE=DIR             use DIR as the cache folder, kept between runs (the library
+#                                           index a previous start wrote): a start as on any day but the
+#                                           first; without it the index is missing, as on the first day
 #   startup.sh --check FLOOR APP VIEWER     the CTest smoke: each once, each must report both values
 set -euo pipefail
 
@@ -10,11 +13,12 @@ one() {
     home=$(mktemp -d "${TMPDIR:-/tmp}/storybook-bench-home.XXXXXX")
     mkdir -p "$home/config" "$home/data" "$home/cache" "$home/runtime"
     chmod 700 "$home/runtime"
+    local cache=${STORYBOOK_BENCH_CACHE:-$home/cache}
     err="$home/stderr"
     # Hermetic: empty settings, no proxy, no keyring (a D-Bus address that does not exist).
     (
         unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY STORYBOOK_LIBRARY
-        export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
+        export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$cache" \
             XDG_RUNTIME_DIR="$home/runtime" DBUS_SESSION_BUS_ADDRESS="unix:path=$home/no-bus" \
             QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" LC_ALL=C.UTF-8 LANGUAGE=en \
             STORYBOOK_BENCH_FIRST_FRAME=1 STORYBOOK_BENCH_IDLE_MS=1000

@@ -6,8 +6,12 @@
 // whole stream arrived and was shown.
 //   bench-gui-stream --server PATH/fake-openai-server --deltas N   (starts its own server)
 //   bench-gui-stream --port PORT --deltas N                         (a fake server already running)
+//   bench-gui-stream --open --deltas N   the baseline: no network; the same window opens the finished
+//                                        page with the same text from the library, measured the same
+//                                        way (what showing that text costs at all, without streaming)
 #include "benchcommon.h"
 #include "ideapanel.h"
+#include "library.h"
 #include "mainwindow.h"
 #include "pageview.h"
 #include "readerwidget.h"
@@ -50,25 +54,51 @@ int main(int argc, char* argv[])
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("fake-openai-server executable"), QStringLiteral("PATH"));
     const QCommandLineOption deltasOption(QStringLiteral("deltas"), QStringLiteral("deltas to stream"), QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("port of a running fake server"), QStringLiteral("PORT"));
-    parser.addOptions({serverOption, portOption, deltasOption});
+    const QCommandLineOption openOption(QStringLiteral("open"), QStringLiteral("open the finished page instead of streaming it"));
+    parser.addOptions({serverOption, portOption, deltasOption, openOption});
     parser.process(app);
     const int deltas = parser.value(deltasOption).toInt();
-    if (parser.isSet(serverOption) == parser.isSet(portOption) || deltas < 1) {
-        std::fprintf(stderr, "usage: bench-gui-stream (--server PATH | --port PORT) --deltas N\n");
+    const bool open = parser.isSet(openOption);
+    if (int(parser.isSet(serverOption)) + int(parser.isSet(portOption)) + int(open) != 1 || deltas < 1) {
+        std::fprintf(stderr, "usage: bench-gui-stream (--server PATH | --port PORT | --open) --deltas N\n");
         return 2;
     }
 
     StorybookBench::FakeServerProcess server;
-    const quint16 port = parser.isSet(portOption) ? quint16(parser.value(portOption).toUInt())
-                                                  : server.start(parser.value(serverOption));
-    if (port == 0) {
-        std::fprintf(stderr, "bench-gui-stream: the fake server did not start\n");
-        return 1;
+    quint16 port = 0;
+    if (!open) {
+        port = parser.isSet(portOption) ? quint16(parser.value(portOption).toUInt()) : server.start(parser.value(serverOption));
+        if (port == 0) {
+            std::fprintf(stderr, "bench-gui-stream: the fake server did not start\n");
+            return 1;
+        }
     }
 
     QTemporaryDir dir;
     App::MainWindow::Options options;
     options.libraryFolder = dir.filePath(QStringLiteral("library"));
+    QString openId;
+    if (open) {
+        // The page the stream would have written, finished and saved, as a reader finds it later.
+        Story::Story story;
+        story.title = QStringLiteral("A fox who finds a lantern");
+        story.settings.idea = QStringLiteral("a fox who finds a lantern");
+        story.settings.language = QStringLiteral("en");
+        story.settings.pageCount = 1;
+        Story::Page page;
+        page.id = Story::Story::newId();
+        page.text = expectedText(deltas);
+        page.ending = true;
+        page.created = QDateTime::currentDateTimeUtc();
+        story.pages.append(page);
+        story.path = {page.id};
+        Story::Library library(options.libraryFolder);
+        if (const QString problem = library.save(story); !problem.isEmpty()) {
+            std::fprintf(stderr, "bench-gui-stream: %s\n", qPrintable(problem));
+            return 1;
+        }
+        openId = story.id;
+    }
     App::MainWindow window(options);
     Llm::ConnectionSettings connection;
     connection.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/s/ok:%2/v1").arg(port).arg(deltas));
@@ -92,7 +122,7 @@ int main(int argc, char* argv[])
     double cpuEnd = 0;
     qint64 wallEndNs = 0;
     QElapsedTimer wall;
-    QObject::connect(window.generator(), &Generation::StoryGenerator::finished, &app, [&](const QString&) {
+    const auto settleThenStop = [&] {
         wallEndNs = wall.nsecsElapsed();
         // Let the last batched text reach the page (the view inserts a backlog a turn at a time)
         // and be painted before stopping the clocks.
@@ -109,7 +139,9 @@ int main(int argc, char* argv[])
             });
         });
         settle->start(5);
-    });
+    };
+    if (!open)
+        QObject::connect(window.generator(), &Generation::StoryGenerator::finished, &app, settleThenStop);
 
     Story::StorySettings settings;
     settings.idea = QStringLiteral("a fox who finds a lantern");
@@ -118,7 +150,12 @@ int main(int argc, char* argv[])
     const double cpuStart = StorybookBench::processCpuSeconds();
     wall.start();
     meter.start();
-    Q_EMIT window.ideaPanel()->generateRequested();
+    if (open) {
+        window.openStory(openId);
+        settleThenStop();
+    } else {
+        Q_EMIT window.ideaPanel()->generateRequested();
+    }
 
     deadline.start();
     while (!finished && deadline.elapsed() < LimitMs)
@@ -134,9 +171,9 @@ int main(int argc, char* argv[])
     const QString expected = expectedText(deltas);
     const bool complete = story && !story->pages.isEmpty() && story->pages.first().state == Story::Page::State::Complete;
     const bool ok = complete && pageText == expected && shown == expected;
-    std::printf("deltas=%d expected_chars=%lld page_chars=%lld shown_chars=%lld max_stall_ms=%.3f p99_stall_ms=%.3f "
+    std::printf("mode=%s deltas=%d expected_chars=%lld page_chars=%lld shown_chars=%lld max_stall_ms=%.3f p99_stall_ms=%.3f "
                 "samples=%lld cpu_s=%.4f wall_s=%.4f result=%s\n",
-                deltas, qlonglong(expected.size()), qlonglong(pageText.size()), qlonglong(shown.size()), meter.maxMs(),
+                open ? "open" : "stream", deltas, qlonglong(expected.size()), qlonglong(pageText.size()), qlonglong(shown.size()), meter.maxMs(),
                 meter.p99Ms(), qlonglong(meter.samples()), cpuEnd - cpuStart, double(wallEndNs) / 1e9,
                 ok ? "ok" : "MISMATCH");
     std::fflush(stdout);
