@@ -35,11 +35,7 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_list->setAccessibleName(tr("Stories"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setWordWrap(true);
-    m_list->setUniformItemSizes(false); // a long title wraps onto more lines
-    // Items are measured (their text laid out) a batch per event-loop turn: a library of thousands
-    // of stories shows its first ones at once and stays responsive while the rest are measured.
-    m_list->setLayoutMode(QListView::Batched);
-    m_list->setBatchSize(50);
+    m_list->setUniformItemSizes(false);
     m_list->setAlternatingRowColors(true);
     auto* import = new QPushButton(tr("Import…"), this);
 

@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -55,24 +58,41 @@ QPair<qint64, qint64> stampOf(const QFileInfo& info)
 }
 
 // Calls work(0) … work(count - 1), spread over the machine's cores (this thread is one of them);
-// returns when all are done. Small counts stay on this thread: starting threads costs more.
+// returns when all are done, and passes on the first exception a call threw. Small counts stay on
+// this thread (starting threads costs more), and so does everything when no thread can be started.
 template<typename Work>
 void forEachOnAllCores(qsizetype count, const Work& work)
 {
     constexpr qsizetype MinPerThread = 32;
-    const qsizetype threads = qBound(qsizetype(1), qsizetype(QThread::idealThreadCount()), count / MinPerThread);
+    const qsizetype threads = qMax(qsizetype(1), qMin(qsizetype(QThread::idealThreadCount()), count / MinPerThread));
     std::atomic<qsizetype> next{0};
+    std::mutex failureMutex;
+    std::exception_ptr failure;
     const auto run = [&] {
-        for (qsizetype i = next++; i < count; i = next++)
-            work(i);
+        try {
+            for (qsizetype i = next++; i < count; i = next++)
+                work(i);
+        } catch (...) {
+            next = count; // the others stop after their current call
+            const std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+        }
     };
     std::vector<std::thread> helpers;
     helpers.reserve(size_t(threads - 1));
-    for (qsizetype t = 1; t < threads; ++t)
-        helpers.emplace_back(run);
+    for (qsizetype t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(run);
+        } catch (const std::system_error&) {
+            break; // the threads already started and this one do the work
+        }
+    }
     run();
     for (std::thread& helper : helpers)
         helper.join();
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 #ifdef Q_OS_UNIX

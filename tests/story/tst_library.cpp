@@ -322,20 +322,29 @@ private Q_SLOTS:
         QTest::newRow("surrogates") << QStringLiteral("Deseret \U00010400\U00010401 and 😀 EMOJI 𝐀𝐁");
         QTest::newRow("length-changing") << QStringLiteral("İstanbul IS BIG");
         QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + QStringLiteral("ABC") + QChar(0xDC00) + QStringLiteral("Z");
+        // Without U+0130 (whose mapping changes the length) and lone surrogates, so that every
+        // run goes through the run-by-run path; then the same with them (the whole-text fallback).
         QString every;
-        for (char32_t c = 0; c < 0x3000; ++c) {
-            if (!QChar::isSurrogate(c))
-                every += QChar(char16_t(c));
+        for (char16_t c = 0; c < 0xFFFE; ++c) {
+            if (!QChar::isSurrogate(c) && c != 0x130)
+                every += QChar(c);
         }
-        QTest::newRow("bmp up to U+3000") << every;
+        QTest::newRow("every BMP character but U+0130") << every;
+        QTest::newRow("every BMP character and U+0130") << every + QChar(0x130);
         QString random;
+        QString randomWithLoneSurrogates;
         QRandomGenerator generator(42);
         for (int i = 0; i < 20000; ++i) {
-            const char16_t c = generator.bounded(3) == 0 ? char16_t(generator.bounded(0x80)) : char16_t(generator.bounded(0x10000));
-            if (!QChar::isSurrogate(c) || i % 5 == 0)
-                random += QChar(c);
+            const char32_t c = generator.bounded(3) == 0 ? generator.bounded(0x80) : generator.bounded(0x110000);
+            if (c == 0x130 || (c >= 0xD800 && c < 0xE000)) {
+                randomWithLoneSurrogates += QChar(char16_t(c));
+                continue;
+            }
+            random += QString::fromUcs4(&c, 1); // above U+FFFF: a surrogate pair
+            randomWithLoneSurrogates += QString::fromUcs4(&c, 1);
         }
         QTest::newRow("random") << random;
+        QTest::newRow("random with lone surrogates") << randomWithLoneSurrogates;
     }
 
     void lowerForSearchIsToLower()
