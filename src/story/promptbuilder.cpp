@@ -1,6 +1,9 @@
 #include "promptbuilder.h"
 
+#include <algorithm>
+
 #include <QFile>
+#include <QStringView>
 
 namespace Storybook::Story {
 
@@ -41,11 +44,35 @@ QString PromptBuilder::load(const QString& name, const QString& language)
     return QString::fromUtf8(file.readAll());
 }
 
-QString PromptBuilder::fill(QString text, const QList<QPair<QString, QString>>& values)
+QString PromptBuilder::fill(const QString& text, const QList<QPair<QString, QString>>& values)
 {
-    for (const auto& [key, value] : values)
-        text.replace(QStringLiteral("{{") + key + QStringLiteral("}}"), value);
-    return text.trimmed();
+    // One pass over the template: a value is copied as it is and never scanned again, so text the user or the
+    // child typed ("{{answer}}", "{{moral}}", ...) reaches the model exactly as typed. A placeholder without a
+    // value stays as written.
+    QString out;
+    out.reserve(text.size());
+    qsizetype from = 0;
+    while (from < text.size()) {
+        const qsizetype open = text.indexOf(QLatin1String("{{"), from);
+        if (open < 0)
+            break;
+        const qsizetype close = text.indexOf(QLatin1String("}}"), open + 2);
+        if (close < 0)
+            break;
+        const QStringView key = QStringView(text).sliced(open + 2, close - open - 2);
+        const auto it = std::find_if(values.cbegin(), values.cend(), [key](const auto& v) { return v.first == key; });
+        if (it == values.cend()) {
+            // Not a placeholder we fill: keep "{{" and read on right after it.
+            out += QStringView(text).sliced(from, open + 2 - from);
+            from = open + 2;
+            continue;
+        }
+        out += QStringView(text).sliced(from, open - from);
+        out += it->second;
+        from = close + 2;
+    }
+    out += QStringView(text).sliced(from);
+    return out.trimmed();
 }
 
 Prompt PromptBuilder::firstPage(const StorySettings& settings) const

@@ -31,7 +31,8 @@ public:
 
 private:
     [[nodiscard]] static QString load(const QString& name, const QString& language);
-    [[nodiscard]] static QString fill(QString text, const QList<QPair<QString, QString>>& values);
+    // Replaces each {{key}} of the template with its value in a single pass (values are never scanned again).
+    [[nodiscard]] static QString fill(const QString& text, const QList<QPair<QString, QString>>& values);
     [[nodiscard]] static QString languageOf(const StorySettings& settings);
     [[nodiscard]] QString storySoFar(const Story& story, const QString& parentId) const;
 

@@ -1,6 +1,10 @@
 #include "promptbuilder.h"
 #include "storytesthelpers.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Storybook;
@@ -8,6 +12,16 @@ using namespace Storybook;
 class TestPromptBuilder final : public QObject
 {
     Q_OBJECT
+
+private:
+    static QStringList placeholderNames()
+    {
+        return { QStringLiteral("age"),    QStringLiteral("pages"),    QStringLiteral("idea"),
+                 QStringLiteral("style"),  QStringLiteral("characters"), QStringLiteral("moral"),
+                 QStringLiteral("title"),  QStringLiteral("sofar"),    QStringLiteral("cast"),
+                 QStringLiteral("question"), QStringLiteral("answer"), QStringLiteral("number"),
+                 QStringLiteral("remaining"), QStringLiteral("left") };
+    }
 
 private Q_SLOTS:
     void firstPagePerLanguage()
@@ -78,6 +92,84 @@ private Q_SLOTS:
         QVERIFY(prompt.user.contains(QLatin1String("Page 40 says"))); // and the latest pages
         QVERIFY(prompt.user.contains(QLatin1String("left out")));
         QCOMPARE(prompt.pageNumber, 41);
+    }
+
+    // Every placeholder the templates use (checked against resources/prompts, so a new one joins the tests below).
+    void placeholderNamesAreKnown()
+    {
+        const QDir dir(QStringLiteral(":/prompts"));
+        const QStringList files = dir.entryList(QDir::Files);
+        QVERIFY(files.size() >= 10);
+        QSet<QString> used;
+        const QRegularExpression placeholder(QStringLiteral("\\{\\{(\\w+)\\}\\}"));
+        for (const QString& name : files) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            for (auto it = placeholder.globalMatch(text); it.hasNext();)
+                used.insert(it.next().captured(1));
+        }
+        const QStringList names = placeholderNames();
+        const QSet<QString> known(names.cbegin(), names.cend());
+        QCOMPARE(used - known, QSet<QString>());
+    }
+
+    // What the user or the child typed reaches the model exactly as typed: a placeholder in it is text, whichever
+    // it is and wherever it was typed (the idea, the style, the characters, the moral; later the child's answer,
+    // the title, a character's name and look, the page text and question the story already has).
+    void typedPlaceholdersAreNotExpanded_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh") << QStringLiteral("zh");
+    }
+    void typedPlaceholdersAreNotExpanded()
+    {
+        QFETCH(QString, language);
+        QStringList names = placeholderNames();
+        names << QStringLiteral("unknown") << QString();
+        for (const QString& name : std::as_const(names)) {
+            const QString ph = QStringLiteral("{{") + name + QStringLiteral("}}");
+            Story::StorySettings settings;
+            settings.language = language;
+            settings.pageCount = 6;
+            settings.idea = QStringLiteral("idea ") + ph + QStringLiteral(" end");
+            settings.style = QStringLiteral("style ") + ph;
+            settings.characters = QStringLiteral("characters ") + ph;
+            settings.moral = QStringLiteral("moral ") + ph;
+            const Story::Prompt first = Story::PromptBuilder().firstPage(settings);
+            for (const QString& typed : { settings.idea, settings.style, settings.characters, settings.moral })
+                QVERIFY2(first.user.count(typed) == 1, qPrintable(name + QStringLiteral(": ") + first.user));
+            QCOMPARE(first.user.count(ph), 4);
+
+            Story::Story story = Test::sampleStory(language);
+            story.settings.pageCount = 6;
+            story.title = QStringLiteral("title ") + ph;
+            story.cast = { { QStringLiteral("name ") + ph, QStringLiteral("look ") + ph, {} } };
+            Story::Page* page = story.page(story.firstPage()->id);
+            page->text = QStringLiteral("text ") + ph;
+            page->interaction->question = QStringLiteral("question ") + ph;
+            const QString answer = QStringLiteral("answer ") + ph + QStringLiteral(" {{answer}}");
+            const Story::Prompt next = Story::PromptBuilder().nextPage(story, page->id, answer);
+            for (const QString& typed : { story.title, story.cast.first().name, story.cast.first().look, page->text,
+                                          page->interaction->question, answer })
+                QVERIFY2(next.user.count(typed) == 1, qPrintable(name + QStringLiteral(": ") + next.user));
+            QCOMPARE(next.user.count(ph), name == QLatin1String("answer") ? 7 : 6);
+            // The templates' own placeholders are filled (the counts above show no other one is left).
+            const bool zh = language == QLatin1String("zh");
+            QVERIFY(next.user.contains(zh ? QStringLiteral("请写第 2 页（共 6 页）") : QStringLiteral("Write page 2 of 6")));
+            QVERIFY(next.user.contains(zh ? QStringLiteral("还剩 4 页") : QStringLiteral("4 page(s) remain")));
+            QVERIFY(first.user.contains(zh ? QStringLiteral("（共 6 页）") : QStringLiteral("page 1 of 6")));
+        }
+    }
+
+    // A template placeholder without a value stays; the values around it are filled.
+    void unfilledPlaceholderStays()
+    {
+        Story::StorySettings settings;
+        settings.idea = QStringLiteral("{{{{idea}}}}");
+        const Story::Prompt prompt = Story::PromptBuilder().firstPage(settings);
+        QVERIFY2(prompt.user.contains(QLatin1String("Story idea: {{{{idea}}}}\n")), qPrintable(prompt.user));
     }
 
     void tokenEstimate()
