@@ -53,6 +53,16 @@ QNetworkReply::NetworkError toReplyError(QAbstractSocket::SocketError error)
     }
 }
 
+// The issuer as a person would name it: its organisation, else its common name.
+QString issuerName(const QSslCertificate& cert)
+{
+    QStringList names = cert.issuerInfo(QSslCertificate::Organization);
+    if (names.join(QString()).trimmed().isEmpty())
+        names = cert.issuerInfo(QSslCertificate::CommonName);
+    const QString name = names.join(QStringLiteral(", ")).trimmed();
+    return name.isEmpty() ? cert.issuerDisplayName() : name;
+}
+
 struct StageSpec
 {
     const char* name;
@@ -141,6 +151,22 @@ Diagnostics::Diagnostics(LlmClient* client, QObject* parent)
         if (name == QLatin1String("dns")) {
             complete(Status::Failed, tr("The lookup took longer than %1 seconds.").arg(seconds),
                      makeError(LlmError::Kind::HostNotFound, m_client->settings().baseUrl.host()));
+        } else if (name == QLatin1String("connect") || name == QLatin1String("models")) {
+            // Through a proxy whose tunnel opened, silence means nothing comes back through it.
+            const EffectiveProxy proxy = m_client->effectiveProxy();
+            if (auto* job = qobject_cast<RequestJob*>(m_pending.data())) {
+                if (job->info().httpStatus != 0)
+                    return; // the server is answering, slowly: the request's own timeouts decide
+                disconnect(job, nullptr, this, nullptr);
+                job->cancel();
+                m_pending = nullptr;
+            }
+            LlmError error = makeError(LlmError::Kind::ConnectTimeout, serverName(m_client->settings().baseUrl), seconds);
+            if (!proxy.isDirect() && m_proxyFinding && m_proxyFinding->tunnelOpen)
+                error = makeError(LlmError::Kind::ProxySilent,
+                                  LlmError::tr("the %1 proxy %2").arg(proxy.kindName(), proxy.hostPort()),
+                                  serverName(m_client->settings().baseUrl));
+            complete(Status::Failed, error.message, error);
         } else {
             const EffectiveProxy proxy = m_client->effectiveProxy();
             const QString target = name == QLatin1String("proxy-reachable")
@@ -338,23 +364,54 @@ void Diagnostics::watchSocket(QAbstractSocket* socket, const std::function<void(
 void Diagnostics::checkProxyReachable()
 {
     const EffectiveProxy proxy = m_client->effectiveProxy();
+    m_proxyFinding.reset();
     if (proxy.isDirect()) {
         complete(Status::Skipped, tr("No proxy is used."));
         return;
     }
-    auto* socket = new QTcpSocket(this);
-    socket->setProxy(QNetworkProxy::NoProxy);
-    const QString name = LlmError::tr("the %1 proxy %2").arg(proxy.kindName(), proxy.hostPort());
-    watchSocket(
-        socket, [this, proxy] { complete(Status::Ok, tr("The proxy %1 accepts connections.").arg(proxy.hostPort())); },
-        [this, socket, name](const QString& why) {
-            const LlmError error = makeError(LlmError::Kind::ProxyUnreachable, name,
-                                             socket->error() == QAbstractSocket::ConnectionRefusedError
-                                                 ? LlmError::tr("nothing is listening there")
-                                                 : why);
+    // The same conversation curl has with the proxy: which protocol its port speaks, whether it wants
+    // (and takes) the credentials, and whether it opens a tunnel to the server.
+    const QString server = serverName(m_client->settings().baseUrl);
+    const auto timeout = m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                         : std::chrono::milliseconds(30000);
+    auto* probe = new ProxyProbe(proxy, server, timeout, [this, proxy](const ProxyProbe::Result& found) {
+        m_pending = nullptr;
+        if (!m_running || !m_client)
+            return;
+        m_proxyFinding = found;
+        const QString hostPort = proxy.hostPort();
+        if (found.socks5Method == 0)
+            m_client->proxyMemo().setSocks5Auth(hostPort, ProxyMemo::Socks5Auth::NoneNeeded);
+        else if (found.socks5Method == 2 && !found.authFailed)
+            m_client->proxyMemo().setSocks5Auth(hostPort, ProxyMemo::Socks5Auth::Password);
+        FailureContext context;
+        context.url = m_client->settings().baseUrl;
+        context.proxy = proxy;
+        context.proxyReachable = found.reachable;
+        context.proxyProblem = found.why;
+        context.proxySpeaks = found.speaks;
+        context.proxyAuthFailed = found.authFailed;
+        context.proxyWantsCredentials = found.socks5Method == 255;
+        // Whether the proxy may tunnel to the server is the connect check's verdict; credentials are this one's.
+        context.proxyConnectStatus = found.connectStatus == 407 ? 407 : 0;
+        const Redactor redactor({m_client->settings().apiKey, m_client->settings().proxy.password});
+        const LlmError error = describeFailure(context, redactor);
+        if (error.category() == LlmError::Category::Proxy) {
             complete(Status::Failed, error.message, error);
-        });
-    socket->connectToHost(proxy.proxy.hostName(), proxy.proxy.port());
+            return;
+        }
+        if (!found.reachable) {
+            const LlmError unreachable = makeError(LlmError::Kind::ProxyUnreachable,
+                                                   LlmError::tr("the %1 proxy %2").arg(proxy.kindName(), hostPort), found.why);
+            complete(Status::Failed, unreachable.message, unreachable);
+            return;
+        }
+        QString detail = tr("The proxy %1 accepts connections.").arg(hostPort);
+        if (found.socks5Method == 0 && !proxy.user.isEmpty())
+            detail += u' ' + tr("It needs no username or password; the ones given are not used.");
+        complete(Status::Ok, detail);
+    }, this);
+    m_pending = probe;
 }
 
 void Diagnostics::checkDns()
@@ -422,7 +479,7 @@ void Diagnostics::checkConnect()
                 detail += u' ' + tr("TLS %1, certificate for %2 issued by %3.")
                                       .arg(ssl->sessionCipher().protocolString(),
                                            cert.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", ")),
-                                           cert.issuerInfo(QSslCertificate::Organization).join(QStringLiteral(", ")));
+                                           issuerName(cert));
             }
             complete(Status::Ok, detail);
         },
@@ -433,6 +490,11 @@ void Diagnostics::checkConnect()
             context.qtError = toReplyError(socket->error());
             context.qtErrorString = why;
             context.sslErrors = socket->property("storybookSslErrors").value<QList<QSslError>>();
+            if (m_proxyFinding && !proxy.isDirect() && context.qtError != QNetworkReply::SslHandshakeFailedError) {
+                // Qt's socket codes do not say who failed; what the proxy answered the probe does.
+                context.proxyConnectStatus = m_proxyFinding->connectStatus;
+                context.socks5Reply = m_proxyFinding->socks5Reply;
+            }
             const LlmError error = describeFailure(context, Redactor({s.apiKey, s.proxy.password}));
             complete(Status::Failed, error.message, error);
         });
@@ -446,6 +508,9 @@ void Diagnostics::checkModels()
 {
     ModelsJob* job = m_client->listModels();
     m_pending = job;
+    if (!m_client->effectiveProxy().isDirect())
+        m_stageTimeout.start(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                             : std::chrono::milliseconds(30000));
     connect(job, &RequestJob::finished, this, [this, job] {
         m_pending = nullptr;
         if (job->error().isError()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "llmerror.h"
+#include "proxyprobe.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -9,6 +10,8 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
+
+#include <optional>
 
 class QAbstractSocket;
 
@@ -94,6 +97,7 @@ private:
     QPointer<QObject> m_pending; // socket or job of the current stage
     int m_lookupId = -1;
     bool m_modelListed = true;
+    std::optional<ProxyProbe::Result> m_proxyFinding; // what the proxy-reachable stage learned
 };
 
 } // namespace Storybook::Llm

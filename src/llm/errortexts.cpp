@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Storybook::Llm {
 
 using Kind = LlmError::Kind;
@@ -94,6 +96,16 @@ LlmError makeError(Kind kind, const QString& what, const QString& extra)
         set(LlmError::tr("%1 rejected the username or password.").arg(what),
             LlmError::tr("Check the proxy username and password in Settings → Network."));
         break;
+    case Kind::ProxyCredentialsMissing:
+        set(LlmError::tr("%1 asks for a username and password, and none was given.").arg(what),
+            LlmError::tr("Enter the proxy username and password in Settings → Network (storybook-cli: "
+                         "--proxy http://USER@HOST:PORT with the password in STORYBOOK_PROXY_PASSWORD)."));
+        break;
+    case Kind::ProxyDenied:
+        set(LlmError::tr("%1 does not allow connections to %2: its rules refuse this server or port.").arg(what, extra),
+            LlmError::tr("The proxy's administrator decides which servers and ports may be reached: ask them to allow %1, "
+                         "or use another proxy.").arg(extra));
+        break;
     case Kind::ProxyRefusedTarget:
         set(LlmError::tr("%1 works, but could not connect to the server %2.").arg(what, extra),
             LlmError::tr("Check the server address, and whether the proxy may reach it (some proxies allow only certain sites or ports)."));
@@ -101,6 +113,18 @@ LlmError makeError(Kind kind, const QString& what, const QString& extra)
     case Kind::ProxyProtocol:
         set(LlmError::tr("%1 did not answer like a proxy of that type (%2).").arg(what, extra),
             LlmError::tr("Check the proxy type (HTTP or SOCKS5) and the port in Settings → Network."));
+        break;
+    case Kind::ProxyWrongType:
+        set(extra == QLatin1String("SOCKS5") ? LlmError::tr("%1 is a SOCKS5 proxy: choose SOCKS5.").arg(what)
+                                             : LlmError::tr("%1 is an HTTP proxy: choose HTTP.").arg(what),
+            LlmError::tr("Set the proxy type to %1 in Settings → Network (as an address: %2).")
+                .arg(extra, extra == QLatin1String("SOCKS5") ? QStringLiteral("socks5h://") + what
+                                                             : QStringLiteral("http://") + what));
+        break;
+    case Kind::ProxySilent:
+        set(LlmError::tr("%1 accepted the connection, but nothing came back through it from %2.").arg(what, extra),
+            LlmError::tr("The proxy's own connection is the likely cause: check its server, key or subscription (for a "
+                         "shadowsocks, V2Ray or Clash client, whether it reaches its server), or try another proxy."));
         break;
     case Kind::HostNotFound:
         set(LlmError::tr("The server name “%1” could not be found (DNS lookup failed).").arg(what),
@@ -190,20 +214,48 @@ LlmError makeError(Kind kind, const QString& what, const QString& extra)
     return e;
 }
 
+bool isHttpProxyOwnPage(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QString& reason)
+{
+    if (status == 407)
+        return true;
+    static const QByteArrayList proxyPrograms{"squid", "tinyproxy", "privoxy", "mitmproxy", "polipo", "3proxy",
+                                              "ccproxy", "wingate", "bluecoat", "zscaler", "fortigate", "proxy"};
+    const auto namesProxy = [](QByteArray text) {
+        text = text.toLower();
+        return std::any_of(proxyPrograms.cbegin(), proxyPrograms.cend(),
+                           [&text](const QByteArray& name) { return text.contains(name); });
+    };
+    for (const auto& [name, value] : headers) {
+        const QByteArray lower = name.toLower();
+        if (lower == "x-squid-error" || lower == "proxy-agent")
+            return true;
+        if (lower == "server" && namesProxy(value))
+            return true;
+    }
+    return namesProxy(reason.toUtf8());
+}
+
 LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
 {
     const QString server = serverName(c.url);
     const QString serverText = redactor.redact(serverMessage(c.errorBody));
+    const bool credentialsGiven = !c.proxy.user.isEmpty();
     LlmError e;
 
-    if (c.httpStatus >= 400 && c.answeredByHttpProxy) {
+    // One reading of an HTTP proxy's own status, for its pages and for its CONNECT answers alike.
+    const auto proxyStatusError = [&](int status) {
         const QString proxy = proxyName(c.proxy);
-        if (c.httpStatus == 401 || c.httpStatus == 403 || c.httpStatus == 407)
-            e = makeError(Kind::ProxyAuthentication, proxy);
-        else if (c.httpStatus >= 500)
-            e = makeError(Kind::ProxyRefusedTarget, proxy, server);
-        else
-            e = makeError(Kind::ProxyProtocol, proxy, QStringLiteral("HTTP %1").arg(c.httpStatus));
+        if (status == 407 || status == 401)
+            return makeError(credentialsGiven ? Kind::ProxyAuthentication : Kind::ProxyCredentialsMissing, proxy);
+        if (status == 403)
+            return makeError(Kind::ProxyDenied, proxy, server);
+        if (status == 502 || status == 503 || status == 504 || status >= 500)
+            return makeError(Kind::ProxyRefusedTarget, proxy, server);
+        return makeError(Kind::ProxyProtocol, proxy, QStringLiteral("HTTP %1").arg(status));
+    };
+
+    if (c.httpStatus >= 400 && c.answeredByHttpProxy) {
+        e = proxyStatusError(c.httpStatus);
         e.httpStatus = c.httpStatus;
         e.detail = QStringLiteral("HTTP %1 page from the proxy %2 for %3").arg(c.httpStatus).arg(c.proxy.display, displayUrl(c.url));
         return e;
@@ -225,6 +277,10 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
             e = makeError(Kind::ServerError, status, said);
         else
             e = makeError(Kind::HttpError, status, said);
+        // A gateway's page (HTML) names no culprit of its own: say which server answered.
+        if (c.httpStatus >= 500 && serverText.isEmpty())
+            e.message = LlmError::tr("The server %1 answered %2 (a gateway in front of it could not get an answer).")
+                            .arg(server, status);
         e.httpStatus = c.httpStatus;
         e.retryAfterSeconds = c.retryAfterSeconds;
         e.detail = QStringLiteral("HTTP %1 from %2: %3").arg(status, server, serverText);
@@ -232,27 +288,32 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
     }
 
     const QString proxy = c.proxy.isDirect() ? QString() : proxyName(c.proxy);
-    if (!proxy.isEmpty() && c.proxyReachable == false) {
-        e = makeError(Kind::ProxyUnreachable, proxy, c.proxyProblem);
-        e.detail = redactor.redact(QStringLiteral("Qt error %1 (%2) for %3; the proxy %4 is unreachable: %5")
-                                       .arg(int(c.qtError))
-                                       .arg(c.qtErrorString, displayUrl(c.url), c.proxy.display, c.proxyProblem));
-        return e;
-    }
-    if (!proxy.isEmpty() && c.proxyConnectStatus > 0 && c.proxyConnectStatus != 200) {
-        const int status = c.proxyConnectStatus;
-        if (status == 401 || status == 403 || status == 407)
-            e = makeError(Kind::ProxyAuthentication, proxy);
-        else if (status >= 500)
-            e = makeError(Kind::ProxyRefusedTarget, proxy, server);
-        else
-            e = makeError(Kind::ProxyProtocol, proxy, QStringLiteral("CONNECT: HTTP %1").arg(status));
-        e.detail = redactor.redact(QStringLiteral("Qt error %1 (%2) for %3; the proxy %4 answers CONNECT with %5")
-                                       .arg(int(c.qtError))
-                                       .arg(c.qtErrorString, displayUrl(c.url), c.proxy.display)
-                                       .arg(status));
-        return e;
-    }
+    const auto withDetail = [&](LlmError error, const QString& finding) {
+        error.detail = redactor.redact(QStringLiteral("Qt error %1 (%2) for %3 via %4; %5")
+                                           .arg(int(c.qtError))
+                                           .arg(c.qtErrorString, displayUrl(c.url), c.proxy.display, finding));
+        return error;
+    };
+    if (!proxy.isEmpty() && c.proxyReachable == false)
+        return withDetail(makeError(Kind::ProxyUnreachable, proxy, c.proxyProblem),
+                          QStringLiteral("the proxy is unreachable: ") + c.proxyProblem);
+    if (!proxy.isEmpty() && !c.proxySpeaks.isEmpty() && c.proxySpeaks != c.proxy.kindName())
+        return withDetail(makeError(Kind::ProxyWrongType, c.proxy.hostPort(), c.proxySpeaks),
+                          QStringLiteral("the port speaks ") + c.proxySpeaks);
+    if (!proxy.isEmpty() && c.proxyConnectStatus > 0 && c.proxyConnectStatus != 200)
+        return withDetail(proxyStatusError(c.proxyConnectStatus),
+                          QStringLiteral("the proxy answers CONNECT with %1").arg(c.proxyConnectStatus));
+    if (!proxy.isEmpty() && c.proxyWantsCredentials)
+        return withDetail(makeError(credentialsGiven ? Kind::ProxyProtocol : Kind::ProxyCredentialsMissing, proxy,
+                                    QStringLiteral("SOCKS5")),
+                          QStringLiteral("the SOCKS5 proxy accepts none of the offered methods"));
+    if (!proxy.isEmpty() && c.proxyAuthFailed)
+        return withDetail(makeError(Kind::ProxyAuthentication, proxy), QStringLiteral("SOCKS5 authentication failed"));
+    if (!proxy.isEmpty() && c.socks5Reply > 0)
+        return withDetail(makeError(c.socks5Reply == 2 ? Kind::ProxyDenied : Kind::ProxyRefusedTarget, proxy, server),
+                          QStringLiteral("SOCKS5 reply %1").arg(c.socks5Reply));
+    if (!proxy.isEmpty() && c.proxySilent)
+        return withDetail(makeError(Kind::ProxySilent, proxy, server), QStringLiteral("the tunnel opened, nothing came back"));
     switch (c.qtError) {
     case QNetworkReply::ProxyConnectionRefusedError:
         e = makeError(Kind::ProxyUnreachable, proxy, LlmError::tr("nothing is listening there"));
@@ -267,7 +328,7 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
         e = makeError(Kind::ProxyUnreachable, proxy, LlmError::tr("it did not answer in time"));
         break;
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        e = makeError(Kind::ProxyAuthentication, proxy);
+        e = makeError(credentialsGiven ? Kind::ProxyAuthentication : Kind::ProxyCredentialsMissing, proxy);
         break;
     case QNetworkReply::UnknownNetworkError:
         // Qt's answer to a SOCKS5 proxy that failed in some way; the probe showed the proxy is up.

@@ -29,12 +29,23 @@ struct FailureContext
     // For failures through a proxy: whether a direct TCP connect to the proxy worked, with the reason
     // when it did not (see ProxyProbe). Unknown when not probed.
     std::optional<bool> proxyReachable;
-    // A plain-HTTP request through an HTTP proxy got an HTML error page: the proxy wrote it, not the
-    // API (which answers JSON). tinyproxy, for one, answers a wrong password with 401 instead of 407.
+    // A plain-HTTP request through an HTTP proxy got an error page the proxy wrote itself (see
+    // isHttpProxyOwnPage()), not one the server or a gateway in front of it sent through the proxy.
+    // tinyproxy, for one, answers a wrong password with 401 instead of 407.
     bool answeredByHttpProxy = false;
     QString proxyProblem;
     int proxyConnectStatus = 0; // the probe's CONNECT answer, for HTTP proxies
+    QString proxySpeaks;        // the probe's finding: "SOCKS5" or "HTTP" (empty: unknown)
+    bool proxyAuthFailed = false;   // the probe's SOCKS5 username/password exchange failed
+    bool proxyWantsCredentials = false; // the probe's SOCKS5 proxy accepts no method without credentials
+    int socks5Reply = -1;       // the probe's SOCKS5 CONNECT reply code (0 = tunnel open)
+    bool proxySilent = false;   // the tunnel opened, but nothing came back through it in time
 };
+
+// Whether an error answer to a plain-HTTP request through an HTTP proxy was written by the proxy
+// itself: a 407, Squid's X-Squid-Error, a Proxy-Agent header, or a Server header or reason phrase
+// naming a proxy program. Anything else came from the server (or a gateway in front of it).
+bool isHttpProxyOwnPage(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QString& reason);
 
 // Builds the error for a kind with its translated message and hint. `what` fills the message's
 // first placeholder (server, proxy, model...) and `extra` the second, where the text has one.

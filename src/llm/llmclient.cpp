@@ -41,7 +41,8 @@ void LlmClient::rebuild()
 {
     // A fresh manager: no connection made under the old proxy or TLS settings is reused.
     m_manager = std::make_shared<QNetworkAccessManager>();
-    m_manager->setProxyFactory(new ProxyFactory(ProxyResolver(m_settings.proxy, m_environment)));
+    m_proxyMemo = std::make_shared<ProxyMemo>();
+    m_manager->setProxyFactory(new ProxyFactory(ProxyResolver(m_settings.proxy, m_environment, m_proxyMemo)));
     m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RequestJob follows them
     m_manager->setAutoDeleteReplies(false);
 
@@ -79,7 +80,7 @@ void LlmClient::applyTls(QNetworkRequest& request) const
 
 EffectiveProxy LlmClient::effectiveProxy(const QUrl& url) const
 {
-    return ProxyResolver(m_settings.proxy, m_environment).resolve(url);
+    return ProxyResolver(m_settings.proxy, m_environment, m_proxyMemo).resolve(url);
 }
 
 EffectiveProxy LlmClient::effectiveProxy() const

@@ -56,6 +56,8 @@ public:
     void cancelAll();
     [[nodiscard]] int runningJobs() const;
     [[nodiscard]] std::shared_ptr<QNetworkAccessManager> manager() const { return m_manager; }
+    // What was learned by talking to the proxies (SOCKS5 method, HTTP challenge); reset with the settings.
+    [[nodiscard]] ProxyMemo& proxyMemo() const { return *m_proxyMemo; }
 
 private:
     friend class RequestJob;
@@ -69,6 +71,7 @@ private:
     QProcessEnvironment m_environment;
     // Shared with the jobs that use it, so new settings never pull a manager from under a running request.
     std::shared_ptr<QNetworkAccessManager> m_manager;
+    std::shared_ptr<ProxyMemo> m_proxyMemo;
     mutable std::optional<QSslConfiguration> m_ssl;
     QList<QSslCertificate> m_extraCas; // from the CA bundle, read when the settings change
     LlmError m_caProblem;

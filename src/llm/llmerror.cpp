@@ -19,8 +19,12 @@ Category LlmError::categoryOf(Kind kind)
         return Category::Configuration;
     case Kind::ProxyUnreachable:
     case Kind::ProxyAuthentication:
+    case Kind::ProxyCredentialsMissing:
+    case Kind::ProxyDenied:
     case Kind::ProxyRefusedTarget:
     case Kind::ProxyProtocol:
+    case Kind::ProxyWrongType:
+    case Kind::ProxySilent:
         return Category::Proxy;
     case Kind::HostNotFound:
     case Kind::ConnectionRefused:
@@ -90,8 +94,12 @@ QString LlmError::kindName(Kind kind)
     case Kind::CaBundleUnreadable: return QStringLiteral("ca-bundle");
     case Kind::ProxyUnreachable: return QStringLiteral("proxy-unreachable");
     case Kind::ProxyAuthentication: return QStringLiteral("proxy-auth");
+    case Kind::ProxyCredentialsMissing: return QStringLiteral("proxy-auth-missing");
+    case Kind::ProxyDenied: return QStringLiteral("proxy-denied");
     case Kind::ProxyRefusedTarget: return QStringLiteral("proxy-refused-target");
     case Kind::ProxyProtocol: return QStringLiteral("proxy-protocol");
+    case Kind::ProxyWrongType: return QStringLiteral("proxy-wrong-type");
+    case Kind::ProxySilent: return QStringLiteral("proxy-silent");
     case Kind::HostNotFound: return QStringLiteral("dns");
     case Kind::ConnectionRefused: return QStringLiteral("connection-refused");
     case Kind::ConnectionReset: return QStringLiteral("connection-reset");

@@ -35,9 +35,13 @@ public:
         CaBundleUnreadable,
         // Proxy
         ProxyUnreachable,
-        ProxyAuthentication,
-        ProxyRefusedTarget,
+        ProxyAuthentication,     // 407 (or a SOCKS5 refusal) after credentials were sent
+        ProxyCredentialsMissing, // the proxy asks for a username and password and none was given
+        ProxyDenied,             // 403 / SOCKS5 "not allowed by ruleset": the proxy's policy refuses the target
+        ProxyRefusedTarget,      // the proxy works but could not reach the server (502/503/504, SOCKS5 refused)
         ProxyProtocol,
+        ProxyWrongType,          // an HTTP proxy set for a SOCKS5 port, or the other way round
+        ProxySilent,             // the proxy accepted the connection, but nothing came back through it
         // Network
         HostNotFound,
         ConnectionRefused,

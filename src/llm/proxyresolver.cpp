@@ -33,11 +33,26 @@ QString displayFor(const QNetworkProxy& proxy, bool remoteDns)
     return url.toString();
 }
 
+// An HTTP proxy gets Basic credentials with the first CONNECT, as curl sends them: Qt would wait for
+// a 407 and answer it on the same connection, which some proxies (mitmproxy) never reply to.
+void sendCredentialsUpFront(EffectiveProxy& effective)
+{
+    if (effective.proxy.type() != QNetworkProxy::HttpProxy || effective.user.isEmpty())
+        return;
+    QNetworkProxy proxy(QNetworkProxy::HttpProxy, effective.proxy.hostName(), effective.proxy.port());
+    proxy.setCapabilities(effective.proxy.capabilities());
+    proxy.setRawHeader("Proxy-Authorization",
+                       "Basic " + (effective.user + u':' + effective.password).toUtf8().toBase64());
+    effective.proxy = proxy;
+}
+
 EffectiveProxy makeProxy(QNetworkProxy::ProxyType type, const QString& host, quint16 port, const QString& user,
                          const QString& password, bool remoteDns, const QString& source)
 {
     EffectiveProxy result;
     result.proxy = QNetworkProxy(type, host, port, user, password);
+    result.user = user;
+    result.password = password;
     if (type == QNetworkProxy::Socks5Proxy && !remoteDns) {
         // Without this capability Qt looks the host name up locally and sends the address (socks5://).
         result.proxy.setCapabilities(result.proxy.capabilities() & ~QNetworkProxy::HostNameLookupCapability);
@@ -45,6 +60,7 @@ EffectiveProxy makeProxy(QNetworkProxy::ProxyType type, const QString& host, qui
     result.remoteDns = type == QNetworkProxy::HttpProxy || remoteDns;
     result.display = displayFor(result.proxy, remoteDns);
     result.source = source;
+    sendCredentialsUpFront(result);
     return result;
 }
 
@@ -85,13 +101,59 @@ QString EffectiveProxy::summary() const
     return source.isEmpty() ? display : display + QStringLiteral(" (") + source + u')';
 }
 
-ProxyResolver::ProxyResolver(ProxySettings settings, QProcessEnvironment environment)
+ProxyMemo::Socks5Auth ProxyMemo::socks5Auth(const QString& hostPort) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_socks5.value(hostPort, Socks5Auth::Unknown);
+}
+
+void ProxyMemo::setSocks5Auth(const QString& hostPort, Socks5Auth auth)
+{
+    QMutexLocker lock(&m_mutex);
+    m_socks5.insert(hostPort, auth);
+}
+
+bool ProxyMemo::challengeOnly(const QString& hostPort) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_challengeOnly.value(hostPort, false);
+}
+
+void ProxyMemo::setChallengeOnly(const QString& hostPort)
+{
+    QMutexLocker lock(&m_mutex);
+    m_challengeOnly.insert(hostPort, true);
+}
+
+ProxyResolver::ProxyResolver(ProxySettings settings, QProcessEnvironment environment,
+                             std::shared_ptr<const ProxyMemo> memo)
     : m_settings(std::move(settings))
     , m_environment(std::move(environment))
+    , m_memo(std::move(memo))
 {
 }
 
 EffectiveProxy ProxyResolver::resolve(const QUrl& target) const
+{
+    EffectiveProxy result = resolveUnmemoized(target);
+    if (!m_memo || result.isDirect() || result.user.isEmpty())
+        return result;
+    const QString hostPort = result.hostPort();
+    if (result.proxy.type() == QNetworkProxy::Socks5Proxy
+        && m_memo->socks5Auth(hostPort) == ProxyMemo::Socks5Auth::NoneNeeded) {
+        // Like curl, both methods were offered and the proxy chose "no authentication".
+        result.proxy.setUser(QString());
+        result.proxy.setPassword(QString());
+    } else if (result.proxy.type() == QNetworkProxy::HttpProxy && m_memo->challengeOnly(hostPort)) {
+        QNetworkProxy proxy(QNetworkProxy::HttpProxy, result.proxy.hostName(), result.proxy.port(), result.user,
+                            result.password);
+        proxy.setCapabilities(result.proxy.capabilities());
+        result.proxy = proxy;
+    }
+    return result;
+}
+
+EffectiveProxy ProxyResolver::resolveUnmemoized(const QUrl& target) const
 {
     using Mode = ProxySettings::Mode;
     const QString host = target.host();

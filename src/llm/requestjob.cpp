@@ -92,7 +92,42 @@ void RequestJob::begin()
         finish(problem);
         return;
     }
+    if (m_info.proxy.proxy.type() == QNetworkProxy::Socks5Proxy
+        && m_client->proxyMemo().socks5Auth(m_info.proxy.hostPort()) == ProxyMemo::Socks5Auth::Unknown) {
+        preflightSocks5();
+        return;
+    }
     m_client->enqueue(this);
+}
+
+void RequestJob::preflightSocks5()
+{
+    // Qt offers a SOCKS5 proxy one method only: username/password when credentials are set, so a proxy
+    // that needs none (Dante without auth, the SOCKS5 port of a shadowsocks or Clash client) refuses.
+    // Once per proxy, ask it the way curl does (both methods) and hand Qt what the proxy chose. The
+    // greeting also shows an HTTP proxy set as SOCKS5, at once instead of after the connect timeout.
+    const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
+                                                                                   : std::chrono::milliseconds(10000),
+                                  std::chrono::milliseconds(10000));
+    new ProxyProbe(m_info.proxy, QString(), timeout, [this](const ProxyProbe::Result& probe) {
+        if (m_finished || !m_client)
+            return;
+        const QString hostPort = m_info.proxy.hostPort();
+        if (probe.speaks == QLatin1String("HTTP")) {
+            LlmError error = makeError(LlmError::Kind::ProxyWrongType, hostPort, probe.speaks);
+            error.detail = QStringLiteral("the SOCKS5 proxy %1 answers a SOCKS5 greeting like an HTTP proxy").arg(m_info.proxy.display);
+            finish(error);
+            return;
+        }
+        if (probe.socks5Method == 0)
+            m_client->proxyMemo().setSocks5Auth(hostPort, ProxyMemo::Socks5Auth::NoneNeeded);
+        else if (probe.socks5Method == 2)
+            m_client->proxyMemo().setSocks5Auth(hostPort, ProxyMemo::Socks5Auth::Password);
+        if (probe.socks5Method == 0 && !m_info.proxy.user.isEmpty())
+            qCInfo(lcLlm).noquote() << "the SOCKS5 proxy" << hostPort << "needs no authentication; the credentials are not used";
+        m_info.proxy = m_client->effectiveProxy(m_info.url);
+        m_client->enqueue(this);
+    }, this);
 }
 
 void RequestJob::dispatch()
@@ -115,6 +150,12 @@ void RequestJob::dispatch()
 
     qCInfo(lcLlm).noquote() << m_verb << displayUrl(m_request.url()) << "attempt" << m_info.attempts << "via"
                             << m_info.proxy.summary();
+    // Plain http through an HTTP proxy: the proxy reads this header of the request itself (never set
+    // for https, where the request goes through the tunnel to the server).
+    const bool plainThroughHttpProxy = m_info.proxy.proxy.type() == QNetworkProxy::HttpProxy
+                                       && m_request.url().scheme() == QLatin1String("http");
+    m_request.setRawHeader("Proxy-Authorization", plainThroughHttpProxy ? m_info.proxy.proxy.rawHeader("Proxy-Authorization")
+                                                                        : QByteArray());
     m_manager = m_client->manager();
     QNetworkReply* reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
     // A bounded read-ahead for the reply. Qt's HTTP thread may still take more from the socket, so
@@ -289,6 +330,11 @@ void RequestJob::onReplyFinished()
     const QString qtErrorString = reply->errorString();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
     const QByteArray redirectTarget = reply->rawHeader("Location");
+    const bool plainThroughHttpProxy = m_info.proxy.proxy.type() == QNetworkProxy::HttpProxy
+                                       && m_info.url.scheme() == QLatin1String("http");
+    const bool proxyOwnPage = plainThroughHttpProxy
+                              && isHttpProxyOwnPage(m_info.httpStatus, reply->rawHeaderPairs(),
+                                                    reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
     dropReply();
 
     const int status = m_info.httpStatus;
@@ -309,10 +355,8 @@ void RequestJob::onReplyFinished()
     context.sslErrors = m_sslErrors;
     context.bodyStarted = m_bodyStarted;
     context.retryAfterSeconds = parseRetryAfter(retryAfter);
-    context.answeredByHttpProxy = m_info.proxy.proxy.type() == QNetworkProxy::HttpProxy
-                                  && m_info.url.scheme() == QLatin1String("http") && m_contentType.contains("text/html");
+    context.answeredByHttpProxy = proxyOwnPage;
     const bool ambiguous = !m_info.proxy.isDirect() && context.httpStatus == 0
-                           && qtError != QNetworkReply::ProxyAuthenticationRequiredError
                            && qtError != QNetworkReply::SslHandshakeFailedError
                            && qtError != QNetworkReply::OperationCanceledError && !m_bodyStarted;
     if (!ambiguous) {
@@ -323,13 +367,36 @@ void RequestJob::onReplyFinished()
     const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
                                                                                    : std::chrono::milliseconds(10000),
                                   std::chrono::milliseconds(10000));
-    const QString tunnel = m_info.url.scheme() == QLatin1String("https") ? Llm::serverName(m_info.url) : QString();
-    new ProxyProbe(m_info.proxy, tunnel, timeout, [this, context](const ProxyProbe::Result& probe) mutable {
-        context.proxyReachable = probe.reachable;
-        context.proxyProblem = probe.why;
-        context.proxyConnectStatus = probe.connectStatus;
+    const QString tunnel = Llm::serverName(m_info.url);
+    new ProxyProbe(m_info.proxy, tunnel, timeout, [this, context, plainThroughHttpProxy](const ProxyProbe::Result& probe) mutable {
+        if (m_finished || !m_client)
+            return;
+        const QString hostPort = m_info.proxy.hostPort();
+        if (probe.connectStatus == 407 && !probe.basicOffered && !m_info.proxy.user.isEmpty()
+            && !m_client->proxyMemo().challengeOnly(hostPort)) {
+            // The proxy wants Digest, NTLM or Negotiate: leave the credentials to Qt's challenge-response.
+            qCInfo(lcLlm).noquote() << "the HTTP proxy" << hostPort << "does not take Basic credentials; answering its challenge instead";
+            m_client->proxyMemo().setChallengeOnly(hostPort);
+            m_info.proxy = m_client->effectiveProxy(m_info.url);
+            m_client->enqueue(this);
+            return;
+        }
+        applyProbe(context, probe, plainThroughHttpProxy);
         concludeFailure(context);
     }, this);
+}
+
+void RequestJob::applyProbe(FailureContext& context, const ProxyProbe::Result& probe, bool plainThroughHttpProxy)
+{
+    context.proxyReachable = probe.reachable;
+    context.proxyProblem = probe.why;
+    context.proxySpeaks = probe.speaks;
+    // For plain http the CONNECT was only a question to the proxy: a refusal to tunnel to port 80 (Squid's
+    // default) says nothing about the request itself. Its credentials verdict still holds.
+    context.proxyConnectStatus = !plainThroughHttpProxy || probe.connectStatus == 407 ? probe.connectStatus : 0;
+    context.proxyAuthFailed = probe.authFailed;
+    context.proxyWantsCredentials = probe.socks5Method == 255;
+    context.socks5Reply = probe.socks5Reply;
 }
 
 void RequestJob::concludeFailure(const FailureContext& context)
@@ -393,6 +460,33 @@ void RequestJob::onTimeout(LlmError::Kind kind)
         target = LlmError::tr("%1 through %2 proxy %3").arg(target, m_info.proxy.kindName(), m_info.proxy.hostPort());
     LlmError error = makeError(kind, target, secondsText(limit));
     error.detail = QStringLiteral("%1 after %2 ms, attempt %3").arg(LlmError::kindName(kind)).arg(m_clock.elapsed()).arg(m_info.attempts);
+    if (kind == LlmError::Kind::ConnectTimeout && !m_info.proxy.isDirect() && !m_bodyStarted) {
+        // Through a proxy, ask it what happened: a tunnel that opens but never carries an answer means
+        // the proxy's own way onward (its server, key or subscription) is broken, and no retry helps.
+        dropReply();
+        FailureContext context;
+        context.url = m_info.url;
+        context.proxy = m_info.proxy;
+        context.qtError = QNetworkReply::TimeoutError;
+        context.qtErrorString = error.detail;
+        const bool plainThroughHttpProxy = m_info.proxy.proxy.type() == QNetworkProxy::HttpProxy
+                                           && m_info.url.scheme() == QLatin1String("http");
+        new ProxyProbe(m_info.proxy, Llm::serverName(m_info.url), std::min(limit, std::chrono::milliseconds(10000)),
+                       [this, context, error, plainThroughHttpProxy](const ProxyProbe::Result& probe) mutable {
+            if (m_finished || !m_client)
+                return;
+            applyProbe(context, probe, plainThroughHttpProxy);
+            context.proxySilent = probe.tunnelOpen;
+            const LlmError found = describeFailure(context, m_redactor);
+            if (found.kind != LlmError::Kind::NetworkOther) { // the probe named the culprit
+                finish(found);
+                return;
+            }
+            if (!retryIfUseful(error))
+                finish(error);
+        }, this);
+        return;
+    }
     if (kind == LlmError::Kind::ConnectTimeout && retryIfUseful(error)) {
         dropReply();
         return;

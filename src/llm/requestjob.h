@@ -2,6 +2,7 @@
 
 #include "errortexts.h"
 #include "llmerror.h"
+#include "proxyprobe.h"
 #include "proxyresolver.h"
 #include "redactor.h"
 
@@ -74,6 +75,8 @@ protected:
 private:
     friend class LlmClient;
     void begin();    // called by the client once the job may start
+    void preflightSocks5();
+    static void applyProbe(FailureContext& context, const ProxyProbe::Result& probe, bool plainThroughHttpProxy);
     void dispatch(); // called by the client when a per-host slot is free
     void abandon();  // the client is going away: drop the reply without any signal
 
