@@ -12,6 +12,7 @@
 #include "settingsrescue.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
+#include "versionsdialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -145,7 +146,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     using Generator = Generation::StoryGenerator;
     connect(m_generator.get(), &Generator::storyChanged, this, &MainWindow::onStoryChanged);
-    connect(m_generator.get(), &Generator::pageStarted, this, [this](const QString&, const QString&) {
+    connect(m_generator.get(), &Generator::pageStarted, this, [this](const QString&, const QString& pageId) {
+        m_reader->beginStreaming(pageId);
         m_ideaPanel->setBusy(true);
         m_reader->setBusy(true);
         updateStatus(tr("Writing a page…"));
@@ -153,6 +155,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
     connect(m_generator.get(), &Generator::pageTextAppended, this,
             [this](const QString&, const QString& pageId, const QString& text) { m_reader->appendStreamingText(pageId, text); });
+    connect(m_generator.get(), &Generator::pageFinished, m_reader, [this] { m_reader->endStreaming(); });
     connect(m_generator.get(), &Generator::failed, this, &MainWindow::onFailed);
     connect(m_generator.get(), &Generator::finished, this, &MainWindow::onFinished);
     connect(m_generator.get(), &Generator::saveFailed, this, [this](const QString& message) {
@@ -182,13 +185,7 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&Story"));
-    QAction* newStory = file->addAction(tr("&New story"), QKeySequence::New, this, [this] {
-        m_generator->close();
-        m_reader->setStory(nullptr);
-        m_ideaPanel->setFocus();
-        updateActions();
-    });
-    Q_UNUSED(newStory)
+    file->addAction(tr("&New story"), QKeySequence::New, this, &MainWindow::newStory);
     file->addAction(tr("&Import…"), QKeySequence::Open, this, &MainWindow::importStory);
     m_export = file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                                [this] { exportStory(currentStoryId()); });
@@ -199,6 +196,13 @@ void MainWindow::createActions()
     QMenu* page = menuBar()->addMenu(tr("&Page"));
     m_regenerate = page->addAction(tr("&Write this page again"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::regeneratePage);
     m_edit = page->addAction(tr("&Edit the text…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::editPage);
+    m_versions = page->addAction(tr("Earlier &versions…"), this, &MainWindow::showVersions);
+    m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
+    m_goOn = page->addAction(tr("&Go on reading"), this, [this] {
+        m_banner->dismiss();
+        showProblem(m_generator->continueReading(currentStoryId()));
+    });
+    m_goOn->setObjectName(QStringLiteral("goOnReadingAction"));
     m_readAloud = page->addAction(tr("Read &aloud"), QKeySequence(Qt::Key_F5), m_reader, &Widgets::ReaderWidget::toggleReadAloud);
     m_readAloud->setCheckable(true);
     m_readAloud->setVisible(m_reader->speechAvailable());
@@ -254,7 +258,7 @@ void MainWindow::useConnectionSettings(const Llm::ConnectionSettings& settings)
 
 QString MainWindow::currentStoryId() const
 {
-    return m_generator->story() ? m_generator->story()->id : QString();
+    return m_generator->storyId();
 }
 
 QString MainWindow::statusText() const
@@ -274,6 +278,19 @@ void MainWindow::generate()
     showProblem(m_generator->startNew(settings));
 }
 
+void MainWindow::newStory()
+{
+    if (m_generator->isBusy()) {
+        showProblem(tr("Please wait until the page is written, or stop it first."));
+        return;
+    }
+    m_generator->close();
+    m_reader->setStory(nullptr);
+    setWindowTitle(tr("Interactive Storybook"));
+    m_ideaPanel->setFocus();
+    updateActions();
+}
+
 void MainWindow::openStory(const QString& id)
 {
     if (id.isEmpty())
@@ -288,16 +305,13 @@ void MainWindow::openStory(const QString& id)
 
 void MainWindow::onStoryChanged(const QString& storyId)
 {
-    const auto& story = m_generator->story();
+    std::shared_ptr<const Story::Story> story = m_generator->story();
     if (!story || story->id != storyId)
         return;
-    if (m_reader->property("storyId").toString() != storyId) {
-        m_reader->setProperty("storyId", storyId);
-        m_reader->setStory(&*story);
+    const bool another = !m_reader->story() || m_reader->story()->id != storyId;
+    if (another)
         m_ideaPanel->setSettings(story->settings);
-    } else {
-        m_reader->storyChanged();
-    }
+    m_reader->setStory(story);
     setWindowTitle(tr("%1 — Interactive Storybook").arg(story->title.isEmpty() ? tr("New story") : story->title));
     m_sidebar->refresh();
     m_sidebar->selectStory(storyId);
@@ -306,6 +320,7 @@ void MainWindow::onStoryChanged(const QString& storyId)
 
 void MainWindow::onFailed(const QString&, const QString& pageId, const Llm::LlmError& error)
 {
+    m_reader->endStreaming(); // the draft, or the earlier version of a page written again
     m_lastFailedPage = pageId;
     if (error.kind == Llm::LlmError::Kind::Cancelled) {
         m_banner->showNotice(tr("Stopped. What was written so far is kept; you can write the page again."), QString());
@@ -333,9 +348,20 @@ void MainWindow::regeneratePage()
     }
 }
 
+void MainWindow::showVersions()
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    const QString pageId = m_reader->currentPageId();
+    if (!story || !story->page(pageId))
+        return;
+    VersionsDialog dialog(story, pageId, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.chosenVersion() >= 0)
+        showProblem(m_generator->restoreVersion(story->id, pageId, dialog.chosenVersion()));
+}
+
 void MainWindow::editPage()
 {
-    const auto& story = m_generator->story();
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
     const QString pageId = m_reader->currentPageId();
     if (!story || pageId.isEmpty() || !story->page(pageId))
         return;
@@ -383,7 +409,7 @@ void MainWindow::deleteStory(const QString& id)
     if (id == currentStoryId()) {
         m_generator->close();
         m_reader->setStory(nullptr);
-        m_reader->setProperty("storyId", QString());
+        setWindowTitle(tr("Interactive Storybook"));
     }
     const QString title = m_library->record(id) ? m_library->record(id)->title : id;
     if (const QString problem = m_library->trash(id); !problem.isEmpty()) {
@@ -401,16 +427,21 @@ void MainWindow::importStory()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import a story"), QString(),
                                                       tr("Stories (*.storybook)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        (void)importStoryFrom(path);
+}
+
+QString MainWindow::importStoryFrom(const QString& path)
+{
     QString why;
     const std::optional<QString> id = m_library->import(path, &why);
     if (!id) {
         m_banner->showError(why, tr("Choose a .storybook file made by Interactive Storybook."), false);
-        return;
+        return why;
     }
     m_sidebar->refresh();
     openStory(*id);
+    return currentStoryId() == *id ? QString() : m_banner->message();
 }
 
 void MainWindow::exportStory(const QString& id)
@@ -441,9 +472,13 @@ void MainWindow::exportStory(const QString& id)
 QString MainWindow::exportStoryTo(const QString& id, const QString& path, Story::ExportFormat format, bool allBranches)
 {
     QString why;
-    const std::optional<Story::Story> story = id == currentStoryId() ? m_generator->story() : m_library->load(id, &why);
-    if (!story)
-        return why;
+    std::shared_ptr<const Story::Story> story = id == currentStoryId() ? m_generator->story() : nullptr;
+    if (!story) {
+        std::optional<Story::Story> loaded = m_library->load(id, &why);
+        if (!loaded)
+            return why;
+        story = std::make_shared<const Story::Story>(std::move(*loaded));
+    }
     Story::ExportOptions options;
     options.allBranches = allBranches;
     return Story::exportToFile(*story, format, path, options);
@@ -451,7 +486,7 @@ QString MainWindow::exportStoryTo(const QString& id, const QString& path, Story:
 
 void MainWindow::printStory()
 {
-    const auto& story = m_generator->story();
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
     if (!story)
         return;
     // Printing goes through the PDF picture book, opened in the system's viewer to print.
@@ -508,7 +543,7 @@ void MainWindow::updateStatus(const QString& state)
 
 void MainWindow::updateActions()
 {
-    const auto& story = m_generator->story();
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
     const QString pageId = m_reader->currentPageId();
     const Story::Page* page = story && !pageId.isEmpty() ? story->page(pageId) : nullptr;
     const bool busy = m_generator->isBusy();
@@ -516,8 +551,12 @@ void MainWindow::updateActions()
     m_edit->setEnabled(page && !busy);
     m_ending->setEnabled(page && !busy);
     m_ending->setChecked(page && page->ending);
-    m_export->setEnabled(story.has_value());
-    m_print->setEnabled(story.has_value());
+    m_versions->setEnabled(page && !page->previousVersions.isEmpty() && !busy);
+    // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
+    m_goOn->setVisible(story && story->settings.readToMe);
+    m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
+    m_export->setEnabled(story != nullptr);
+    m_print->setEnabled(story != nullptr);
     m_readAloud->setChecked(m_reader->isReadingAloud());
     m_readAloud->setEnabled(page || m_reader->isReadingAloud());
 }

@@ -59,7 +59,13 @@ public:
     void useConnectionSettings(const Llm::ConnectionSettings& settings);
 
 public Q_SLOTS:
+    // Story → New story: closes the open story (not while a page is being written).
+    void newStory();
     void openStory(const QString& id);
+    // Moves a story to the trash (Undo in the banner); the open one is closed first.
+    void deleteStory(const QString& id);
+    // Copies a .storybook file into the library and opens it; returns a translated problem or "".
+    QString importStoryFrom(const QString& path);
     void openSettings();
     void openDiagnostics();
     void exportStory(const QString& id);
@@ -78,9 +84,9 @@ private:
     void onFinished(const QString& storyId);
     void regeneratePage();
     void editPage();
+    void showVersions();
     void toggleEnding(bool ending);
     void renameStory(const QString& id);
-    void deleteStory(const QString& id);
     void importStory();
     void printStory();
     void updateStatus(const QString& state = {});
@@ -110,6 +116,8 @@ private:
     QLabel* m_stateLabel = nullptr;
     QAction* m_regenerate = nullptr;
     QAction* m_edit = nullptr;
+    QAction* m_versions = nullptr;
+    QAction* m_goOn = nullptr;
     QAction* m_ending = nullptr;
     QAction* m_export = nullptr;
     QAction* m_print = nullptr;

@@ -148,6 +148,7 @@ int run(QCoreApplication& app)
                "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
+               "  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]\n"
                "  story list [--json] | show ID [--json] [--page N] | search TEXT\n"
                "  story export ID --format md|html|pdf --output FILE [--all-branches]\n"
                "  story import FILE | delete ID | restore ID\n\n"

@@ -62,7 +62,7 @@ StoryCommands::StoryCommands()
     , m_library(QStringLiteral("library"), tr("The story library folder (default: STORYBOOK_LIBRARY, else the app's)."), tr("DIR"))
     , m_choice(QStringLiteral("choice"), tr("story continue: the number of a suggested answer."), tr("N"))
     , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
-    , m_page(QStringLiteral("page"), tr("story show/regenerate: a page number on the reading path."), tr("N"))
+    , m_page(QStringLiteral("page"), tr("story show/regenerate/versions/restore-version: a page number on the reading path."), tr("N"))
     , m_format(QStringLiteral("format"), tr("story export: md, html or pdf."), tr("FORMAT"))
     , m_output(QStringLiteral("output"), tr("story export: the file to write."), tr("FILE"))
     , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
@@ -79,7 +79,7 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
                        const Llm::ConnectionSettings& connection, InterruptWatcher& watcher) const
 {
     if (arguments.isEmpty())
-        return usageError(tr("story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore."));
+        return usageError(tr("story needs a command: new, continue, regenerate, versions, restore-version, list, show, search, export, import, delete or restore."));
     const QString command = arguments.constFirst();
     const QStringList rest = arguments.mid(1);
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -227,6 +227,72 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             return reportProblem(Kind::InvalidOption, tr("The story has no pages."), tr("Start a new one with: storybook-cli story new IDEA"));
         const QString pageId = story->pathPages().at(index)->id;
         return generate([&](Generation::StoryGenerator& g) { return g.regenerate(id, pageId); });
+    }
+    if (command == QLatin1String("versions") || command == QLatin1String("restore-version")) {
+        // Earlier versions of a page on the reading path, numbered 1… oldest first (as `versions` lists them).
+        const bool restore = command == QLatin1String("restore-version");
+        if (rest.size() != (restore ? 2 : 1))
+            return usageError(restore ? tr("story restore-version needs a story id and a version number (see: story versions ID --page N).")
+                                      : tr("story versions needs one story id."));
+        const QString id = rest.constFirst();
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        int index = 0;
+        if (const int code = pageOnPath(*story, &index))
+            return code;
+        if (index < 0)
+            return reportProblem(Kind::InvalidOption, tr("The story has no pages."), tr("Start a new one with: storybook-cli story new IDEA"));
+        const Story::Page& page = *story->pathPages().at(index);
+        if (restore) {
+            bool ok = false;
+            const int number = rest.at(1).toInt(&ok);
+            if (!ok || number < 1 || number > page.previousVersions.size())
+                return page.previousVersions.isEmpty()
+                           ? reportProblem(Kind::InvalidOption, tr("This page has no earlier versions."), QString())
+                           : usageError(tr("The version must be between 1 and %1.").arg(page.previousVersions.size()));
+            Generation::StoryGenerator generator(nullptr, &library);
+            if (const QString problem = generator.restoreVersion(id, page.id, number - 1); !problem.isEmpty())
+                return reportProblem(Kind::Internal, problem, tr("Check that the library folder is writable and the disk is not full."));
+            write(stdout, tr("Version %1 of page %2 is shown again; the version it replaced is kept.\n").arg(number).arg(index + 1));
+            return 0;
+        }
+        QJsonArray array;
+        for (qsizetype i = 0; i < page.previousVersions.size(); ++i) {
+            const Story::PageVersion& version = page.previousVersions.at(i);
+            const qsizetype branches = version.number == page.version ? 0 : story->childrenOfVersion(page.id, version.number).size();
+            if (json) {
+                QJsonObject object{{QLatin1String("version"), int(i + 1)},
+                                   {QLatin1String("replaced"), version.replaced.toUTC().toString(Qt::ISODate)},
+                                   {QLatin1String("text"), version.text},
+                                   {QLatin1String("ending"), version.ending},
+                                   {QLatin1String("branches"), int(branches)}};
+                if (version.interaction) {
+                    object.insert(QLatin1String("question"), version.interaction->question);
+                    object.insert(QLatin1String("options"), QJsonArray::fromStringList(version.interaction->options));
+                }
+                array.append(object);
+                continue;
+            }
+            write(stdout, QStringLiteral("— %1 — %2\n").arg(i + 1).arg(version.replaced.isValid()
+                                                                     ? version.replaced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                                                     : QString()));
+            write(stdout, version.text + u'\n');
+            if (version.interaction && !version.ending) {
+                if (!version.interaction->question.isEmpty())
+                    write(stdout, version.interaction->question + u'\n');
+                for (qsizetype o = 0; o < version.interaction->options.size(); ++o)
+                    write(stdout, QStringLiteral("%1. %2\n").arg(o + 1).arg(version.interaction->options.at(o)));
+            }
+            if (branches > 0)
+                write(stdout, tr("%n page(s) written after this version.", nullptr, int(branches)) + u'\n');
+            write(stdout, QStringLiteral("\n"));
+        }
+        if (json)
+            write(stdout, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        else if (page.previousVersions.isEmpty())
+            write(stdout, tr("This page has no earlier versions.") + u'\n');
+        return 0;
     }
     if (command == QLatin1String("list")) {
         QJsonArray array;

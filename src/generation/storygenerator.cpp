@@ -47,7 +47,7 @@ StoryGenerator::~StoryGenerator()
         disconnect(m_job, nullptr, this, nullptr);
         m_job->cancel();
         if (m_story && !m_regenerating) {
-            if (Story::Page* page = m_story->page(m_pageId)) {
+            if (Story::Page* page = edit().page(m_pageId)) {
                 page->state = Story::Page::State::Draft;
                 page->note = Tr::tr("The app was closed while this page was being written.");
                 if (m_parser)
@@ -65,6 +65,26 @@ bool StoryGenerator::isBusy() const
     return !m_job.isNull();
 }
 
+std::shared_ptr<const Story::Story> StoryGenerator::story() const
+{
+    if (!m_snapshot && m_story)
+        m_snapshot = std::make_shared<const Story::Story>(*m_story);
+    return m_snapshot;
+}
+
+Story::Story& StoryGenerator::edit()
+{
+    Q_ASSERT(m_story);
+    m_snapshot.reset();
+    return *m_story;
+}
+
+void StoryGenerator::setStory(std::optional<Story::Story> story)
+{
+    m_snapshot.reset();
+    m_story = std::move(story);
+}
+
 QString StoryGenerator::loadStory(const QString& storyId)
 {
     if (m_story && m_story->id == storyId)
@@ -73,7 +93,7 @@ QString StoryGenerator::loadStory(const QString& storyId)
     std::optional<Story::Story> loaded = m_library->load(storyId, &why);
     if (!loaded)
         return why;
-    m_story = std::move(loaded);
+    setStory(std::move(loaded));
     return {};
 }
 
@@ -89,7 +109,7 @@ QString StoryGenerator::open(const QString& storyId)
     std::optional<Story::Story> loaded = m_library->load(storyId, &why);
     if (!loaded)
         return why;
-    m_story = std::move(loaded);
+    setStory(std::move(loaded));
     Q_EMIT storyChanged(storyId);
     return {};
 }
@@ -100,7 +120,7 @@ void StoryGenerator::close()
         stop();
     if (m_dirty && m_story)
         save();
-    m_story.reset();
+    setStory(std::nullopt);
 }
 
 QString StoryGenerator::editOpenStory(const QString& storyId, const std::function<bool(Story::Story&)>& edit)
@@ -109,7 +129,7 @@ QString StoryGenerator::editOpenStory(const QString& storyId, const std::functio
         if (const QString problem = open(storyId); !problem.isEmpty())
             return problem;
     }
-    if (!edit(*m_story))
+    if (!edit(this->edit()))
         return Tr::tr("That page is not in the story.");
     m_dirty = true;
     save();
@@ -135,6 +155,7 @@ QString StoryGenerator::rename(const QString& storyId, const QString& title)
 {
     return editOpenStory(storyId, [&](Story::Story& story) {
         story.title = title.trimmed();
+        story.titleByHand = true;
         return true;
     });
 }
@@ -167,7 +188,7 @@ QString StoryGenerator::startNew(const Story::StorySettings& settings)
     Story::Page first;
     first.state = Story::Page::State::Streaming;
     const QString pageId = story.addPage(first).id;
-    m_story = std::move(story);
+    setStory(std::move(story));
     m_readToMeBudget = settings.readToMe ? m_story->settings.pageCount + 2 : 0;
     generate(pageId, m_prompts.firstPage(m_story->settings), false);
     return {};
@@ -195,7 +216,7 @@ QString StoryGenerator::answer(const QString& storyId, const QString& pageId, in
     // The same answer again: go back to that branch; both branches are kept.
     for (const Story::Page* child : m_story->children(pageId)) {
         if (child->answer == text && !child->isDraft()) {
-            m_story->goTo(child->id);
+            edit().goTo(child->id);
             m_dirty = true;
             save();
             Q_EMIT storyChanged(storyId);
@@ -208,8 +229,9 @@ QString StoryGenerator::answer(const QString& storyId, const QString& pageId, in
     next.parentId = pageId;
     next.answer = text;
     next.answerIndex = optionIndex;
+    next.parentVersion = page->version; // the branch belongs to the version that asked the question
     next.state = Story::Page::State::Streaming;
-    const QString nextId = m_story->addPage(next).id;
+    const QString nextId = edit().addPage(next).id;
     if (m_readToMeBudget <= 0 && m_story->settings.readToMe)
         m_readToMeBudget = m_story->settings.pageCount + 2;
     generate(nextId, prompt, false);
@@ -218,17 +240,24 @@ QString StoryGenerator::answer(const QString& storyId, const QString& pageId, in
 
 QString StoryGenerator::continueReading(const QString& storyId)
 {
+    if (isBusy())
+        return Tr::tr("A page is being written already.");
     if (const QString problem = loadStory(storyId); !problem.isEmpty())
         return problem;
     const QList<const Story::Page*> path = m_story->pathPages();
     if (path.isEmpty())
         return Tr::tr("The story has no pages.");
     const Story::Page* last = path.last();
-    if (last->isDraft())
-        return regenerate(storyId, last->id);
-    if (last->ending)
+    if (last->ending && !last->isDraft())
         return Tr::tr("The story has ended on this page.");
     m_readToMeBudget = m_story->settings.pageCount + 2;
+    if (last->isDraft()) {
+        // The page that stopped is written again, then the story goes on from it.
+        const QString problem = regenerate(storyId, last->id);
+        if (!problem.isEmpty())
+            m_readToMeBudget = 0;
+        return problem;
+    }
     if (last->interaction && !last->interaction->options.isEmpty())
         return answer(storyId, last->id, 0, {});
     return answer(storyId, last->id, -1, Tr::tr("What happens next?"));
@@ -245,10 +274,17 @@ QString StoryGenerator::regenerate(const QString& storyId, const QString& pageId
         return Tr::tr("That page is not in the story.");
     const Story::Prompt prompt = page->parentId.isEmpty() ? m_prompts.firstPage(m_story->settings)
                                                           : m_prompts.nextPage(*m_story, page->parentId, page->answer);
-    m_story->goTo(pageId);
+    edit().goTo(pageId);
     // A draft has nothing worth keeping beside the new text; a complete page stays until replaced.
     generate(pageId, prompt, !page->isDraft());
     return {};
+}
+
+QString StoryGenerator::restoreVersion(const QString& storyId, const QString& pageId, qsizetype index)
+{
+    if (isBusy())
+        return Tr::tr("Please wait until the page is written, or stop it first.");
+    return editOpenStory(storyId, [&](Story::Story& story) { return story.restoreVersion(pageId, index); });
 }
 
 void StoryGenerator::stop()
@@ -270,7 +306,7 @@ void StoryGenerator::generate(const QString& pageId, const Story::Prompt& prompt
     m_sincePublish.invalidate();
     m_parser.emplace();
     if (!regenerating) {
-        Story::Page* page = m_story->page(pageId);
+        Story::Page* page = edit().page(pageId);
         page->state = Story::Page::State::Streaming;
         page->text.clear();
         page->note.clear();
@@ -328,7 +364,7 @@ void StoryGenerator::publishStreamingText()
     const QString appended = text.mid(m_shownText.size());
     m_shownText = text;
     if (!m_regenerating) {
-        if (Story::Page* page = m_story->page(m_pageId))
+        if (Story::Page* page = edit().page(m_pageId))
             page->text = text;
         m_dirty = true;
         if (!m_autosave.isActive())
@@ -337,44 +373,65 @@ void StoryGenerator::publishStreamingText()
     Q_EMIT pageTextAppended(m_story->id, m_pageId, appended);
 }
 
-void StoryGenerator::applyParsed(Story::Page& page, const Story::ParsedPage& parsed, bool firstPage)
+void StoryGenerator::applyParsed(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage)
 {
-    if (m_regenerating && !page.text.isEmpty())
-        page.previousVersions.append(page.text);
-    page.text = parsed.text;
-    page.scene = parsed.scene;
-    page.interaction = parsed.interaction;
-    page.ending = parsed.end;
-    page.rawText = parsed.structured ? QString() : m_parser->raw();
-    page.state = Story::Page::State::Complete;
-    page.note.clear();
-    page.editedByHand = false;
-    if (m_prompt.lastPage) {
-        // We asked for the ending: it is one, whatever the model said.
-        page.ending = true;
-        page.interaction.reset();
+    Story::Story& story = edit();
+    Story::Page written;
+    written.text = parsed.text;
+    written.scene = parsed.scene;
+    written.interaction = parsed.interaction;
+    written.ending = parsed.end;
+    written.rawText = parsed.structured ? QString() : m_parser->raw();
+    if (m_prompt.lastPage)
+        written.ending = true; // we asked for the ending: it is one, whatever the model said
+    if (written.ending)
+        written.interaction.reset();
+    if (m_regenerating) {
+        // The old version keeps its question and branches; the new one starts with none.
+        story.replacePageVersion(pageId, written);
+    } else if (Story::Page* page = story.page(pageId)) {
+        page->text = written.text;
+        page->scene = written.scene;
+        page->interaction = written.interaction;
+        page->ending = written.ending;
+        page->rawText = written.rawText;
+        page->state = Story::Page::State::Complete;
+        page->note.clear();
+        page->editedByHand = false;
     }
-    if (page.ending)
-        page.interaction.reset();
-    if (firstPage && !parsed.title.trimmed().isEmpty())
-        m_story->title = parsed.title.trimmed();
-    if (firstPage && m_story->title.isEmpty())
-        m_story->title = m_story->settings.idea.trimmed().left(60);
+    if (firstPage && !story.titleByHand && !parsed.title.trimmed().isEmpty())
+        story.title = parsed.title.trimmed();
+    if (firstPage && story.title.isEmpty())
+        story.title = story.settings.idea.trimmed().left(60);
 }
 
-void StoryGenerator::extractCast(const QString& raw)
+void StoryGenerator::mergeCast(const QList<Story::CastMember>& cast)
 {
-    const qsizetype open = raw.indexOf(u'{');
-    const qsizetype close = raw.lastIndexOf(u'}');
-    if (open < 0 || close <= open)
-        return;
-    const QJsonObject object = QJsonDocument::fromJson(raw.mid(open, close - open + 1).toUtf8()).object();
-    for (const QJsonValue& value : object.value(QLatin1String("cast")).toArray()) {
-        const QJsonObject member = value.toObject();
-        const QString name = member.value(QLatin1String("name")).toString().trimmed();
-        if (!name.isEmpty() && m_story->cast.size() < 12)
-            m_story->cast.append({name, member.value(QLatin1String("look")).toString().trimmed(), {}});
+    // Page 1 written again names the same characters: each is kept once, with the look first given.
+    Story::Story& story = edit();
+    for (const Story::CastMember& member : cast) {
+        const QString name = member.name.trimmed();
+        const bool known = std::any_of(story.cast.cbegin(), story.cast.cend(), [&name](const Story::CastMember& m) {
+            return m.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (!name.isEmpty() && !known && story.cast.size() < 12)
+            story.cast.append({name, member.look.trimmed(), {}});
     }
+}
+
+Llm::LlmError StoryGenerator::cutShortError(const QString& finishReason) const
+{
+    Llm::LlmError error;
+    if (finishReason == QLatin1String("length")) {
+        error.kind = Llm::LlmError::Kind::EmptyResponse;
+        error.message = Tr::tr("The model stopped before the page was finished: it reached its length limit.");
+        error.hint = Tr::tr("Write the page again, or raise the model's answer length in its settings.");
+    } else if (finishReason == QLatin1String("content_filter")) {
+        error.kind = Llm::LlmError::Kind::EmptyResponse;
+        error.message = Tr::tr("The provider's safety filter stopped this page before it was finished.");
+        error.hint = Tr::tr("Write the page again, or change the story idea or the answer a little.");
+    }
+    return error;
 }
 
 void StoryGenerator::onJobFinished()
@@ -387,7 +444,7 @@ void StoryGenerator::onJobFinished()
         return;
     const QString storyId = m_story->id;
     const QString pageId = m_pageId;
-    Story::Page* page = m_story->page(pageId);
+    const Story::Page* page = m_story->page(pageId);
     if (!page) {
         endRun();
         return;
@@ -395,21 +452,26 @@ void StoryGenerator::onJobFinished()
     const Llm::LlmError error = job->error();
     const Story::ParsedPage parsed = m_parser->finish();
     const bool firstPage = page->parentId.isEmpty();
+    // A page the model cut short (its length limit, a safety filter) is not a finished page.
+    const Llm::LlmError cutShort = error.isError() ? Llm::LlmError() : cutShortError(job->result().finishReason);
 
-    if (error.isError() || !parsed.usable) {
-        Llm::LlmError reported = error;
-        if (!error.isError()) {
+    if (error.isError() || cutShort.isError() || !parsed.usable) {
+        Llm::LlmError reported = error.isError() ? error : cutShort;
+        if (!reported.isError()) {
             reported.kind = Llm::LlmError::Kind::EmptyResponse;
             reported.message = Tr::tr("The model sent nothing that could be used as a page.");
             reported.hint = Tr::tr("Try again, or choose another model in Settings → Provider.");
         }
         if (!m_regenerating) {
             // Keep whatever arrived, clearly marked, ready to be tried again.
-            page->state = Story::Page::State::Draft;
-            page->text = parsed.usable ? parsed.text : m_shownText;
-            page->note = reported.message;
-            if (firstPage && m_story->title.isEmpty())
-                m_story->title = m_story->settings.idea.trimmed().left(60);
+            Story::Story& story = edit();
+            Story::Page* draft = story.page(pageId);
+            draft->state = Story::Page::State::Draft;
+            draft->text = parsed.usable ? parsed.text : m_shownText;
+            draft->scene = parsed.scene;
+            draft->note = reported.message;
+            if (firstPage && story.title.isEmpty())
+                story.title = story.settings.idea.trimmed().left(60);
         }
         m_dirty = true;
         save();
@@ -421,8 +483,9 @@ void StoryGenerator::onJobFinished()
     }
 
     if (firstPage)
-        extractCast(m_parser->raw());
-    applyParsed(*page, parsed, firstPage);
+        mergeCast(parsed.cast);
+    applyParsed(pageId, parsed, firstPage);
+    page = m_story->page(pageId);
     if (!parsed.problems.isEmpty())
         qCInfo(lcGeneration) << "page" << pageId << "parsed with notes:" << parsed.problems;
     // Text the parser settled on may differ from what streamed (e.g. a repaired escape).

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Storybook::Llm {
@@ -57,9 +58,18 @@ public:
     // Forgets the open story (e.g. after it was deleted).
     void close();
 
+    // Makes earlier version `index` of a page current again (its question and branches come back);
+    // the current version is kept as an earlier one.
+    QString restoreVersion(const QString& storyId, const QString& pageId, qsizetype index);
+
     [[nodiscard]] bool isBusy() const;
-    // The story being written or last written (nullopt before the first one).
-    [[nodiscard]] const std::optional<Story::Story>& story() const { return m_story; }
+    // The page being written (empty when idle).
+    [[nodiscard]] QString writingPageId() const { return isBusy() ? m_pageId : QString(); }
+    // The open story as it is now: an immutable snapshot shared with whoever holds it, so a view
+    // keeps a story alive and unchanged however the generator moves on (nullptr when none is open).
+    // A new snapshot is made after each change, when it is first asked for.
+    [[nodiscard]] std::shared_ptr<const Story::Story> story() const;
+    [[nodiscard]] QString storyId() const { return m_story ? m_story->id : QString(); }
     void setAutosaveInterval(int ms) { m_autosave.setInterval(ms); }
 
 Q_SIGNALS:
@@ -80,15 +90,20 @@ private:
     void onDelta(const QString& delta);
     void onJobFinished();
     void publishStreamingText();
-    void applyParsed(Story::Page& page, const Story::ParsedPage& parsed, bool firstPage);
-    void extractCast(const QString& raw);
+    // The working copy, for a change: the snapshot handed out before stays as it was.
+    Story::Story& edit();
+    void setStory(std::optional<Story::Story> story);
+    void applyParsed(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage);
+    void mergeCast(const QList<Story::CastMember>& cast);
+    [[nodiscard]] Llm::LlmError cutShortError(const QString& finishReason) const;
     void save();
     void endRun();
 
     QPointer<Llm::LlmClient> m_client;
     Story::Library* m_library;
     Story::PromptBuilder m_prompts;
-    std::optional<Story::Story> m_story;
+    std::optional<Story::Story> m_story; // the working copy; only edit() hands it out for changes
+    mutable std::shared_ptr<const Story::Story> m_snapshot; // of m_story, made by story()
     QPointer<Llm::ChatJob> m_job;
     std::optional<Story::PageParser> m_parser;
     QString m_pageId;

@@ -1,11 +1,13 @@
 #include "story.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
 #include <algorithm>
+#include <vector>
 
 namespace Storybook::Story {
 
@@ -43,6 +45,73 @@ QString dateText(const QDateTime& date)
 QDateTime parseDate(const QJsonValue& value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+PageVersion currentVersion(const Page& page)
+{
+    PageVersion v;
+    v.number = page.version;
+    v.text = page.text;
+    v.scene = page.scene;
+    v.interaction = page.interaction;
+    v.ending = page.ending;
+    v.rawText = page.rawText;
+    v.editedByHand = page.editedByHand;
+    v.replaced = QDateTime::currentDateTimeUtc();
+    return v;
+}
+
+QJsonObject interactionJson(const Interaction& interaction)
+{
+    return withExtra({{QLatin1String("kind"), Interaction::kindName(interaction.kind)},
+                      {QLatin1String("question"), interaction.question},
+                      {QLatin1String("options"), QJsonArray::fromStringList(interaction.options)}},
+                     interaction.extra);
+}
+
+std::optional<Interaction> interactionFromJson(const QJsonValue& value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject io = value.toObject();
+    Interaction interaction;
+    interaction.kind = Interaction::kindFromName(io.value(QLatin1String("kind")).toString());
+    interaction.question = io.value(QLatin1String("question")).toString();
+    for (const QJsonValue& v : io.value(QLatin1String("options")).toArray())
+        interaction.options.append(v.toString());
+    interaction.extra = unknownFields(io, {"kind", "question", "options"});
+    return interaction;
+}
+
+QJsonObject versionJson(const PageVersion& v)
+{
+    QJsonObject o{{QLatin1String("number"), v.number},
+                  {QLatin1String("text"), v.text},
+                  {QLatin1String("scene"), v.scene},
+                  {QLatin1String("end"), v.ending},
+                  {QLatin1String("replaced"), dateText(v.replaced)}};
+    if (v.interaction)
+        o.insert(QLatin1String("interaction"), interactionJson(*v.interaction));
+    if (!v.rawText.isEmpty())
+        o.insert(QLatin1String("raw"), v.rawText);
+    if (v.editedByHand)
+        o.insert(QLatin1String("edited"), true);
+    return withExtra(o, v.extra);
+}
+
+PageVersion versionFromJson(const QJsonObject& o)
+{
+    PageVersion v;
+    v.number = std::max(0, o.value(QLatin1String("number")).toInt(0));
+    v.text = o.value(QLatin1String("text")).toString();
+    v.scene = o.value(QLatin1String("scene")).toString();
+    v.ending = o.value(QLatin1String("end")).toBool();
+    v.interaction = interactionFromJson(o.value(QLatin1String("interaction")));
+    v.rawText = o.value(QLatin1String("raw")).toString();
+    v.editedByHand = o.value(QLatin1String("edited")).toBool();
+    v.replaced = parseDate(o.value(QLatin1String("replaced")));
+    v.extra = unknownFields(o, {"number", "text", "scene", "end", "interaction", "raw", "edited", "replaced"});
+    return v;
 }
 } // namespace
 
@@ -121,9 +190,15 @@ const Page* Story::firstPage() const
 
 QList<const Page*> Story::children(const QString& id) const
 {
+    const Page* parent = page(id);
+    return parent ? childrenOfVersion(id, parent->version) : QList<const Page*>();
+}
+
+QList<const Page*> Story::childrenOfVersion(const QString& id, int number) const
+{
     QList<const Page*> out;
     for (const Page& p : pages) {
-        if (p.parentId == id && !id.isEmpty())
+        if (p.parentId == id && p.parentVersion == number && !id.isEmpty())
             out.append(&p);
     }
     return out;
@@ -193,7 +268,7 @@ bool Story::setPageText(const QString& id, const QString& text)
     if (p->text == text)
         return true;
     if (!p->text.isEmpty())
-        p->previousVersions.append(p->text);
+        p->previousVersions.append(currentVersion(*p));
     p->text = text;
     p->editedByHand = true;
     if (p->state == Page::State::Draft && !text.trimmed().isEmpty()) {
@@ -214,6 +289,93 @@ bool Story::setEnding(const QString& id, bool ending)
         p->interaction.reset();
     modified = QDateTime::currentDateTimeUtc();
     return true;
+}
+
+bool Story::replacePageVersion(const QString& id, const Page& replacement)
+{
+    Page* p = page(id);
+    if (!p)
+        return false;
+    int newest = p->version;
+    for (const PageVersion& v : std::as_const(p->previousVersions))
+        newest = std::max(newest, v.number);
+    if (!p->text.isEmpty() || p->interaction)
+        p->previousVersions.append(currentVersion(*p));
+    p->version = newest + 1;
+    p->text = replacement.text;
+    p->scene = replacement.scene;
+    p->interaction = replacement.interaction;
+    p->ending = replacement.ending;
+    p->rawText = replacement.rawText;
+    p->editedByHand = false;
+    p->state = Page::State::Complete;
+    p->note.clear();
+    endPathAt(id);
+    modified = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
+bool Story::restoreVersion(const QString& id, qsizetype index)
+{
+    Page* p = page(id);
+    if (!p || index < 0 || index >= p->previousVersions.size())
+        return false;
+    const PageVersion restored = p->previousVersions.takeAt(index);
+    if (!p->text.isEmpty() || p->interaction)
+        p->previousVersions.append(currentVersion(*p));
+    p->version = restored.number;
+    p->text = restored.text;
+    p->scene = restored.scene;
+    p->interaction = restored.interaction;
+    p->ending = restored.ending;
+    p->rawText = restored.rawText;
+    p->editedByHand = restored.editedByHand;
+    p->state = Page::State::Complete;
+    p->note.clear();
+    endPathAt(id);
+    modified = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
+void Story::endPathAt(const QString& id)
+{
+    path.clear();
+    for (const Page* p : branchTo(id))
+        path.append(p->id);
+    // Bounded like goTo: on along the first branch below the page.
+    for (int guard = 0; guard < MaxPages && !path.isEmpty(); ++guard) {
+        const QList<const Page*> next = children(path.last());
+        if (next.isEmpty() || path.contains(next.first()->id))
+            break;
+        path.append(next.first()->id);
+    }
+}
+
+bool Story::hasParentCycle() const
+{
+    // Each page's parents are followed until the first page; a walk longer than the number of pages
+    // has passed a page twice. Linear overall: a page known to reach the first page ends other walks.
+    QHash<QString, qsizetype> index;
+    index.reserve(pages.size());
+    for (qsizetype i = 0; i < pages.size(); ++i)
+        index.insert(pages.at(i).id, i);
+    enum : char { Unknown, Walking, Rooted };
+    std::vector<char> state(size_t(pages.size()), Unknown);
+    for (qsizetype start = 0; start < pages.size(); ++start) {
+        std::vector<qsizetype> walk;
+        qsizetype at = start;
+        while (at >= 0 && state[size_t(at)] == Unknown) {
+            state[size_t(at)] = Walking;
+            walk.push_back(at);
+            const QString& parent = pages.at(at).parentId;
+            at = parent.isEmpty() ? -1 : index.value(parent, -1);
+        }
+        if (at >= 0 && state[size_t(at)] == Walking)
+            return true;
+        for (qsizetype i : walk)
+            state[size_t(i)] = Rooted;
+    }
+    return false;
 }
 
 bool Story::isFinished() const
@@ -267,22 +429,24 @@ QJsonObject Story::toJson() const
                              {QLatin1String("created"), dateText(p.created)}};
         if (!p.parentId.isEmpty()) {
             pageJson.insert(QLatin1String("parent"), p.parentId);
+            pageJson.insert(QLatin1String("parent_version"), p.parentVersion);
             pageJson.insert(QLatin1String("answer"), p.answer);
             pageJson.insert(QLatin1String("answer_index"), p.answerIndex);
         }
-        if (p.interaction) {
-            pageJson.insert(QLatin1String("interaction"),
-                            withExtra({{QLatin1String("kind"), Interaction::kindName(p.interaction->kind)},
-                                       {QLatin1String("question"), p.interaction->question},
-                                       {QLatin1String("options"), QJsonArray::fromStringList(p.interaction->options)}},
-                                      p.interaction->extra));
-        }
+        if (p.version != 0)
+            pageJson.insert(QLatin1String("version"), p.version);
+        if (p.interaction)
+            pageJson.insert(QLatin1String("interaction"), interactionJson(*p.interaction));
         if (!p.note.isEmpty())
             pageJson.insert(QLatin1String("note"), p.note);
         if (!p.rawText.isEmpty())
             pageJson.insert(QLatin1String("raw"), p.rawText);
-        if (!p.previousVersions.isEmpty())
-            pageJson.insert(QLatin1String("previous_versions"), QJsonArray::fromStringList(p.previousVersions));
+        if (!p.previousVersions.isEmpty()) {
+            QJsonArray versions;
+            for (const PageVersion& v : p.previousVersions)
+                versions.append(versionJson(v));
+            pageJson.insert(QLatin1String("earlier_versions"), versions);
+        }
         if (p.editedByHand)
             pageJson.insert(QLatin1String("edited"), true);
         pagesJson.append(withExtra(pageJson, p.extra));
@@ -291,6 +455,7 @@ QJsonObject Story::toJson() const
                       {QLatin1String("version"), std::max(formatVersion, FormatVersion)},
                       {QLatin1String("id"), id},
                       {QLatin1String("title"), title},
+                      {QLatin1String("title_by_hand"), titleByHand},
                       {QLatin1String("settings"), settingsJson},
                       {QLatin1String("cast"), castJson},
                       {QLatin1String("pages"), pagesJson},
@@ -318,6 +483,7 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
     if (story.id.isEmpty())
         return fail(Tr::tr("The story file has no id."));
     story.title = json.value(QLatin1String("title")).toString();
+    story.titleByHand = json.value(QLatin1String("title_by_hand")).toBool();
     const QJsonObject s = json.value(QLatin1String("settings")).toObject();
     story.settings.idea = s.value(QLatin1String("idea")).toString();
     story.settings.ageBand = s.value(QLatin1String("age_band")).toString(story.settings.ageBand);
@@ -345,6 +511,9 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         if (p.id.isEmpty() || story.page(p.id))
             return fail(Tr::tr("The story file has a page without an id, or two pages with the same id."));
         p.parentId = o.value(QLatin1String("parent")).toString();
+        p.version = std::max(0, o.value(QLatin1String("version")).toInt(0));
+        // -1 until the parent is known: a file without it (format 1) answers the parent's current version.
+        p.parentVersion = o.value(QLatin1String("parent_version")).toInt(-1);
         p.answer = o.value(QLatin1String("answer")).toString();
         p.answerIndex = o.value(QLatin1String("answer_index")).toInt(-1);
         p.text = o.value(QLatin1String("text")).toString();
@@ -353,28 +522,34 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         p.state = Page::stateFromName(o.value(QLatin1String("state")).toString());
         p.note = o.value(QLatin1String("note")).toString();
         p.rawText = o.value(QLatin1String("raw")).toString();
-        for (const QJsonValue& v : o.value(QLatin1String("previous_versions")).toArray())
-            p.previousVersions.append(v.toString());
+        // Format 1 kept earlier texts only; they are read as versions with the same question.
+        for (const QJsonValue& v : o.value(QLatin1String("previous_versions")).toArray()) {
+            PageVersion earlier;
+            earlier.number = p.version;
+            earlier.text = v.toString();
+            p.previousVersions.append(earlier);
+        }
+        for (const QJsonValue& v : o.value(QLatin1String("earlier_versions")).toArray())
+            p.previousVersions.append(versionFromJson(v.toObject()));
         p.editedByHand = o.value(QLatin1String("edited")).toBool();
         p.created = parseDate(o.value(QLatin1String("created")));
-        if (const QJsonValue i = o.value(QLatin1String("interaction")); i.isObject()) {
-            const QJsonObject io = i.toObject();
-            Interaction interaction;
-            interaction.kind = Interaction::kindFromName(io.value(QLatin1String("kind")).toString());
-            interaction.question = io.value(QLatin1String("question")).toString();
-            for (const QJsonValue& v : io.value(QLatin1String("options")).toArray())
-                interaction.options.append(v.toString());
-            interaction.extra = unknownFields(io, {"kind", "question", "options"});
-            p.interaction = interaction;
-        }
-        p.extra = unknownFields(o, {"id", "parent", "answer", "answer_index", "text", "scene", "end", "state", "note",
-                                    "raw", "previous_versions", "edited", "created", "interaction"});
+        p.interaction = interactionFromJson(o.value(QLatin1String("interaction")));
+        p.extra = unknownFields(o, {"id", "parent", "parent_version", "version", "answer", "answer_index", "text",
+                                    "scene", "end", "state", "note", "raw", "previous_versions", "earlier_versions",
+                                    "edited", "created", "interaction"});
         story.pages.append(std::move(p));
     }
-    for (const Page& p : std::as_const(story.pages)) {
-        if (!p.parentId.isEmpty() && !story.page(p.parentId))
+    for (Page& p : story.pages) {
+        if (p.parentId.isEmpty())
+            continue;
+        const Page* parent = story.page(p.parentId);
+        if (!parent)
             return fail(Tr::tr("The story file has a page whose parent is missing."));
+        if (p.parentVersion < 0)
+            p.parentVersion = parent->version;
     }
+    if (story.hasParentCycle())
+        return fail(Tr::tr("The story file is damaged: its pages lead back to themselves in a circle."));
     for (const QJsonValue& v : json.value(QLatin1String("path")).toArray()) {
         if (story.page(v.toString()))
             story.path.append(v.toString());
@@ -383,8 +558,8 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         story.goTo(story.firstPage()->id);
     story.created = parseDate(json.value(QLatin1String("created")));
     story.modified = parseDate(json.value(QLatin1String("modified")));
-    story.extra = unknownFields(json, {"format", "version", "id", "title", "settings", "cast", "pages", "path",
-                                       "created", "modified"});
+    story.extra = unknownFields(json, {"format", "version", "id", "title", "title_by_hand", "settings", "cast",
+                                       "pages", "path", "created", "modified"});
     story.formatVersion = version;
     return story;
 }

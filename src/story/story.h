@@ -46,6 +46,24 @@ struct Interaction
     [[nodiscard]] static Kind kindFromName(const QString& name); // unknown → Choose
 };
 
+// An earlier version of a page: what the child saw (text, question, answers) before "Write this page
+// again", or the text before an edit by hand. `number` names the question the version asked: pages
+// written below a page belong to one of its version numbers (Page::parentVersion), so the branches
+// of an earlier version come back with it when it is restored. An edit by hand keeps the number
+// (the question, and so its branches, stay); writing the page again gives a new one.
+struct PageVersion
+{
+    int number = 0;
+    QString text;
+    QString scene;
+    std::optional<Interaction> interaction;
+    bool ending = false;
+    QString rawText;
+    bool editedByHand = false;
+    QDateTime replaced; // when it stopped being the current version
+    QJsonObject extra;
+};
+
 struct Page
 {
     enum class State {
@@ -65,7 +83,9 @@ struct Page
     State state = State::Complete;
     QString note;       // for drafts: why it stopped (already a human message)
     QString rawText;    // the model's raw answer when it could not be parsed into a page
-    QList<QString> previousVersions; // texts replaced by "regenerate", newest last
+    int version = 0;        // the number of the current version (see PageVersion)
+    int parentVersion = 0;  // the parent's version whose question this page answers
+    QList<PageVersion> previousVersions; // replaced by "regenerate" or an edit by hand, oldest first
     bool editedByHand = false;
     QDateTime created;
     QJsonObject extra;
@@ -80,10 +100,13 @@ class Story final
 {
 public:
     static constexpr auto FormatName = "interactive-storybook";
-    static constexpr int FormatVersion = 1;
+    // 2: earlier versions of a page are objects with their question, and pages name the version of
+    // their parent they answer (a version 1 file is read as if every page answered the current one).
+    static constexpr int FormatVersion = 2;
 
     QString id;
     QString title;
+    bool titleByHand = false; // set by the user: a page written again never replaces it
     StorySettings settings;
     QList<CastMember> cast;
     QList<Page> pages;  // in creation order
@@ -98,7 +121,10 @@ public:
     [[nodiscard]] const Page* page(const QString& id) const;
     [[nodiscard]] Page* page(const QString& id);
     [[nodiscard]] const Page* firstPage() const;
+    // The pages written below the current version of `id` (the branches of its question).
     [[nodiscard]] QList<const Page*> children(const QString& id) const;
+    // The pages written below an earlier version `number` of `id`.
+    [[nodiscard]] QList<const Page*> childrenOfVersion(const QString& id, int number) const;
     // The pages along the current reading path, first page first.
     [[nodiscard]] QList<const Page*> pathPages() const;
     // The pages from the first one to `id`, following parents.
@@ -115,7 +141,17 @@ public:
     // ends the story (an ending has no question). Return false when there is no such page.
     bool setPageText(const QString& id, const QString& text);
     bool setEnding(const QString& id, bool ending);
+    // A page written again: the current version (with its question and branches) becomes an earlier
+    // version, and `replacement` (text, scene, question, ending, raw answer) the current one, with a
+    // new number and so no branches of its own; the reading path ends at the page.
+    bool replacePageVersion(const QString& id, const Page& replacement);
+    // Makes earlier version `index` (into previousVersions) current again; the current one is kept
+    // as an earlier version, and the branches of the restored one come back. The reading path goes
+    // through the page and on along its branches.
+    bool restoreVersion(const QString& id, qsizetype index);
     [[nodiscard]] bool isFinished() const; // the path ends on a complete ending page
+    // True when following parents from some page comes back to it (a damaged or crafted file).
+    [[nodiscard]] bool hasParentCycle() const;
     [[nodiscard]] QString plainText() const; // title + every page's text, for search
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -123,6 +159,10 @@ public:
     [[nodiscard]] static std::optional<Story> fromJson(const QJsonObject& json, QString* whyNot);
     [[nodiscard]] QByteArray toFileData() const;
     [[nodiscard]] static std::optional<Story> fromFileData(const QByteArray& data, QString* whyNot);
+
+private:
+    // The reading path: to `id`, then on along the first branch below it.
+    void endPathAt(const QString& id);
 };
 
 } // namespace Storybook::Story

@@ -212,7 +212,6 @@ void ViewerWindow::buildMenus()
 void ViewerWindow::openFolder(const QString& folder)
 {
     m_reader->setStory(nullptr);
-    m_story.reset();
     m_library = std::make_unique<Story::Library>(folder);
     const QString problem = m_library->reload();
     m_side->show();
@@ -337,12 +336,11 @@ void ViewerWindow::openSelected()
 
 void ViewerWindow::showStory(std::optional<Story::Story> story, const QString& problem)
 {
-    m_reader->setStory(nullptr);
-    m_story = std::move(story);
-    if (m_story) {
-        m_reader->setStory(&*m_story);
+    if (story) {
+        m_reader->setStory(std::make_shared<const Story::Story>(std::move(*story)));
         m_stack->setCurrentWidget(m_reader);
     } else {
+        m_reader->setStory(nullptr);
         m_problem->setText(problem.isEmpty() ? tr("This story cannot be shown.") : problem);
         m_stack->setCurrentWidget(m_problem);
     }
@@ -351,7 +349,7 @@ void ViewerWindow::showStory(std::optional<Story::Story> story, const QString& p
 
 void ViewerWindow::updateTitle()
 {
-    const QString title = m_story ? m_story->title.simplified() : QString();
+    const QString title = m_reader->story() ? m_reader->story()->title.simplified() : QString();
     setWindowTitle(title.isEmpty() ? tr("Interactive Storybook Viewer") : tr("%1 — Interactive Storybook Viewer").arg(title));
 }
 

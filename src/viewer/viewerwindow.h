@@ -52,7 +52,6 @@ private:
     void about();
 
     std::unique_ptr<Story::Library> m_library;
-    std::optional<Story::Story> m_story;
     QSplitter* m_splitter = nullptr;
     QWidget* m_side = nullptr;
     QLineEdit* m_search = nullptr;

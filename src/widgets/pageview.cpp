@@ -30,7 +30,6 @@ constexpr int FlushIntervalMs = 16;
 // the window (the rest follows in the next turns).
 constexpr qsizetype InsertCharsPerTurn = 8192;
 constexpr int WheelFlipThreshold = 120; // one notch past the end turns the page
-constexpr qint64 FlipCooldownMs = 450;
 
 QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
 {

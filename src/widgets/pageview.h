@@ -47,6 +47,9 @@ class PageView final : public QWidget
     Q_DISABLE_COPY_MOVE(PageView)
 
 public:
+    // After the wheel turned a page, it turns no other for this long (one flick is one page).
+    static constexpr qint64 FlipCooldownMs = 450;
+
     // One answer button: an option of the page's question, or (Read mode) a branch written from
     // the child's own answer.
     struct Answer

@@ -13,6 +13,8 @@
 #include <QStackedLayout>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace Storybook::Widgets {
 
 namespace {
@@ -130,17 +132,28 @@ QStringList ReaderWidget::pathFor(const QString& pageId) const
     return branchThrough(pageId);
 }
 
-void ReaderWidget::setStory(const Story::Story* story)
+void ReaderWidget::setStory(std::shared_ptr<const Story::Story> story)
+{
+    if (story && m_story && story->id == m_story->id)
+        refreshStory(std::move(story));
+    else
+        showStory(std::move(story));
+}
+
+void ReaderWidget::showStory(std::shared_ptr<const Story::Story> story)
 {
     if (m_story && !m_currentId.isEmpty())
         m_remembered.insert(m_story->id, m_currentId);
-    m_story = story;
+    stopReading();
+    m_story = std::move(story);
     m_currentId.clear();
     m_path.clear();
+    m_streamingPageId.clear();
+    m_streamingText.clear();
     m_busy = false;
     m_pageView->setBusy(false);
     auto* stack = static_cast<QStackedLayout*>(m_pageView->parentWidget()->layout());
-    if (!story) {
+    if (!m_story) {
         m_map->setStory(nullptr, {}, {});
         m_pageView->setPage(nullptr, 0, 0, {});
         stack->setCurrentWidget(m_empty);
@@ -149,23 +162,22 @@ void ReaderWidget::setStory(const Story::Story* story)
         return;
     }
     stack->setCurrentWidget(m_pageView);
-    QString start = m_remembered.value(story->id);
-    if (!story->page(start)) {
-        const Story::Page* first = story->firstPage();
+    QString start = m_remembered.value(m_story->id);
+    if (!m_story->page(start)) {
+        const Story::Page* first = m_story->firstPage();
         start = first ? first->id : QString();
     }
-    m_path = story->path;
+    m_path = m_story->path;
     m_currentId = start;
     m_path = pathFor(start);
-    m_map->setStory(story, m_path, start);
+    m_map->setStory(m_story, m_path, start);
     render();
     Q_EMIT currentPageChanged(m_currentId);
 }
 
-void ReaderWidget::storyChanged()
+void ReaderWidget::refreshStory(std::shared_ptr<const Story::Story> story)
 {
-    if (!m_story)
-        return;
+    m_story = std::move(story);
     const QString before = m_currentId;
     const bool wasLast = !m_path.isEmpty() && m_path.last() == m_currentId;
     QString show = m_currentId;
@@ -245,6 +257,16 @@ void ReaderWidget::render()
     if (isReadingAloud() && m_readingPageId != m_currentId)
         stopReading();
     const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
+    std::optional<Story::Page> streaming;
+    if (page && page->id == m_streamingPageId) {
+        // Written (again) right now: only the new text, never the earlier version's text or question.
+        streaming = *page;
+        streaming->text = m_streamingText;
+        streaming->interaction.reset();
+        streaming->ending = false;
+        streaming->state = Story::Page::State::Streaming;
+        page = &*streaming;
+    }
     if (page) {
         const qsizetype at = m_path.indexOf(page->id);
         const int position = at >= 0 ? int(at) + 1 : m_story->depth(page->id);
@@ -338,8 +360,32 @@ void ReaderWidget::onAnswer(int optionIndex, const QString& ownAnswer)
     Q_EMIT branchFollowed(target->id);
 }
 
+void ReaderWidget::beginStreaming(const QString& pageId)
+{
+    m_streamingPageId = pageId;
+    m_streamingText.clear();
+    if (pageId == m_currentId)
+        render();
+}
+
+void ReaderWidget::endStreaming()
+{
+    if (m_streamingPageId.isEmpty())
+        return;
+    const bool shown = m_streamingPageId == m_currentId;
+    m_streamingPageId.clear();
+    m_streamingText.clear();
+    if (shown)
+        render();
+}
+
 void ReaderWidget::appendStreamingText(const QString& pageId, const QString& text)
 {
+    if (m_streamingPageId.isEmpty())
+        beginStreaming(pageId);
+    else if (pageId != m_streamingPageId)
+        return; // not the page being written
+    m_streamingText += text;
     if (pageId == m_currentId)
         m_pageView->appendText(text);
     if (QTreeWidgetItem* item = m_map->itemForPage(pageId); item && !item->text(0).contains(u'…'))

@@ -42,12 +42,12 @@ public:
 
     [[nodiscard]] Mode mode() const { return m_mode; }
 
-    // Not owned; nullptr clears. Shows the page remembered for this story, else the first page.
-    void setStory(const Story::Story* story);
-    [[nodiscard]] const Story::Story* story() const { return m_story; }
-    // The story's pages or path changed: refreshes the map and the shown page (kept when it still
-    // exists; when a page was appended to the path while the last page was shown, shows the new one).
-    void storyChanged();
+    // Shows a story: an immutable snapshot, shared with whoever made it (nullptr clears). A story
+    // with another id shows the page remembered for it, else its first page. The same story again
+    // (a newer snapshot) refreshes the map and the shown page: kept when it still exists; when a page
+    // was appended to the path while the last page was shown, the new one is shown.
+    void setStory(std::shared_ptr<const Story::Story> story);
+    [[nodiscard]] const std::shared_ptr<const Story::Story>& story() const { return m_story; }
     // Only shows the page (the story's path is not changed); emits currentPageChanged.
     void showPage(const QString& pageId);
     [[nodiscard]] QString currentPageId() const { return m_currentId; }
@@ -60,8 +60,15 @@ public:
     [[nodiscard]] bool canGoPrevious() const;
     [[nodiscard]] bool canGoNext() const;
 
-    // Streamed text for a page; appended incrementally when that page is shown.
+    // A page is being written (or written again): until endStreaming() it shows only the streamed
+    // text, from its first character, whatever text (an earlier version) the story has for it.
+    void beginStreaming(const QString& pageId);
+    // Streamed text for that page; appended incrementally when the page is shown.
     void appendStreamingText(const QString& pageId, const QString& text);
+    // The page is done, failed or stopped: it shows what the story now has (the new version, or
+    // the earlier one again).
+    void endStreaming();
+    [[nodiscard]] QString streamingPageId() const { return m_streamingPageId; }
     // While a page is written: answer controls disabled, a subtle "Writing…" indicator.
     void setBusy(bool busy);
     [[nodiscard]] bool isBusy() const { return m_busy; }
@@ -97,6 +104,8 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void showStory(std::shared_ptr<const Story::Story> story);
+    void refreshStory(std::shared_ptr<const Story::Story> story);
     void render();
     void updateAnswers(const Story::Page& page);
     void updateNavigation();
@@ -110,7 +119,9 @@ private:
     void updateReadAloudButton();
 
     Mode m_mode;
-    const Story::Story* m_story = nullptr;
+    std::shared_ptr<const Story::Story> m_story;
+    QString m_streamingPageId; // the page being written: shown from m_streamingText
+    QString m_streamingText;
     QString m_currentId;
     QStringList m_path;
     QHash<QString, QString> m_remembered; // story id → page last shown

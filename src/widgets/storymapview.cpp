@@ -89,25 +89,27 @@ void StoryMapView::decorate(QTreeWidgetItem* item, const Story::Page& page, int 
     item->setFont(0, font);
 }
 
-void StoryMapView::setStory(const Story::Story* story, const QStringList& path, const QString& currentPageId)
+void StoryMapView::setStory(std::shared_ptr<const Story::Story> story, const QStringList& path, const QString& currentPageId)
 {
-    m_story = story;
+    m_story = std::move(story);
     m_path = path;
     m_items.clear();
     clear();
-    if (!story)
+    if (!m_story)
         return;
 
-    // Breadth-first from the roots; children in creation order, each page under its parent.
+    // Breadth-first from the roots; children in creation order, each page under its parent. The
+    // branches of a page's earlier versions are not shown (they come back with their version).
     QHash<QString, QList<const Story::Page*>> childrenOf;
     QList<const Story::Page*> roots;
-    QSet<QString> ids;
-    for (const Story::Page& page : story->pages)
-        ids.insert(page.id);
-    for (const Story::Page& page : story->pages) {
-        if (page.parentId.isEmpty() || !ids.contains(page.parentId))
+    QHash<QString, int> versions;
+    for (const Story::Page& page : m_story->pages)
+        versions.insert(page.id, page.version);
+    for (const Story::Page& page : m_story->pages) {
+        const auto parent = versions.constFind(page.parentId);
+        if (page.parentId.isEmpty() || parent == versions.cend())
             roots.append(&page);
-        else
+        else if (*parent == page.parentVersion)
             childrenOf[page.parentId].append(&page);
     }
     // The first child continues on the same level (a story reads as a flat list); other answers

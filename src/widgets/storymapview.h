@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTreeWidget>
 
+#include <memory>
+
 namespace Storybook::Widgets {
 
 // The page tree of a story: "3. First words of the page…", the reading path in bold, unfinished
@@ -21,7 +23,7 @@ public:
     explicit StoryMapView(QWidget* parent = nullptr);
 
     // Rebuilds the tree (story not owned; nullptr clears). `path` is the reading path shown in bold.
-    void setStory(const Story::Story* story, const QStringList& path, const QString& currentPageId);
+    void setStory(std::shared_ptr<const Story::Story> story, const QStringList& path, const QString& currentPageId);
     void setPath(const QStringList& path);
     void setCurrentPage(const QString& pageId);
     // Refreshes one item's label (e.g. while its text streams in).
@@ -37,7 +39,7 @@ Q_SIGNALS:
 private:
     void decorate(QTreeWidgetItem* item, const Story::Page& page, int depth);
 
-    const Story::Story* m_story = nullptr;
+    std::shared_ptr<const Story::Story> m_story; // shared with the reader: alive while shown
     QStringList m_path;
     QHash<QString, QTreeWidgetItem*> m_items;
 };

@@ -5,9 +5,13 @@
 #include "ideapanel.h"
 #include "llmclient.h"
 #include "mainwindow.h"
+#include "pageview.h"
 #include "readerwidget.h"
 #include "storygenerator.h"
 
+#include <QAction>
+#include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -43,6 +47,38 @@ class TestMainWindow final : public QObject
         window->useConnectionSettings(settingsFor(scenario));
         window->show();
         return window;
+    }
+
+    static void checkShownStoryIsTheOpenOne(const App::MainWindow& window)
+    {
+        const std::shared_ptr<const Story::Story> open = window.generator()->story();
+        const std::shared_ptr<const Story::Story>& shown = window.reader()->story();
+        QCOMPARE(shown ? shown->id : QString(), open ? open->id : QString());
+        if (!shown) {
+            QVERIFY(window.reader()->currentPageId().isEmpty());
+            return;
+        }
+        QVERIFY(shown->page(window.reader()->currentPageId()));
+        QVERIFY(window.library()->record(shown->id));
+    }
+
+    static QAction* actionNamed(const App::MainWindow& window, const QString& text)
+    {
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->text() == text)
+                return action;
+        }
+        return nullptr;
+    }
+
+    static QString labelsText(const App::MainWindow& window)
+    {
+        QString out;
+        for (const QLabel* label : window.reader()->findChildren<QLabel*>()) {
+            if (label->isVisible())
+                out += label->text() + u'\n';
+        }
+        return out;
     }
 
     static void write(App::MainWindow& window, const QString& idea, int pages = 3)
@@ -117,6 +153,151 @@ private Q_SLOTS:
         Q_EMIT window->banner()->retryRequested();
         QVERIFY(finished.wait(20000));
         QCOMPARE(window->generator()->story()->pages.first().state, Story::Page::State::Complete);
+    }
+
+    // The open story has one owner: New story, Open, Delete the open story and Import, in every
+    // order (each sequence of distinct steps), then Quit. After each step the reading view shows
+    // exactly the story the generator holds (or none), and its page is in that story.
+    void storyLifecycleInEveryOrder_data()
+    {
+        QTest::addColumn<QStringList>("steps");
+        const QStringList all{QStringLiteral("new"), QStringLiteral("open"), QStringLiteral("delete"), QStringLiteral("import")};
+        QList<QStringList> sequences{{}};
+        for (int length = 1; length <= int(all.size()); ++length) {
+            QList<QStringList> longer;
+            for (const QStringList& sequence : std::as_const(sequences)) {
+                if (sequence.size() != length - 1)
+                    continue;
+                for (const QString& step : all) {
+                    if (!sequence.contains(step))
+                        longer.append(sequence + QStringList{step});
+                }
+            }
+            sequences += longer;
+        }
+        for (const QStringList& sequence : std::as_const(sequences)) {
+            if (!sequence.isEmpty())
+                QTest::newRow(qPrintable(sequence.join(u'-'))) << sequence;
+        }
+    }
+
+    void storyLifecycleInEveryOrder()
+    {
+        QFETCH(QStringList, steps);
+        auto window = makeWindow(QStringLiteral("story"));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QList<Story::StoryRecord> samples = window->library()->records();
+        QCOMPARE(samples.size(), 2);
+        // A copy of a sample to import (the library gives it a new id: the sample is still there).
+        const QString importFile = m_dir->filePath(QStringLiteral("import.storybook"));
+        QFile::remove(importFile);
+        QVERIFY(QFile::copy(window->library()->filePath(samples.first().id), importFile));
+        // The first sample is opened, as a new user clicks it first.
+        window->openStory(samples.first().id);
+        checkShownStoryIsTheOpenOne(*window);
+        for (const QString& step : std::as_const(steps)) {
+            const QString open = window->generator()->storyId();
+            if (step == QLatin1String("new")) {
+                window->newStory();
+                QVERIFY(!window->generator()->story());
+            } else if (step == QLatin1String("open")) {
+                const QString other = samples.last().id;
+                if (window->library()->record(other)) {
+                    window->openStory(other);
+                    QCOMPARE(window->generator()->storyId(), other);
+                }
+            } else if (step == QLatin1String("delete")) {
+                const QString victim = open.isEmpty() ? window->library()->records().first().id : open;
+                window->deleteStory(victim);
+                QVERIFY(!window->library()->record(victim));
+                QVERIFY(window->generator()->storyId() != victim);
+            } else if (step == QLatin1String("import")) {
+                QVERIFY(window->importStoryFrom(importFile).isEmpty());
+                QVERIFY(!window->generator()->storyId().isEmpty());
+                QVERIFY(window->generator()->storyId() != open);
+            }
+            checkShownStoryIsTheOpenOne(*window);
+            // The page shown can be read and turned without touching a freed story.
+            window->reader()->showNext();
+            window->reader()->showPrevious();
+            checkShownStoryIsTheOpenOne(*window);
+        }
+        window->close();
+        window.reset(); // Quit
+    }
+
+    void newStoryWaitsForThePageBeingWritten()
+    {
+        auto window = makeWindow(QStringLiteral("drip:40:200"));
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        write(*window, QStringLiteral("a slow story"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->generator()->story() && !window->generator()->story()->pages.first().text.isEmpty(), 10000);
+        const QString writing = window->generator()->storyId();
+        window->newStory();
+        QCOMPARE(window->generator()->storyId(), writing); // nothing is thrown away mid-page
+        QVERIFY(window->banner()->isVisible());
+        checkShownStoryIsTheOpenOne(*window);
+        window->generator()->stop();
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        window->newStory();
+        QVERIFY(!window->generator()->story());
+        checkShownStoryIsTheOpenOne(*window);
+    }
+
+    // Writing a page again: while the new text streams, only the new text is shown; stopped, the
+    // earlier version is shown again.
+    void rewriteShowsOnlyTheNewText()
+    {
+        auto window = makeWindow(QStringLiteral("story"));
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        write(*window, QStringLiteral("a fox who finds a lantern"));
+        QVERIFY(finished.wait(20000));
+        window->reader()->pageView()->flush();
+        const QString oldText = window->reader()->pageView()->plainText();
+        QVERIFY2(oldText.contains(QLatin1String("Pip the fox")), qPrintable(oldText));
+
+        window->useConnectionSettings(settingsFor(QStringLiteral("drip:40:200")));
+        finished.clear();
+        QAction* rewrite = actionNamed(*window, QStringLiteral("&Write this page again"));
+        QVERIFY(rewrite && rewrite->isEnabled());
+        rewrite->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->reader()->pageView()->plainText().size() > 20, 10000);
+        window->reader()->pageView()->flush();
+        const QString streaming = window->reader()->pageView()->plainText();
+        QVERIFY2(!streaming.contains(QLatin1String("Pip the fox")), qPrintable(streaming));
+        QVERIFY2(!labelsText(*window).contains(QLatin1String("Where should Pip go next?")), qPrintable(labelsText(*window)));
+        window->generator()->stop();
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        window->reader()->pageView()->flush();
+        QCOMPARE(window->reader()->pageView()->plainText(), oldText);
+        QVERIFY(window->generator()->story()->pages.first().previousVersions.isEmpty());
+    }
+
+    // "Go on reading" continues a read-to-me story that was stopped before its ending.
+    void goOnReadingAfterStop()
+    {
+        auto window = makeWindow(QStringLiteral("drip:40:200"));
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        Story::StorySettings settings;
+        settings.idea = QStringLiteral("a bedtime story");
+        settings.pageCount = 2;
+        settings.readToMe = true;
+        window->ideaPanel()->setSettings(settings);
+        Q_EMIT window->ideaPanel()->generateRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(window->generator()->story() && !window->generator()->story()->pages.first().text.isEmpty(), 10000);
+        window->generator()->stop();
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
+        auto* goOn = window->findChild<QAction*>(QStringLiteral("goOnReadingAction"));
+        QVERIFY(goOn);
+        QVERIFY(goOn->isVisible());
+        QVERIFY(goOn->isEnabled());
+        window->useConnectionSettings(settingsFor(QStringLiteral("story")));
+        finished.clear();
+        goOn->trigger();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(window->generator()->story()->isFinished());
+        QVERIFY(window->generator()->story()->pathPages().size() >= 2);
+        QVERIFY(!goOn->isEnabled());
     }
 
     void quittingMidStreamKeepsTheDraft()

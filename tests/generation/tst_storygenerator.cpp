@@ -83,7 +83,7 @@ private Q_SLOTS:
         QVERIFY(generator.isBusy());
         QVERIFY(!generator.startNew(idea()).isEmpty()); // one at a time
         QVERIFY(waitFinished(finished));
-        const Story::Story& story = *generator.story();
+        const Story::Story story = *generator.story();
         QCOMPARE(story.title, QStringLiteral("The Fox and the Lantern"));
         QCOMPARE(story.cast.size(), 1);
         QCOMPARE(story.cast.first().name, QStringLiteral("Pip"));
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
         QVERIFY(generator.startNew(idea()).isEmpty());
         QVERIFY(waitFinished(finished));
-        const Story::Page& page = generator.story()->pages.first();
+        const Story::Page page = generator.story()->pages.first();
         QCOMPARE(page.state, Story::Page::State::Complete);
         QCOMPARE(page.text, QStringLiteral("Once upon a time, a small fox found a lantern."));
         QVERIFY(!page.interaction);
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(generator.startNew(idea()).isEmpty());
         QVERIFY(waitFinished(finished));
         QCOMPARE(failed.count(), 1);
-        const Story::Page& draft = generator.story()->pages.first();
+        const Story::Page draft = generator.story()->pages.first();
         QCOMPARE(draft.state, Story::Page::State::Draft);
         QVERIFY(!draft.note.isEmpty());
         QVERIFY(!draft.text.isEmpty()); // what arrived is kept
@@ -239,7 +239,126 @@ private Q_SLOTS:
         finished.clear();
         QVERIFY(generator.regenerate(storyId, pageId).isEmpty());
         QVERIFY(waitFinished(finished));
-        QCOMPARE(generator.story()->pages.first().previousVersions, QStringList{oldText});
+        QCOMPARE(generator.story()->pages.first().previousVersions.size(), 1);
+        QCOMPARE(generator.story()->pages.first().previousVersions.first().text, oldText);
+    }
+
+    // Branches belong to the version of the page that asked the question.
+    void answerAfterRewriteWritesANewPage()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const QString storyId = generator.story()->id;
+        const QString first = generator.story()->pages.first().id;
+        finished.clear();
+        QVERIFY(generator.answer(storyId, first, 0, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const QString oldBranch = generator.story()->path.last();
+        QCOMPARE(generator.story()->page(oldBranch)->answer, QStringLiteral("Follow the owl"));
+
+        finished.clear();
+        QVERIFY(generator.regenerate(storyId, first).isEmpty());
+        QVERIFY(waitFinished(finished));
+        std::shared_ptr<const Story::Story> story = generator.story();
+        const Story::Page* page = story->page(first);
+        QCOMPARE(page->previousVersions.size(), 1);
+        QVERIFY(story->children(first).isEmpty()); // the new version has no branches yet
+        QCOMPARE(story->childrenOfVersion(first, page->previousVersions.first().number).size(), 1);
+        QCOMPARE(story->path, QStringList{first});
+
+        // Answer 1 of the new version writes a new page; it never opens the old version's branch.
+        const qsizetype requests = m_server->requests().size();
+        finished.clear();
+        QVERIFY(generator.answer(storyId, first, 0, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(m_server->requests().size(), requests + 1);
+        story = generator.story();
+        const QString newBranch = story->path.last();
+        QVERIFY(newBranch != oldBranch);
+        QCOMPARE(story->page(newBranch)->parentVersion, story->page(first)->version);
+        QCOMPARE(story->children(first).size(), 1);
+
+        // The earlier version comes back with its branch; the newer one is kept.
+        QVERIFY(generator.restoreVersion(storyId, first, 0).isEmpty());
+        story = generator.story();
+        QCOMPARE(story->children(first).size(), 1);
+        QCOMPARE(story->children(first).first()->id, oldBranch);
+        QCOMPARE(story->path, (QStringList{first, oldBranch}));
+        QCOMPARE(story->page(first)->previousVersions.size(), 1);
+        QCOMPARE(story->childrenOfVersion(first, story->page(first)->previousVersions.first().number).first()->id, newBranch);
+        // And so it is on disk.
+        const auto saved = library.load(storyId, nullptr);
+        QVERIFY(saved);
+        QCOMPARE(saved->path, story->path);
+        QCOMPARE(saved->children(first).first()->id, oldBranch);
+    }
+
+    void rewritingPageOneKeepsTitleAndCast()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const QString storyId = generator.story()->id;
+        QCOMPARE(generator.story()->cast.size(), 1);
+        QVERIFY(generator.rename(storyId, QStringLiteral("Our Own Title")).isEmpty());
+        finished.clear();
+        QVERIFY(generator.regenerate(storyId, generator.story()->pages.first().id).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->title, QStringLiteral("Our Own Title"));
+        QCOMPARE(generator.story()->cast.size(), 1);
+        QCOMPARE(generator.story()->cast.first().name, QStringLiteral("Pip"));
+    }
+
+    void sloppyCastIsRepairedNotLost()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story-sloppy"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const std::shared_ptr<const Story::Story> story = generator.story();
+        QCOMPARE(story->pages.first().state, Story::Page::State::Complete);
+        QCOMPARE(story->cast.size(), 2);
+        QCOMPARE(story->cast.at(0).name, QStringLiteral("Pip"));
+        QCOMPARE(story->cast.at(0).look, QStringLiteral("a small fox with a blue scarf"));
+        QCOMPARE(story->cast.at(1).name, QStringLiteral("Hoot"));
+    }
+
+    void cutShortPageIsADraft_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("length") << QStringLiteral("length") << QStringLiteral("length limit");
+        QTest::newRow("content_filter") << QStringLiteral("content_filter") << QStringLiteral("safety filter");
+    }
+
+    void cutShortPageIsADraft()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, reason);
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(scenario)));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::failed);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(failed.count(), 1);
+        const Story::Page page = generator.story()->pages.first();
+        QCOMPARE(page.state, Story::Page::State::Draft);
+        QVERIFY(!page.text.isEmpty()); // what arrived is kept
+        QVERIFY2(page.note.contains(reason), qPrintable(page.note));
+        const auto error = failed.first().at(2).value<Llm::LlmError>();
+        QVERIFY2(error.message.contains(reason), qPrintable(error.message));
+        QVERIFY(!error.hint.isEmpty());
     }
 
     void destroyedMidStreamSavesDraft()

@@ -3,6 +3,7 @@
 #include "readerwidget.h"
 #include "storymapview.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,6 +40,12 @@ Page makePage(const QString& id, const QString& parent, const QString& text, int
     interaction.options = {QStringLiteral("Left"), QStringLiteral("Right"), QStringLiteral("Up")};
     page.interaction = interaction;
     return page;
+}
+
+// What the app hands the reader: an immutable snapshot of the story as it is now.
+std::shared_ptr<const Story> snapshot(const Story& story)
+{
+    return std::make_shared<const Story>(story);
 }
 
 //   p1 ── p2 (Left) ── p3 (Right) ── p4 (ending)
@@ -126,7 +133,7 @@ private Q_SLOTS:
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
         QSignalSpy changed(&reader, &ReaderWidget::currentPageChanged);
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QCOMPARE(reader.currentPageId(), QStringLiteral("p1"));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(reader.pageView()->plainText(), QStringLiteral("Once upon a time there was a fox."));
@@ -165,7 +172,7 @@ private Q_SLOTS:
         Story story = makeStory();
         story.settings.pageCount = 3;
         ReaderWidget reader(ReaderWidget::Mode::Write);
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QVERIFY(labelsText(reader.pageView()).contains(QStringLiteral("1 / 4")));
     }
 
@@ -176,7 +183,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QPushButton* nextButton = nullptr;
         QPushButton* previousButton = nullptr;
         for (QPushButton* button : reader.findChildren<QPushButton*>()) {
@@ -211,9 +218,16 @@ private Q_SLOTS:
         QWheelEvent down(at, viewport->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(viewport, &down);
         QCOMPARE(reader.currentPageId(), QStringLiteral("p3"));
-        QTest::qWait(500); // the cool-down between two wheel page turns
+        // Within the cool-down the same flick turns no second page; after it, it does.
+        QElapsedTimer sinceFlip;
+        sinceFlip.start();
         QWheelEvent up(at, viewport->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(viewport, &up);
+        if (sinceFlip.elapsed() < PageView::FlipCooldownMs)
+            QCOMPARE(reader.currentPageId(), QStringLiteral("p3"));
+        QTest::qWait(int(PageView::FlipCooldownMs + 50));
+        QWheelEvent again(at, viewport->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &again);
         QCOMPARE(reader.currentPageId(), QStringLiteral("p2"));
     }
 
@@ -224,7 +238,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         reader.showPage(QStringLiteral("p3"));
         QSignalSpy answers(&reader, &ReaderWidget::answerChosen);
         QPushButton* up = answerButton(reader, QStringLiteral("Up"));
@@ -269,7 +283,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         reader.showPage(QStringLiteral("p3"));
         reader.setFocus();
         QSignalSpy answers(&reader, &ReaderWidget::answerChosen);
@@ -312,7 +326,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QVERIFY(reader.readAloudButton()->isVisible());
         QVERIFY(reader.readAloudButton()->isEnabled());
 
@@ -353,6 +367,7 @@ private Q_SLOTS:
         QSignalSpy problems(&reader, &ReaderWidget::readAloudProblem);
         engine.missingLanguage = QStringLiteral("zh");
         story.settings.language = QStringLiteral("zh");
+        reader.setStory(snapshot(story));
         reader.readAloud();
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().first().toString(), QStringLiteral("no voice for zh"));
@@ -378,7 +393,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         reader.showPage(QStringLiteral("p2"));
         QSignalSpy pages(&reader, &ReaderWidget::currentPageChanged);
         reader.readAloud();
@@ -391,6 +406,7 @@ private Q_SLOTS:
 
         // The last page written so far: it waits for the next one, then goes on when it is complete.
         story.pages.last().ending = false;
+        reader.setStory(snapshot(story));
         engine.said.clear();
         reader.setBusy(true); // the next page is being written
         reader.readAloud();
@@ -401,11 +417,12 @@ private Q_SLOTS:
         next.state = Page::State::Streaming;
         story.pages.append(next);
         story.path.append(QStringLiteral("p5"));
-        reader.storyChanged();
-        QTest::qWait(30);
+        reader.setStory(snapshot(story));
+        QCoreApplication::processEvents(); // whatever the new snapshot set off has run
         QCOMPARE(engine.said.size(), 1); // not while it is written
+        QVERIFY(reader.readAloudButton()->isChecked());
         story.pages.last().state = Page::State::Complete;
-        reader.storyChanged();
+        reader.setStory(snapshot(story));
         reader.setBusy(false);
         QTRY_COMPARE_WITH_TIMEOUT(engine.said.size(), 2, 2000);
         QCOMPARE(engine.said.last(), QStringLiteral("Morning came."));
@@ -421,7 +438,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QSignalSpy answers(&reader, &ReaderWidget::answerChosen);
         QSignalSpy followed(&reader, &ReaderWidget::branchFollowed);
         QVERIFY(!reader.pageView()->findChild<QLineEdit*>()->isVisibleTo(reader.pageView())); // no own answer in Read mode
@@ -466,7 +483,7 @@ private Q_SLOTS:
         reader.resize(800, 500);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         reader.showPage(QStringLiteral("p4"));
 
         Page streaming;
@@ -475,7 +492,7 @@ private Q_SLOTS:
         streaming.state = Page::State::Streaming;
         story.addPage(streaming);
         reader.setBusy(true);
-        reader.storyChanged();
+        reader.setStory(snapshot(story));
         QCOMPARE(reader.currentPageId(), QStringLiteral("p5")); // the last page was shown: follow the new one
         QVERIFY(!labelsText(reader.pageView()).contains(QStringLiteral("Unfinished page")));
 
@@ -514,9 +531,8 @@ private Q_SLOTS:
         reader.resize(900, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
-        reader.appendStreamingText(QStringLiteral("p1"), QStringLiteral("<img src=\"http://z\">"));
-        QCOMPARE(reader.pageView()->plainText(), evil + QStringLiteral("<img src=\"http://z\">"));
+        reader.setStory(snapshot(story));
+        QCOMPARE(reader.pageView()->plainText(), evil);
         (void)reader.grab(); // lay out and paint everything
         const Storybook::Widgets::PlainTextDocument* document = reader.pageView()->document();
         QCOMPARE(document->resourceRequests(), 0);
@@ -540,7 +556,7 @@ private Q_SLOTS:
         reader.resize(1000, 700);
         reader.show();
         QVERIFY(QTest::qWaitForWindowExposed(&reader));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         StoryMapView* map = reader.mapView();
         // The first children continue the top level; the other answers branch off under p1.
         QCOMPARE(map->topLevelItemCount(), 4);
@@ -580,15 +596,15 @@ private Q_SLOTS:
     {
         Story story = makeStory();
         ReaderWidget reader(ReaderWidget::Mode::Write);
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         reader.showPage(QStringLiteral("p2"));
         story.pages[1].text = QStringLiteral("Changed text.");
-        reader.storyChanged();
+        reader.setStory(snapshot(story));
         QCOMPARE(reader.currentPageId(), QStringLiteral("p2"));
         QCOMPARE(reader.pageView()->plainText(), QStringLiteral("Changed text."));
         story.pages.removeAt(1); // p2 gone
         story.path = {QStringLiteral("p1")};
-        reader.storyChanged();
+        reader.setStory(snapshot(story));
         QVERIFY(story.page(reader.currentPageId()));
         QVERIFY(reader.splitter());
         QCOMPARE(reader.splitter()->count(), 2);
@@ -597,9 +613,9 @@ private Q_SLOTS:
         Story other = makeStory();
         other.id = QStringLiteral("s2");
         reader.showPage(QStringLiteral("own"));
-        reader.setStory(&other);
+        reader.setStory(snapshot(other));
         QCOMPARE(reader.currentPageId(), QStringLiteral("p1"));
-        reader.setStory(&story);
+        reader.setStory(snapshot(story));
         QCOMPARE(reader.currentPageId(), QStringLiteral("own"));
         reader.setStory(nullptr);
         QCOMPARE(reader.currentPageId(), QString());
