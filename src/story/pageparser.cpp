@@ -8,6 +8,7 @@
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QStringView>
+#include <QTextDocumentFragment>
 
 #include <algorithm>
 #include <initializer_list>
@@ -155,6 +156,8 @@ public:
     {
         m_thinkOpen.tag = "<think>";
         m_thinkClose.tag = "</think>";
+        m_scriptOpen.tag = "<script";
+        m_styleOpen.tag = "<style";
     }
 
     void consume(char16_t c);
@@ -231,6 +234,12 @@ private:
     bool m_heldClosed = false;
     TagMatcher m_thinkOpen;
     TagMatcher m_thinkClose;
+    // An HTML answer's <script> and <style> elements (a CSS rule with "content:", a script object with a "text"
+    // key) are not the page: braces in them do not start it. m_rawClose is the end tag being waited for.
+    TagMatcher m_scriptOpen;
+    TagMatcher m_styleOpen;
+    TagMatcher m_rawClose;
+    bool m_inRawElement = false;
     // The candidate object.
     std::vector<Frame> m_frames;
     qsizetype m_openObjects = 0;
@@ -311,6 +320,26 @@ void PageParser::Scanner::chatter(char16_t c)
         if (m_thinkClose.step(c))
             m_inThink = false;
         return;
+    }
+    if (m_inRawElement) {
+        if (m_rawClose.step(c))
+            m_inRawElement = false;
+        if (!isSpace(c)) {
+            m_chatterBefore = true;
+            ++m_beforeCount;
+            if (!m_braceSeen && ++m_chatterCount >= ProseThreshold)
+                m_prose = true;
+        }
+        return;
+    }
+    const bool scriptOpened = m_scriptOpen.step(c);
+    const bool styleOpened = m_styleOpen.step(c);
+    if (scriptOpened || styleOpened) {
+        m_inRawElement = true;
+        m_rawClose.tag = scriptOpened ? "</script" : "</style";
+        m_rawClose.matched = 0;
+        m_scriptOpen.matched = 0;
+        m_styleOpen.matched = 0;
     }
     if (m_thinkOpen.step(c)) {
         m_inThink = true;
@@ -1093,6 +1122,78 @@ QString stringOf(const QJsonValue& value)
     return value.isString() ? value.toString().trimmed() : QString();
 }
 
+// The cast as the page promises it (pageparser.h): from an array of {"name", "look"} objects (or of plain names),
+// or from an object mapping names to looks.
+QList<CastMember> castOf(const QJsonValue& value, QStringList& problems)
+{
+    QList<CastMember> members;
+    if (value.isUndefined() || value.isNull())
+        return members;
+    QList<CastMember> raw;
+    if (value.isArray()) {
+        for (const QJsonValue& v : value.toArray()) {
+            CastMember member;
+            if (v.isString()) {
+                member.name = v.toString();
+            } else if (v.isObject()) {
+                const QJsonObject o = v.toObject();
+                member.name = stringOf(lookup(o, { QLatin1String("name"), QLatin1String("character") }));
+                member.look = stringOf(lookup(o,
+                                              { QLatin1String("look"), QLatin1String("looks"),
+                                                QLatin1String("appearance"), QLatin1String("description") }));
+                member.extra = o;
+                for (const QLatin1String known :
+                     { QLatin1String("name"), QLatin1String("character"), QLatin1String("look"), QLatin1String("looks"),
+                       QLatin1String("appearance"), QLatin1String("description") }) {
+                    for (const QString& key : o.keys()) {
+                        if (key.trimmed().compare(known, Qt::CaseInsensitive) == 0)
+                            member.extra.remove(key);
+                    }
+                }
+            }
+            raw.append(member);
+        }
+    } else if (value.isObject()) {
+        addProblem(problems, QStringLiteral("cast given as an object"));
+        const QJsonObject o = value.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            raw.append({ it.key(), stringOf(it.value()), {} });
+    } else {
+        addProblem(problems, QStringLiteral("cast has an unexpected type"));
+        return members;
+    }
+    bool empties = false;
+    bool duplicates = false;
+    bool tooMany = false;
+    for (CastMember& member : raw) {
+        member.name = member.name.trimmed();
+        member.look = member.look.trimmed();
+        if (member.name.isEmpty()) {
+            empties = true;
+            continue;
+        }
+        const bool seen = std::any_of(members.cbegin(), members.cend(), [&member](const CastMember& m) {
+            return m.name.compare(member.name, Qt::CaseInsensitive) == 0;
+        });
+        if (seen) {
+            duplicates = true;
+            continue;
+        }
+        if (members.size() == ParsedPage::MaxCast) {
+            tooMany = true;
+            break;
+        }
+        members.append(std::move(member));
+    }
+    if (empties)
+        addProblem(problems, QStringLiteral("cast members without a name dropped"));
+    if (duplicates)
+        addProblem(problems, QStringLiteral("duplicate cast members dropped"));
+    if (tooMany)
+        addProblem(problems, QStringLiteral("more than %1 cast members: kept %1").arg(ParsedPage::MaxCast));
+    return members;
+}
+
 ParsedPage extract(const QJsonObject& root, const QString* scannedText, QStringList problems)
 {
     ParsedPage page;
@@ -1130,6 +1231,10 @@ ParsedPage extract(const QJsonObject& root, const QString* scannedText, QStringL
     page.title = stringOf(lookup(object, { QLatin1String("title") }, &caseRepaired));
     if (page.title.isEmpty() && unwrapped)
         page.title = stringOf(lookup(root, { QLatin1String("title") }, &caseRepaired));
+    QJsonValue castValue = lookup(object, { QLatin1String("cast"), QLatin1String("characters") }, &caseRepaired);
+    if (castValue.isUndefined() && unwrapped)
+        castValue = lookup(root, { QLatin1String("cast"), QLatin1String("characters") }, &caseRepaired);
+    page.cast = castOf(castValue, problems);
     page.scene = stringOf(lookup(object,
                                  { QLatin1String("scene"), QLatin1String("scene_description"),
                                    QLatin1String("illustration"), QLatin1String("image") },
@@ -1221,44 +1326,234 @@ QStringView withoutThinking(QStringView s)
     return close < 0 ? QStringView() : trimmed.mid(close + 8);
 }
 
-QString stripHtml(QStringView s)
+// HTML to the text a reader of it would see. Qt does the conversion (entities, white space, blocks and line
+// breaks: QTextDocumentFragment::fromHtml), but only ever sees the flat, attribute-free HTML that
+// sanitizeHtml() makes of the answer, for three reasons found with Qt 6.4:
+// - Without a QGuiApplication (storybook-cli, the fuzz target, GUI-less tests: QCoreApplication or no application
+//   at all) the import works except for the elements Qt's HTML parser gives the system's fixed-pitch font: <pre>,
+//   <code>, <tt>, <kbd> and <samp> crash it (segmentation fault in QTextDocumentFragment::fromHtml: the font comes
+//   from the platform theme, which does not exist yet). tst_pageparser's htmlWithoutAGuiApplication checks this
+//   under QCoreApplication, the fuzz target with no application.
+// - Its parser walks up the open elements for every tag (O(length x depth)), matches every style sheet rule
+//   against every element, and builds a table grid of rows x columns: any of these breaks the parser's linear
+//   finish() on a long answer.
+// - <link> and @import style sheets are loaded from wherever they point.
+// So the pre-pass keeps text and entities as they are and passes on only block structure: every block element
+// becomes a <div> (at most MaxHtmlDepth open), <br> stays, a <pre> becomes a <div> that keeps its white space,
+// inline elements are dropped (their text stays), <script>, <style>, <template> and <title> are dropped with
+// their content, comments and declarations go, and a '<' that starts no tag becomes &lt;.
+constexpr int MaxHtmlDepth = 32;
+
+enum class HtmlTag { Drop, Block, Pre, Break, Rule, RawSkip };
+
+HtmlTag htmlTagKind(const QString& name)
+{
+    static const char* const blocks[]
+        = { "address", "article", "aside",  "blockquote", "caption", "center", "dd",     "details", "dialog",
+            "dir",     "div",     "dl",     "dt",         "fieldset", "figcaption", "figure", "footer", "form",
+            "h1",      "h2",      "h3",     "h4",         "h5",       "h6",     "header", "hgroup",  "legend",
+            "li",      "main",    "menu",   "nav",        "ol",       "option", "p",      "section", "summary",
+            "table",   "tbody",   "td",     "tfoot",      "th",       "thead",  "tr",     "ul" };
+    for (const char* block : blocks) {
+        if (name == QLatin1String(block))
+            return HtmlTag::Block;
+    }
+    if (name == QLatin1String("pre") || name == QLatin1String("listing") || name == QLatin1String("xmp")
+        || name == QLatin1String("textarea"))
+        return HtmlTag::Pre;
+    if (name == QLatin1String("br"))
+        return HtmlTag::Break;
+    if (name == QLatin1String("hr"))
+        return HtmlTag::Rule;
+    if (name == QLatin1String("script") || name == QLatin1String("style") || name == QLatin1String("template")
+        || name == QLatin1String("title"))
+        return HtmlTag::RawSkip;
+    return HtmlTag::Drop;
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+// Elements a second one of the same name closes (<p>a<p>b, <li>a<li>b).
+bool closesItsLike(const QString& name)
+{
+    return name == QLatin1String("p") || name == QLatin1String("li") || name == QLatin1String("dt")
+        || name == QLatin1String("dd") || name == QLatin1String("tr") || name == QLatin1String("td")
+        || name == QLatin1String("th") || name == QLatin1String("option");
+}
+
+QString sanitizeHtml(QStringView s)
 {
     QString out;
-    out.reserve(s.size());
+    out.reserve(s.size() + 64);
+    QStringList open; // the source names of the <div>s written and not closed, innermost last
+    qsizetype preOpen = 0; // how many of them keep white space
+    bool preStart = false; // right after a <pre> tag, where a newline is not shown
+    const auto closeTo = [&out, &open, &preOpen](qsizetype keep) {
+        if (open.size() <= keep)
+            return;
+        while (open.size() > keep) {
+            if (htmlTagKind(open.last()) == HtmlTag::Pre)
+                --preOpen;
+            open.removeLast();
+            out += QLatin1String("</div>");
+        }
+        // Qt's import would run the text that follows into the block just closed ("<div>a</div>b" is "ab").
+        out += QLatin1String("<div></div>");
+    };
+    const qsizetype n = s.size();
     qsizetype i = 0;
-    while (i < s.size()) {
+    while (i < n) {
         const QChar c = s.at(i);
-        if (c == u'<') {
-            const qsizetype close = s.indexOf(u'>', i);
-            if (close < 0) {
-                out += s.mid(i);
-                break;
+        if (c != u'<') {
+            if (preOpen > 0 && (c == u'\n' || c == u'\r')) {
+                // Lines of a <pre> are lines, not paragraphs (Qt makes each its own block); CR LF is one newline.
+                const bool crlf = c == u'\r' && i + 1 < n && s.at(i + 1) == u'\n';
+                if (!preStart)
+                    out += QLatin1String("<br>");
+                i += crlf ? 2 : 1;
+                preStart = false;
+                continue;
             }
-            const QStringView tag = s.mid(i + 1, close - i - 1).trimmed();
-            if (tag.startsWith(u'/') || tag.startsWith(QLatin1String("br"), Qt::CaseInsensitive))
-                out += u'\n';
-            i = close + 1;
+            preStart = false;
+            out += c;
+            ++i;
             continue;
         }
-        if (c == u'&') {
-            static const std::pair<QLatin1String, char16_t> entities[]
-                = { { QLatin1String("&amp;"), u'&' },  { QLatin1String("&lt;"), u'<' },
-                    { QLatin1String("&gt;"), u'>' },   { QLatin1String("&quot;"), u'"' },
-                    { QLatin1String("&#39;"), u'\'' }, { QLatin1String("&nbsp;"), u' ' } };
-            bool replaced = false;
-            for (const auto& [name, ch] : entities) {
-                if (s.mid(i).startsWith(name, Qt::CaseInsensitive)) {
-                    out += QChar(ch);
-                    i += name.size();
-                    replaced = true;
+        preStart = false;
+        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
+        if (next == u'!' || next == u'?') {
+            // A comment, a doctype or a processing instruction: nothing a reader sees.
+            const bool comment = s.mid(i + 2, 2) == QLatin1String("--");
+            const qsizetype end = comment ? s.indexOf(QLatin1String("-->"), i + 4) : s.indexOf(u'>', i + 2);
+            i = end < 0 ? n : end + (comment ? 3 : 1);
+            continue;
+        }
+        const bool closing = next == u'/';
+        const qsizetype nameStart = i + (closing ? 2 : 1);
+        if (nameStart >= n || !isAsciiLetter(s.at(nameStart))) {
+            if (closing) { // "</>" or "</ x>": ignored, as browsers do
+                const qsizetype end = s.indexOf(u'>', nameStart);
+                i = end < 0 ? n : end + 1;
+            } else {
+                out += QLatin1String("&lt;");
+                ++i;
+            }
+            continue;
+        }
+        qsizetype at = nameStart;
+        while (at < n && (isAsciiLetter(s.at(at)) || s.at(at).isDigit() || s.at(at) == u'-' || s.at(at) == u':'))
+            ++at;
+        QString name = s.mid(nameStart, at - nameStart).toString().toLower();
+        // The rest of the tag: a quote opens a value only right after '='; an unfinished tag is dropped.
+        bool afterEquals = false;
+        bool selfClosing = false;
+        while (at < n && s.at(at) != u'>') {
+            const QChar t = s.at(at);
+            if (afterEquals && (t == u'"' || t == u'\'')) {
+                const qsizetype endQuote = s.indexOf(t, at + 1);
+                at = endQuote < 0 ? n : endQuote + 1;
+                afterEquals = false;
+                continue;
+            }
+            if (t == u'=')
+                afterEquals = true;
+            else if (!t.isSpace())
+                afterEquals = false;
+            selfClosing = t == u'/';
+            ++at;
+        }
+        i = at < n ? at + 1 : n;
+        const HtmlTag kind = htmlTagKind(name);
+        if (kind == HtmlTag::RawSkip) {
+            if (closing || selfClosing)
+                continue;
+            // Its content is not shown: skip to its end tag (to the end of the answer without one).
+            const QString endTag = QLatin1String("</") + name;
+            qsizetype from = i;
+            for (;;) {
+                const qsizetype end = s.indexOf(endTag, from, Qt::CaseInsensitive);
+                if (end < 0) {
+                    i = n;
                     break;
                 }
+                const qsizetype after = end + endTag.size();
+                if (after < n && !s.at(after).isSpace() && s.at(after) != u'>' && s.at(after) != u'/') {
+                    from = after; // "</scripts": not the end tag
+                    continue;
+                }
+                const qsizetype close = s.indexOf(u'>', after);
+                i = close < 0 ? n : close + 1;
+                break;
             }
-            if (replaced)
-                continue;
+            continue;
         }
-        out += c;
-        ++i;
+        switch (kind) {
+        case HtmlTag::Drop:
+        case HtmlTag::RawSkip:
+            break;
+        case HtmlTag::Break:
+            out += QLatin1String("<br>");
+            break;
+        case HtmlTag::Rule:
+            if (!closing)
+                out += QLatin1String("<div></div>");
+            break;
+        case HtmlTag::Block:
+        case HtmlTag::Pre:
+            if (closing) {
+                for (qsizetype k = open.size() - 1; k >= 0; --k) {
+                    if (open.at(k) == name) {
+                        closeTo(k);
+                        break;
+                    }
+                }
+                break;
+            }
+            if (closesItsLike(name) && !open.isEmpty() && open.last() == name)
+                closeTo(open.size() - 1);
+            if (selfClosing || open.size() >= MaxHtmlDepth) {
+                out += QLatin1String("<div></div>"); // a paragraph break, no deeper
+                break;
+            }
+            out += kind == HtmlTag::Pre ? QLatin1String("<div style=\"white-space:pre-wrap\">")
+                                        : QLatin1String("<div>");
+            open.append(name);
+            if (kind == HtmlTag::Pre) {
+                ++preOpen;
+                preStart = true;
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+QString htmlToText(QStringView html)
+{
+    const QString raw = QTextDocumentFragment::fromHtml(sanitizeHtml(html)).toRawText();
+    QString out;
+    out.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char16_t c = raw.at(i).unicode();
+        if (c == QChar::ParagraphSeparator) {
+            out += QLatin1String("\n\n");
+        } else if (c == QChar::LineSeparator || c == u'\n') {
+            out += u'\n';
+        } else if (c == QChar::Nbsp || c == u'\t') {
+            out += u' ';
+        } else if (c == QChar::ObjectReplacementCharacter || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+            continue; // no picture and no control characters (&#0; &#127; ...) in the text
+        } else if (isHighSurrogate(c) && i + 1 < raw.size() && isLowSurrogate(raw.at(i + 1).unicode())) {
+            out += raw.at(i);
+            out += raw.at(++i);
+        } else if (isHighSurrogate(c) || isLowSurrogate(c)) {
+            out += QChar(Replacement); // &#xD800; and the like
+        } else {
+            out += QChar(c);
+        }
     }
     return out;
 }
@@ -1284,7 +1579,7 @@ ParsedPage proseFallback(const QString& raw, bool braceSeen)
         addProblem(problems, QStringLiteral("reasoning block skipped"));
     QString text;
     if (view.trimmed().startsWith(u'<')) {
-        text = stripHtml(view);
+        text = htmlToText(view);
         addProblem(problems, QStringLiteral("markup stripped"));
     } else {
         text = view.toString();

@@ -13,21 +13,30 @@ namespace Storybook::Story {
 // One page as the model answered it, after a tolerant parse.
 struct ParsedPage
 {
+    static constexpr qsizetype MaxCast = 12;
+
     QString title; // empty unless given
     QString text; // the page text, trimmed (never empty when usable)
     QString scene;
     // 2-4 options for "choose"/"guess" (trimmed, no empties or duplicates, at most 4); for "name"/"describe"
     // 0-4 options and a non-empty question. A "choose" question may be empty: the UI shows a generic one.
     std::optional<Interaction> interaction;
+    // The characters the model introduced ("cast": [{"name", "look"}], usually on the first page only), read from
+    // the same repaired object as the page fields: names and looks trimmed, members without a name dropped, a
+    // name given twice (ignoring case) kept once (the first), at most MaxCast. Unknown member fields go to extra.
+    // Empty when the answer has no cast or no usable object.
+    QList<CastMember> cast;
     bool end = false;
     bool structured = false; // a JSON object (possibly repaired) with the page text was found
     bool usable = false; // text is non-empty
     QStringList problems; // short English notes for the log ("trailing comma repaired", ...)
 };
 
-// Reads the model's answer for one page: {"title", "text", "scene", "interaction", "end"}, however sloppily
+// Reads the model's answer for one page: {"title", "cast", "text", "scene", "interaction", "end"}, however sloppily
 // written. Incremental: feed the streamed deltas as they arrive, show streamingText(), call finish() at the end.
-// Every step costs time linear in the delta; finish() is linear in everything fed.
+// An answer with no usable object becomes prose; one that is HTML becomes the text a reader of it would see
+// (script, style and head content never). Every step costs time linear in the delta; finish() is linear in
+// everything fed (the HTML fallback included). No QGuiApplication is needed (QCoreApplication or none at all).
 class PageParser final
 {
 public:

@@ -1,8 +1,9 @@
 // Fuzz target for Story::PageParser: the input is a model's answer for one page (UTF-8). The whole parse must
 // keep the page invariants; fed in pieces (chunk lengths chosen by the input, and one UTF-16 unit at a time for
 // short answers) the streaming text must only grow, never show half a surrogate pair, stay a prefix of the final
-// text for structured pages (unless it showed the raw answer), and finish() must equal the whole parse; a copy
-// made halfway must finish the same.
+// text for structured pages (unless it showed the raw answer), and finish() must equal the whole parse (cast
+// included); a copy made halfway must finish the same. The parse runs with no application object at all, as the
+// HTML fallback must (it uses QtGui's HTML import, which needs no QGuiApplication for what the parser gives it).
 #include "fuzzcheck.h"
 #include "pageparser.h"
 
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 
+using Storybook::Story::CastMember;
 using Storybook::Story::Interaction;
 using Storybook::Story::PageParser;
 using Storybook::Story::ParsedPage;
@@ -30,6 +32,10 @@ QByteArray dump(const ParsedPage& page)
                   {QStringLiteral("structured"), page.structured},
                   {QStringLiteral("usable"), page.usable},
                   {QStringLiteral("problems"), QJsonArray::fromStringList(page.problems)}};
+    QJsonArray cast;
+    for (const CastMember& member : page.cast)
+        cast.append(QJsonArray{member.name, member.look, member.extra});
+    o.insert(QStringLiteral("cast"), cast);
     if (page.interaction) {
         o.insert(QStringLiteral("interaction"),
                  QJsonObject{{QStringLiteral("kind"), Interaction::kindName(page.interaction->kind)},
@@ -60,6 +66,18 @@ void checkPage(const ParsedPage& page)
     FUZZ_CHECK(page.usable == !page.text.isEmpty(), "usable is not 'text is non-empty'");
     FUZZ_CHECK(page.text == page.text.trimmed(), "page text not trimmed");
     FUZZ_CHECK(!hasLoneSurrogate(page.text), "page text has half a surrogate pair");
+    FUZZ_CHECK(page.cast.size() <= ParsedPage::MaxCast, "more than 12 cast members");
+    for (qsizetype i = 0; i < page.cast.size(); ++i) {
+        const CastMember& member = page.cast.at(i);
+        FUZZ_CHECK(!member.name.isEmpty() && member.name == member.name.trimmed(), "empty or untrimmed cast name");
+        FUZZ_CHECK(member.look == member.look.trimmed(), "untrimmed cast look");
+        FUZZ_CHECK(!hasLoneSurrogate(member.name) && !hasLoneSurrogate(member.look),
+                   "cast has half a surrogate pair");
+        for (qsizetype j = 0; j < i; ++j)
+            FUZZ_CHECK(member.name.compare(page.cast.at(j).name, Qt::CaseInsensitive) != 0, "duplicate cast names");
+    }
+    if (!page.structured)
+        FUZZ_CHECK(page.cast.isEmpty(), "a page without an object has a cast");
     if (page.end)
         FUZZ_CHECK(!page.interaction, "an ending page has an interaction");
     if (!page.interaction)

@@ -3,12 +3,15 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QRandomGenerator>
 #include <QTest>
 
+using Storybook::Story::CastMember;
 using Storybook::Story::Interaction;
 using Storybook::Story::PageParser;
 using Storybook::Story::ParsedPage;
@@ -25,6 +28,10 @@ QString dump(const ParsedPage& page)
                     { QStringLiteral("structured"), page.structured },
                     { QStringLiteral("usable"), page.usable },
                     { QStringLiteral("problems"), QJsonArray::fromStringList(page.problems) } };
+    QJsonArray cast;
+    for (const CastMember& member : page.cast)
+        cast.append(QJsonArray { member.name, member.look, member.extra });
+    o.insert(QStringLiteral("cast"), cast);
     if (page.interaction) {
         o.insert(QStringLiteral("interaction"),
                  QJsonObject { { QStringLiteral("kind"), Interaction::kindName(page.interaction->kind) },
@@ -115,6 +122,28 @@ private:
         }
     }
 
+    // What ParsedPage::cast promises.
+    static void checkCast(const QList<CastMember>& cast)
+    {
+        QVERIFY(cast.size() <= ParsedPage::MaxCast);
+        for (qsizetype i = 0; i < cast.size(); ++i) {
+            const CastMember& member = cast.at(i);
+            QVERIFY(!member.name.isEmpty());
+            QCOMPARE(member.name, member.name.trimmed());
+            QCOMPARE(member.look, member.look.trimmed());
+            for (qsizetype j = 0; j < i; ++j)
+                QVERIFY(member.name.compare(cast.at(j).name, Qt::CaseInsensitive) != 0);
+        }
+    }
+
+    static QStringList castLines(const ParsedPage& page)
+    {
+        QStringList lines;
+        for (const CastMember& member : page.cast)
+            lines.append(member.name + QStringLiteral(": ") + member.look);
+        return lines;
+    }
+
 private Q_SLOTS:
     void corpusIsThere()
     {
@@ -159,6 +188,15 @@ private Q_SLOTS:
         } else {
             QVERIFY2(!page.interaction.has_value(), got.constData());
         }
+        if (expected.contains(QStringLiteral("cast"))) {
+            QStringList names;
+            for (const CastMember& member : page.cast)
+                names.append(member.name + QStringLiteral(": ") + member.look);
+            QStringList expectedNames;
+            for (const QJsonValue& name : expected.value(QStringLiteral("cast")).toArray())
+                expectedNames.append(name.toString());
+            QCOMPARE(names, expectedNames);
+        }
         for (const QJsonValue& problem : expected.value(QStringLiteral("problems")).toArray())
             QVERIFY2(page.problems.contains(problem.toString()), got.constData());
         if (expected.value(QStringLiteral("noProblems")).toBool())
@@ -180,6 +218,7 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(page.text, page.text.trimmed());
+        checkCast(page.cast);
     }
 
     // Fed one UTF-16 unit at a time: the streaming text only grows, is a prefix of the final text, and finish()
@@ -480,6 +519,231 @@ private Q_SLOTS:
         QCOMPARE(page.text, QStringLiteral("deep"));
     }
 
+    // The cast comes from the same repaired object as the page: answers a strict JSON read (what the generator
+    // did with the text between the first '{' and the last '}') cannot read give the cast all the same.
+    void castFromSloppyJson_data()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QStringList>("cast");
+        const QStringList pipAndOwl { QStringLiteral("Pip: a small red fox with a blue scarf"),
+                                      QStringLiteral("Hoot: a sleepy grey owl") };
+        QTest::newRow("trailing-commas")
+            << QStringLiteral("{\"title\": \"Pip\", \"cast\": [{\"name\": \"Pip\", \"look\": \"a small red fox with a "
+                              "blue scarf\",}, {\"name\": \"Hoot\", \"look\": \"a sleepy grey owl\"},], \"text\": "
+                              "\"Pip woke up.\", \"end\": false,}")
+            << pipAndOwl;
+        QTest::newRow("unquoted-keys")
+            << QStringLiteral("{title: \"Pip\", cast: [{name: \"Pip\", look: \"a small red fox with a blue scarf\"}, "
+                              "{name: \"Hoot\", look: \"a sleepy grey owl\"}], text: \"Pip woke up.\"}")
+            << pipAndOwl;
+        QTest::newRow("single-quotes")
+            << QStringLiteral("{'title': 'Pip', 'cast': [{'name': 'Pip', 'look': 'a small red fox with a blue "
+                              "scarf'}, {'name': 'Hoot', 'look': 'a sleepy grey owl'}], 'text': 'Pip woke up.'}")
+            << pipAndOwl;
+        QTest::newRow("chatter-after-fence")
+            << QStringLiteral("Here is the first page:\n```json\n{\"cast\": [{\"name\": \"Pip\", \"look\": \"a small "
+                              "red fox with a blue scarf\"}, {\"name\": \"Hoot\", \"look\": \"a sleepy grey owl\"}], "
+                              "\"text\": \"Pip woke up.\"}\n```\nI hope you like it {happy face}!")
+            << pipAndOwl;
+        QTest::newRow("missing-commas-and-comments")
+            << QStringLiteral("{\n  \"cast\": [\n    {\"name\": \"Pip\" \"look\": \"a small red fox with a blue "
+                              "scarf\"} // the hero\n    {\"name\": \"Hoot\", \"look\": \"a sleepy grey owl\"}\n  ]\n"
+                              "  \"text\": \"Pip woke up.\"\n}")
+            << pipAndOwl;
+        QTest::newRow("truncated")
+            << QStringLiteral("{\"text\": \"Pip woke up.\", \"cast\": [{\"name\": \"Pip\", \"look\": \"a small red "
+                              "fox with a blue scarf\"}, {\"name\": \"Hoot\", \"look\": \"a sleepy grey owl")
+            << pipAndOwl;
+        QTest::newRow("python-literals-unquoted-values")
+            << QStringLiteral("{\"cast\": [{\"name\": Pip, \"look\": \"a small red fox with a blue scarf\", "
+                              "\"hero\": True}, {\"name\": \"Hoot\", \"look\": \"a sleepy grey owl\", \"hero\": None}"
+                              "], \"text\": \"Pip woke up.\"}")
+            << pipAndOwl;
+    }
+    void castFromSloppyJson()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QStringList, cast);
+        // What a strict read makes of it: nothing (here, as in the generator, the text from the first '{' to the
+        // last '}').
+        const qsizetype open = raw.indexOf(u'{');
+        const qsizetype close = raw.lastIndexOf(u'}');
+        QJsonParseError error {};
+        const QJsonDocument strict = QJsonDocument::fromJson(raw.mid(open, close - open + 1).toUtf8(), &error);
+        QVERIFY2(error.error != QJsonParseError::NoError && !strict.isObject(), qPrintable(raw));
+
+        const ParsedPage page = PageParser::parse(raw);
+        QVERIFY2(page.structured, qPrintable(dump(page)));
+        QCOMPARE(page.text, QStringLiteral("Pip woke up."));
+        QCOMPARE(castLines(page), cast);
+        checkCast(page.cast);
+        // Streamed in pieces, the same cast.
+        PageParser parser;
+        for (const QChar c : raw)
+            parser.feed(QString(c));
+        QCOMPARE(dump(parser.finish()), dump(page));
+    }
+
+    void castRules_data()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QStringList>("cast");
+        QTest::addColumn<QStringList>("problems");
+        QTest::newRow("none") << QStringLiteral("{\"text\": \"t\"}") << QStringList() << QStringList();
+        QTest::newRow("null") << QStringLiteral("{\"text\": \"t\", \"cast\": null}") << QStringList() << QStringList();
+        QTest::newRow("trimmed")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": [{\"name\": \"  Pip \\n\", \"look\": \"\\t a fox  \"}]}")
+            << QStringList { QStringLiteral("Pip: a fox") } << QStringList();
+        QTest::newRow("no-look") << QStringLiteral("{\"text\": \"t\", \"cast\": [{\"name\": \"Pip\"}]}")
+                                 << QStringList { QStringLiteral("Pip: ") } << QStringList();
+        QTest::newRow("empty-names-dropped")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": [{\"name\": \" \", \"look\": \"x\"}, {\"look\": \"y\"}, "
+                              "{\"name\": 7}, \"\", 3, null, {\"name\": \"Pip\", \"look\": \"a fox\"}]}")
+            << QStringList { QStringLiteral("Pip: a fox") }
+            << QStringList { QStringLiteral("cast members without a name dropped") };
+        QTest::newRow("duplicates-dropped")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": [{\"name\": \"Pip\", \"look\": \"a fox\"}, {\"name\": "
+                              "\" pip \", \"look\": \"a cat\"}, {\"name\": \"Hoot\"}, {\"name\": \"PIP\"}]}")
+            << QStringList { QStringLiteral("Pip: a fox"), QStringLiteral("Hoot: ") }
+            << QStringList { QStringLiteral("duplicate cast members dropped") };
+        QString many = QStringLiteral("{\"text\": \"t\", \"cast\": [");
+        QStringList twelve;
+        for (int i = 1; i <= 15; ++i) {
+            many += QStringLiteral("{\"name\": \"C%1\", \"look\": \"L%1\"},").arg(i);
+            if (i <= 12)
+                twelve.append(QStringLiteral("C%1: L%1").arg(i));
+        }
+        many += QStringLiteral("]}");
+        QTest::newRow("at-most-12") << many << twelve
+                                    << QStringList { QStringLiteral("more than 12 cast members: kept 12"),
+                                                     QStringLiteral("trailing comma repaired") };
+        QTest::newRow("plain-names")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": [\"Pip\", \"Hoot\"]}")
+            << QStringList { QStringLiteral("Pip: "), QStringLiteral("Hoot: ") } << QStringList();
+        QTest::newRow("object-of-looks")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": {\"Pip\": \"a fox\", \"Hoot\": \"an owl\"}}")
+            << QStringList { QStringLiteral("Hoot: an owl"), QStringLiteral("Pip: a fox") }
+            << QStringList { QStringLiteral("cast given as an object") };
+        QTest::newRow("other-key-names")
+            << QStringLiteral("{\"text\": \"t\", \"Characters\": [{\"Name\": \"Pip\", \"appearance\": \"a fox\"}]}")
+            << QStringList { QStringLiteral("Pip: a fox") } << QStringList { QStringLiteral("keys in unexpected case") };
+        QTest::newRow("unexpected-type")
+            << QStringLiteral("{\"text\": \"t\", \"cast\": \"Pip the fox\"}") << QStringList()
+            << QStringList { QStringLiteral("cast has an unexpected type") };
+        QTest::newRow("unwrapped-page-cast-beside")
+            << QStringLiteral("{\"cast\": [{\"name\": \"Pip\", \"look\": \"a fox\"}], \"page\": {\"text\": \"t\"}}")
+            << QStringList { QStringLiteral("Pip: a fox") } << QStringList { QStringLiteral("page object unwrapped") };
+        QTest::newRow("prose-has-none")
+            << QStringLiteral("Pip the fox (cast: Pip) woke up.") << QStringList() << QStringList();
+        QTest::newRow("nested-cast-is-not-the-page-cast")
+            << QStringLiteral("{\"text\": \"t\", \"scene\": {\"cast\": [{\"name\": \"Pip\"}]}}") << QStringList()
+            << QStringList();
+    }
+    void castRules()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QStringList, cast);
+        QFETCH(QStringList, problems);
+        const ParsedPage page = PageParser::parse(raw);
+        QVERIFY2(page.usable, qPrintable(dump(page)));
+        QCOMPARE(castLines(page), cast);
+        checkCast(page.cast);
+        for (const QString& problem : std::as_const(problems))
+            QVERIFY2(page.problems.contains(problem), qPrintable(dump(page)));
+    }
+
+    void castKeepsUnknownFields()
+    {
+        const ParsedPage page = PageParser::parse(
+            QStringLiteral("{text: 't', cast: [{name: 'Pip', look: 'a fox', age: 5, voice: 'squeaky',}]}"));
+        QCOMPARE(page.cast.size(), 1);
+        QCOMPARE(page.cast.first().extra,
+                 (QJsonObject { { QStringLiteral("age"), 5 }, { QStringLiteral("voice"), QStringLiteral("squeaky") } }));
+    }
+
+    // An answer in HTML becomes what a reader of it sees: no script or style, entities decoded, blocks as
+    // paragraphs.
+    void htmlFallback_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("script-and-style")
+            << QStringLiteral("<html><head><title>Page</title><style>p { color: red; } .x:before { content: "
+                              "'styled'; }</style><script>var secret = \"scripted\"; if (a < b) { "
+                              "document.write('<p>written</p>'); }</script></head><body><p>Pip woke up.</p>"
+                              "<SCRIPT type=\"module\">alert('SHOUTED')</SCRIPT><Style media=x>b{}</STYLE >"
+                              "<p>The moon was out.</p></body></html>")
+            << QStringLiteral("Pip woke up.\n\nThe moon was out.");
+        QTest::newRow("unterminated-script")
+            << QStringLiteral("<p>Pip woke up.</p><script>let page = '<p>not shown</p>';")
+            << QStringLiteral("Pip woke up.");
+        QTest::newRow("script-end-look-alike")
+            << QStringLiteral("<p>One.</p><script>x = '</scripts>'; y = 'hidden';</script ><p>Two.</p>")
+            << QStringLiteral("One.\n\nTwo.");
+        QTest::newRow("entities")
+            << QStringLiteral("<p>Caf&eacute;&nbsp;time &mdash; &#x4E2D;&#25991; &amp; &lt;tea&gt; &quot;hot&quot; "
+                              "&hellip; &#233;t&eacute; &copy; &euro;5 &apos;ok&apos; &#x1F98A;</p>")
+            << QStringLiteral("Café time — 中文 & <tea> \"hot\" … été © €5 'ok' 🦊");
+        QTest::newRow("blocks-become-paragraphs")
+            << QStringLiteral("<h1>The Lantern</h1>\n<div>Pip found a lantern.</div><p>It hummed.<br>It glowed.</p>"
+                              "<ul><li>Carry it home</li><li>Ask the owl</li></ul><blockquote>Hush.</blockquote>")
+            << QStringLiteral("The Lantern\n\nPip found a lantern.\n\nIt hummed.\nIt glowed.\n\nCarry it home\n\n"
+                              "Ask the owl\n\nHush.");
+        QTest::newRow("white-space-collapsed")
+            << QStringLiteral("<p>Pip   woke\n   up.\n</p>\n\n\n<p>\n  Then\tshe <b>ran</b>.</p>")
+            << QStringLiteral("Pip woke up.\n\nThen she ran.");
+        QTest::newRow("pre-keeps-its-lines")
+            << QStringLiteral("<p>A poem:</p><pre>Twinkle,  twinkle\n  little star</pre><p>End.</p>")
+            << QStringLiteral("A poem:\n\nTwinkle,  twinkle\nlittle star\n\nEnd.");
+        QTest::newRow("monospace-inline")
+            << QStringLiteral("<p>Say <code>hello</code>, <tt>Pip</tt>, <kbd>Enter</kbd> and <samp>ok</samp>.</p>")
+            << QStringLiteral("Say hello, Pip, Enter and ok.");
+        QTest::newRow("comments-doctype-and-hidden")
+            << QStringLiteral("<!DOCTYPE html><!-- a <p>comment</p> --><p>Shown.</p><template><p>Not "
+                              "shown.</p></template><img src=\"pip.png\" alt=\"a fox\"><?xml x?>")
+            << QStringLiteral("Shown.");
+        QTest::newRow("attributes-with-brackets")
+            << QStringLiteral("<p title=\"a > b\" data-x='<p>'>Pip <a href=\"https://x.test/?a=1&b=2\">ran</a>.</p>")
+            << QStringLiteral("Pip ran.");
+        QTest::newRow("table-cells")
+            << QStringLiteral("<table><tr><th>Name</th><td>Pip</td></tr><tr><td>Look</td><td>fox</td></tr></table>")
+            << QStringLiteral("Name\n\nPip\n\nLook\n\nfox");
+        QTest::newRow("stray-less-than")
+            << QStringLiteral("<p>1 < 2 and 3 <4 </p>") << QStringLiteral("1 < 2 and 3 <4");
+        QTest::newRow("error-page")
+            << QStringLiteral("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad "
+                              "Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>")
+            << QStringLiteral("502 Bad Gateway\n\nnginx");
+        QTest::newRow("bad-numeric-entities")
+            << QStringLiteral("<p>a&#0;b&#xD800;c&#1;d&#x110000;e</p>") << QStringLiteral("ab\uFFFDcd\uFFFD\uFFFDe");
+    }
+    void htmlFallback()
+    {
+        QFETCH(QString, html);
+        QFETCH(QString, text);
+        const ParsedPage page = PageParser::parse(html);
+        QVERIFY(!page.structured);
+        QVERIFY2(page.problems.contains(QStringLiteral("markup stripped")), qPrintable(dump(page)));
+        QCOMPARE(page.text, text);
+        for (const QLatin1String hidden : { QLatin1String("secret"), QLatin1String("scripted"),
+                                            QLatin1String("styled"), QLatin1String("color"), QLatin1String("written"),
+                                            QLatin1String("SHOUTED"), QLatin1String("hidden"),
+                                            QLatin1String("not shown"), QLatin1String("Not shown") })
+            QVERIFY2(!page.text.contains(hidden), qPrintable(page.text));
+    }
+
+    // The story library is used without a QGuiApplication (the CLI, these tests, the fuzz target). Qt's HTML
+    // import crashes there on the elements it gives the fixed-pitch system font; the parser never lets it see them.
+    void htmlWithoutAGuiApplication()
+    {
+        QVERIFY(QCoreApplication::instance());
+        QVERIFY(!qobject_cast<QGuiApplication*>(QCoreApplication::instance()));
+        const ParsedPage page = PageParser::parse(
+            QStringLiteral("<pre>one</pre><code>two</code><tt>three</tt><kbd>four</kbd><samp>five</samp>"
+                           "<p style=\"font-family: monospace\">six</p><font face=\"Courier\">seven</font>"));
+        QCOMPARE(page.text, QStringLiteral("one\n\ntwothreefourfive\n\nsix\n\nseven"));
+    }
+
     void copyAndMove()
     {
         PageParser parser;
@@ -526,6 +790,24 @@ private Q_SLOTS:
         QTest::newRow("colons") << QStringLiteral("{") + QString(Size, u':');
         QTest::newRow("text-keys") << QStringLiteral("\"text\":").repeated(Size / 7);
         QTest::newRow("mismatched") << QStringLiteral("{[}").repeated(Size / 3);
+        // The HTML fallback stays linear (Qt's HTML import is not, on deep nesting, unmatched end tags, style
+        // rules or tables: a quadratic step here takes minutes or gigabytes). A quarter of the size: Qt spends
+        // microseconds on every block.
+        constexpr int HtmlSize = Size / 4;
+        QTest::newRow("html-nested-divs") << QStringLiteral("<div>").repeated(HtmlSize / 5);
+        QTest::newRow("html-nested-then-unmatched") << QStringLiteral("<div><b>").repeated(HtmlSize / 16)
+                + QStringLiteral("</span>").repeated(HtmlSize / 14);
+        QTest::newRow("html-style-rules") << QStringLiteral("<style>")
+                + QStringLiteral("p{color:red}").repeated(HtmlSize / 24) + QStringLiteral("</style>")
+                + QStringLiteral("<p>x").repeated(HtmlSize / 8);
+        QTest::newRow("html-table-grid") << QStringLiteral("<table><tr>") + QStringLiteral("<td>").repeated(HtmlSize / 8)
+                + QStringLiteral("<tr>").repeated(HtmlSize / 8);
+        QTest::newRow("html-lists") << QStringLiteral("<ul><li>").repeated(HtmlSize / 8);
+        QTest::newRow("html-attributes")
+            << QStringLiteral("<p style=\"font-size:20pt;color:red\" class=a>x</p>").repeated(HtmlSize / 48);
+        QTest::newRow("html-unclosed-comment") << QStringLiteral("<p>x<!--") + QString(Size, u'-');
+        QTest::newRow("html-unclosed-script") << QStringLiteral("<p>x<script>") + QString(Size, u'<');
+        QTest::newRow("html-entities") << QStringLiteral("<p>") + QStringLiteral("&eacute;&#x4E2D;&").repeated(Size / 18);
         QTest::newRow("long-text") << QStringLiteral("{\"text\": \"") + QStringLiteral("abc ").repeated(Size / 4)
                 + QStringLiteral("\"}");
     }
