@@ -184,6 +184,43 @@ private Q_SLOTS:
         QVERIFY(!run({QStringLiteral("show"), id}).out.contains(QLatin1String("[unfinished page]")));
     }
 
+    // A page written again keeps its earlier version with its question and branch; it can be listed
+    // and restored from the command line.
+    void versionsAndRestore()
+    {
+        const Run first = run({QStringLiteral("new"), QStringLiteral("--pages"), QStringLiteral("4"), QStringLiteral("a fox")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QString id = storyIdOf(first);
+        const Run answered = run({QStringLiteral("continue"), id, QStringLiteral("--choice"), QStringLiteral("2")});
+        QVERIFY2(answered.exitCode == 0, qPrintable(answered.err));
+        const Run none = run({QStringLiteral("versions"), id, QStringLiteral("--page"), QStringLiteral("1")});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.contains(QLatin1String("no earlier versions")), qPrintable(none.out));
+
+        const Run again = run({QStringLiteral("regenerate"), id, QStringLiteral("--page"), QStringLiteral("1")}, QStringLiteral("drip:1:12"));
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const Run shown = run({QStringLiteral("show"), id});
+        QVERIFY2(!shown.out.contains(QStringLiteral("— 2 /")), qPrintable(shown.out)); // the branch went with the old version
+
+        const Run versions = run({QStringLiteral("versions"), id, QStringLiteral("--page"), QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(versions.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(versions.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject old = list.first().toObject();
+        QVERIFY(old.value(QLatin1String("text")).toString().startsWith(QLatin1String("Pip the fox carried")));
+        QCOMPARE(old.value(QLatin1String("question")).toString(), QStringLiteral("Where should Pip go next?"));
+        QCOMPARE(old.value(QLatin1String("branches")).toInt(), 1);
+
+        QCOMPARE(run({QStringLiteral("restore-version"), id, QStringLiteral("2"), QStringLiteral("--page"), QStringLiteral("1")}).exitCode, 2);
+        const Run restored = run({QStringLiteral("restore-version"), id, QStringLiteral("1"), QStringLiteral("--page"), QStringLiteral("1")});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        const Run back = run({QStringLiteral("show"), id});
+        QVERIFY2(back.out.contains(QStringLiteral("→ Cross the bridge")), qPrintable(back.out));
+        QVERIFY(back.out.contains(QLatin1String("Pip the fox carried")));
+        const Run kept = run({QStringLiteral("versions"), id, QStringLiteral("--page"), QStringLiteral("1")});
+        QVERIFY2(kept.out.contains(QStringLiteral("— 1 —")), qPrintable(kept.out)); // the rewritten one is kept
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
