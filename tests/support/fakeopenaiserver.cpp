@@ -1005,7 +1005,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
         QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story")};
-    if (!scenario.valid || !knownNames.contains(name)
+    if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway"))
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
         || (name == QLatin1String("drip") && !scenario.hasParam(0))) {
@@ -1078,6 +1078,16 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         // A captive portal or a web server that is not an API: 200 with a web page.
         startWith(fixedResponse(200, {{"Content-Type", "text/html; charset=utf-8"}},
                                 "<!DOCTYPE html><html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>\n",
+                                exchange));
+        return;
+    }
+    if (name == QLatin1String("gateway")) {
+        // A gateway in front of the API (nginx here) that could not reach it: its own HTML page.
+        const int code = scenario.param(0, 502);
+        startWith(fixedResponse(code, {{"Content-Type", "text/html"}, {"Server", "nginx/1.22.1"}},
+                                "<html>\r\n<head><title>" + QByteArray::number(code) + " Bad Gateway</title></head>\r\n"
+                                "<body>\r\n<center><h1>" + QByteArray::number(code) + " Bad Gateway</h1></center>\r\n"
+                                "<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
                                 exchange));
         return;
     }

@@ -68,6 +68,8 @@ struct RecordedRequest
  *   redirect             307 with a relative Location: the same path without the /s/redirect prefix
  *   redirect-loop        302 whose Location is the request's own path (a redirect loop)
  *   html                 200 with a text/html web page (a captive portal), for every endpoint
+ *   gateway[:CODE]       CODE (default 502) with nginx's HTML "Bad Gateway" page and "Server: nginx/1.22.1":
+ *                        a gateway in front of the API that could not reach it
  *   slow-models[:MS]     GET /models answers after MS ms (default 1000); chat behaves like ok
  * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to both
  * endpoints; the others only change chat/completions. Non-streaming requests get a plain JSON body
