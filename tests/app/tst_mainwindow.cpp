@@ -8,14 +8,19 @@
 #include "pageview.h"
 #include "readerwidget.h"
 #include "storygenerator.h"
+#include "versionsdialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Storybook;
 using namespace Storybook::Test;
@@ -271,6 +276,55 @@ private Q_SLOTS:
         window->reader()->pageView()->flush();
         QCOMPARE(window->reader()->pageView()->plainText(), oldText);
         QVERIFY(window->generator()->story()->pages.first().previousVersions.isEmpty());
+    }
+
+    // Page → Earlier versions…: the version a rewrite replaced is shown with its question, and
+    // restoring it brings its branch back.
+    void earlierVersionsCanBeRestored()
+    {
+        auto window = makeWindow(QStringLiteral("story"));
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        write(*window, QStringLiteral("a fox who finds a lantern"));
+        QVERIFY(finished.wait(20000));
+        const QString first = window->reader()->currentPageId();
+        finished.clear();
+        Q_EMIT window->reader()->answerChosen(first, 1, QString());
+        QVERIFY(finished.wait(20000));
+        const QString branch = window->reader()->currentPageId();
+        window->reader()->showPage(first);
+        auto* versions = window->findChild<QAction*>(QStringLiteral("earlierVersionsAction"));
+        QVERIFY(versions);
+        QVERIFY(!versions->isEnabled()); // nothing written again yet
+
+        window->useConnectionSettings(settingsFor(QStringLiteral("drip:1:12")));
+        finished.clear();
+        actionNamed(*window, QStringLiteral("&Write this page again"))->trigger();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(window->generator()->story()->children(first).isEmpty());
+        QCOMPARE(window->reader()->currentPageId(), first);
+        QVERIFY(versions->isEnabled());
+
+        QString shown;
+        bool restored = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<App::VersionsDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            shown = dialog->findChild<QPlainTextEdit*>()->toPlainText();
+            restored = dialog->list()->count() == 1;
+            dialog->accept();
+        });
+        versions->trigger();
+        QVERIFY(restored);
+        QVERIFY2(shown.contains(QLatin1String("Pip the fox carried")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("Where should Pip go next?")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("\n\n1 page")), qPrintable(shown)); // the branch of that version
+        const std::shared_ptr<const Story::Story> story = window->generator()->story();
+        QCOMPARE(story->children(first).size(), 1);
+        QCOMPARE(story->children(first).first()->id, branch);
+        checkShownStoryIsTheOpenOne(*window);
+        window->reader()->pageView()->flush();
+        QVERIFY(window->reader()->pageView()->plainText().contains(QLatin1String("Pip the fox carried")));
     }
 
     // "Go on reading" continues a read-to-me story that was stopped before its ending.
