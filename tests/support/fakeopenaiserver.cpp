@@ -92,7 +92,21 @@ QByteArray storyPageFor(const QByteArray& requestBody)
         page.insert(QLatin1String("end"), false);
     }
     return QJsonDocument(page).toJson(QJsonDocument::Compact);
-}constexpr int kWordCount = int(std::size(kWords));
+}
+
+//! The first page as a careless model writes it: in a code fence with chatter after it, unquoted
+//! keys, single quotes and trailing commas (JSON parsers refuse it; the app's page parser repairs it).
+QByteArray sloppyStoryPage()
+{
+    return QByteArrayLiteral(
+        "Here is your page!\n```json\n"
+        "{title: 'The Fox and the Lantern', cast: [{name: 'Pip', look: 'a small fox with a blue scarf',}, "
+        "{'name': 'Hoot', 'look': 'an old grey owl',},], "
+        "text: 'Pip the fox carried the lantern into the quiet forest.', scene: 'A fox with a lantern.', "
+        "interaction: {kind: 'choose', question: 'Where should Pip go next?', options: ['Follow the owl', 'Cross the bridge',],}, "
+        "end: false,}\n```\nI hope the child enjoys it!");
+}
+constexpr int kWordCount = int(std::size(kWords));
 const char* const kReasoning[] = {"The user wants", " a very short", " story about", " a fox."};
 const char* const kSplitDeltas[] = {"从前，", "有一只", "小狐狸🦊", "找到了", "一盏灯。"};
 
@@ -1004,7 +1018,8 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("error-in-stream"), QStringLiteral("status"), QStringLiteral("flaky"),
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
-        QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story")};
+        QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story"),
+        QStringLiteral("story-sloppy")};
     if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway"))
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
@@ -1137,6 +1152,10 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         const QString page = QString::fromUtf8(storyPageFor(request.body));
         for (qsizetype i = 0; i < page.size(); i += 7)
             deltas.append(page.mid(i, 7).toUtf8());
+    } else if (name == QLatin1String("story-sloppy")) {
+        const QByteArray page = sloppyStoryPage();
+        for (qsizetype i = 0; i < page.size(); i += 7)
+            deltas.append(page.mid(i, 7));
     } else if (name == QLatin1String("drip")) {
         const int count = qBound(1, scenario.param(1, 20), 100000);
         for (int i = 0; i < count; ++i)
