@@ -3,9 +3,8 @@
 #include "chatjob.h"
 #include "llmclient.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <algorithm>
+
 #include <QLoggingCategory>
 
 namespace Storybook::Generation {
