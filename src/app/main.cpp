@@ -3,6 +3,7 @@
 #include "i18n.h"
 #include "logsink.h"
 #include "mainwindow.h"
+#include "secretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,7 +65,13 @@ int main(int argc, char* argv[])
 
     Storybook::App::MainWindow::Options windowOptions;
     windowOptions.libraryFolder = parser.value(options.library);
-    Storybook::App::MainWindow window(windowOptions);
-    window.show();
-    return app.exec();
+    int code = 0;
+    {
+        Storybook::App::MainWindow window(windowOptions);
+        window.show();
+        code = app.exec();
+    }
+    // A key saved just before quitting may still be on its way to the keychain (secretstore.h).
+    Storybook::SettingsUi::SecretStore::finishPendingWrites(std::chrono::seconds(5));
+    return code;
 }

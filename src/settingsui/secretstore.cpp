@@ -2,7 +2,9 @@
 
 #include "logsink.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -16,6 +18,20 @@ namespace Storybook::SettingsUi {
 
 namespace {
 
+// Every unfinished keychain job of the process (see the header: no store owns one). Allocated once
+// and never destroyed, so that jobs still pending at exit stay reachable rather than freed or leaked.
+struct PendingJobs
+{
+    QSet<QObject*> jobs;
+    int writes = 0; // writes and removals among them
+};
+
+PendingJobs& pending()
+{
+    static auto* const instance = new PendingJobs;
+    return *instance;
+}
+
 #if defined(STORYBOOK_HAVE_KEYCHAIN)
 // Errors after which the keychain is given up for this session (nothing would work later either).
 bool meansNoKeychain(QKeychain::Error error)
@@ -24,20 +40,34 @@ bool meansNoKeychain(QKeychain::Error error)
            || error == QKeychain::OtherError;
 }
 
-// Starts a job and calls done exactly once: with the finished job, or with nullptr after the timeout
-// (a Secret Service that never answers must not block the dialog). The job deletes itself.
-void runJob(QObject* context, int timeoutMs, QKeychain::Job* job, std::function<void(QKeychain::Job*)> done)
+enum class JobKind { Read, Write };
+
+// Starts a job and calls done exactly once while `store` lives: with the finished job, or with
+// nullptr after the timeout (a Secret Service that never answers must not block the dialog). The
+// job has no parent and deletes itself after it has finished, whether or not the store still lives.
+void runJob(SecretStore* store, int timeoutMs, QKeychain::Job* job, JobKind kind,
+            std::function<void(QKeychain::Job*)> done)
 {
+    Q_ASSERT(!job->parent());
     auto called = std::make_shared<bool>(false);
     auto shared = std::make_shared<std::function<void(QKeychain::Job*)>>(std::move(done));
-    job->setAutoDelete(true);
+    const QPointer<SecretStore> owner(store);
+    job->setAutoDelete(true); // deleteLater() right after finished()
     job->setInsecureFallback(false); // never a plain-text file or QSettings
-    QObject::connect(job, &QKeychain::Job::finished, context, [called, shared](QKeychain::Job* finished) {
-        if (std::exchange(*called, true))
+    pending().jobs.insert(job);
+    if (kind == JobKind::Write)
+        ++pending().writes;
+    // The job itself is the context: its answer always arrives, and is passed on only while the
+    // store lives.
+    QObject::connect(job, &QKeychain::Job::finished, job, [called, shared, owner, kind](QKeychain::Job* finished) {
+        pending().jobs.remove(finished);
+        if (kind == JobKind::Write)
+            --pending().writes;
+        if (!owner || std::exchange(*called, true))
             return;
         (*shared)(finished);
     });
-    QTimer::singleShot(timeoutMs, context, [called, shared] {
+    QTimer::singleShot(timeoutMs, store, [called, shared] {
         if (std::exchange(*called, true))
             return;
         (*shared)(nullptr);
@@ -77,6 +107,45 @@ QString SecretStore::proxyPasswordName()
     return QStringLiteral("proxy-password");
 }
 
+bool SecretStore::keychainBuiltIn()
+{
+#if defined(STORYBOOK_HAVE_KEYCHAIN)
+    return true;
+#else
+    return false;
+#endif
+}
+
+int SecretStore::pendingJobs()
+{
+    return int(pending().jobs.size());
+}
+
+int SecretStore::pendingWrites()
+{
+    return pending().writes;
+}
+
+bool SecretStore::finishPendingWrites(std::chrono::milliseconds limit)
+{
+    if (pending().writes > 0 && QCoreApplication::instance()) {
+        // Events are run until the writes are done or the timer has fired (the timer, not a clock:
+        // a coarse timer may fire a little early, and the next wait for events would have no end).
+        bool expired = false;
+        QTimer limitTimer;
+        limitTimer.setSingleShot(true);
+        QObject::connect(&limitTimer, &QTimer::timeout, &limitTimer, [&expired] { expired = true; });
+        limitTimer.start(limit);
+        while (pending().writes > 0 && !expired)
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+        // The finished jobs asked for deleteLater(); no event loop runs after this.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+    if (pending().writes > 0)
+        qCWarning(lcApp) << pending().writes << "keychain writes were still pending at quit";
+    return pending().writes == 0;
+}
+
 void SecretStore::later(std::function<void()> call)
 {
     QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
@@ -101,30 +170,24 @@ void SecretStore::read(const QString& key, ReadCallback callback)
         return;
     }
 #if defined(STORYBOOK_HAVE_KEYCHAIN)
-    later([this, key, callback] {
+    auto* job = new QKeychain::ReadPasswordJob(serviceName()); // no parent: see the header
+    job->setKey(key);
+    runJob(this, m_timeoutMs, job, JobKind::Read, [this, key, callback](QKeychain::Job* finished) {
         if (m_backend == Backend::MemoryOnly || m_memory.contains(key)) {
-            callback(m_memory.value(key), QString());
+            // The keychain was given up, or a write made while reading wins.
+        } else if (!finished) {
+            fallBack(tr("The keychain did not answer."));
+        } else if (finished->error() == QKeychain::NoError) {
+            m_memory.insert(key, static_cast<QKeychain::ReadPasswordJob*>(finished)->textData());
+        } else if (finished->error() == QKeychain::EntryNotFound) {
+            // Nothing stored yet: an empty value, not an error.
+        } else if (meansNoKeychain(finished->error())) {
+            fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
+        } else {
+            callback(QString(), tr("The keychain refused access: %1").arg(finished->errorString()));
             return;
         }
-        auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
-        job->setKey(key);
-        runJob(this, m_timeoutMs, job, [this, key, callback](QKeychain::Job* finished) {
-            if (!finished) {
-                fallBack(tr("The keychain did not answer."));
-            } else if (finished->error() == QKeychain::NoError) {
-                const QString value = static_cast<QKeychain::ReadPasswordJob*>(finished)->textData();
-                if (!m_memory.contains(key)) // a write while reading wins
-                    m_memory.insert(key, value);
-            } else if (finished->error() == QKeychain::EntryNotFound) {
-                // Nothing stored yet: an empty value, not an error.
-            } else if (meansNoKeychain(finished->error())) {
-                fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
-            } else {
-                callback(QString(), tr("The keychain refused access: %1").arg(finished->errorString()));
-                return;
-            }
-            callback(m_memory.value(key), QString());
-        });
+        callback(m_memory.value(key), QString());
     });
 #endif
 }
@@ -142,26 +205,20 @@ void SecretStore::write(const QString& key, const QString& value, DoneCallback c
         return;
     }
 #if defined(STORYBOOK_HAVE_KEYCHAIN)
-    later([this, key, value, callback] {
-        if (m_backend == Backend::MemoryOnly) {
-            if (callback)
-                callback(QString());
-            return;
-        }
-        auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
-        job->setKey(key);
-        job->setTextData(value);
-        runJob(this, m_timeoutMs, job, [this, callback](QKeychain::Job* finished) {
-            QString error;
-            if (!finished)
-                fallBack(tr("The keychain did not answer."));
-            else if (meansNoKeychain(finished->error()))
-                fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
-            else if (finished->error() != QKeychain::NoError)
-                error = tr("The keychain refused to store the secret: %1").arg(finished->errorString());
-            if (callback)
-                callback(error);
-        });
+    // Created now, not a turn later: a store (or window) closed right after this call still writes.
+    auto* job = new QKeychain::WritePasswordJob(serviceName()); // no parent: see the header
+    job->setKey(key);
+    job->setTextData(value);
+    runJob(this, m_timeoutMs, job, JobKind::Write, [this, callback](QKeychain::Job* finished) {
+        QString error;
+        if (!finished)
+            fallBack(tr("The keychain did not answer."));
+        else if (meansNoKeychain(finished->error()))
+            fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
+        else if (finished->error() != QKeychain::NoError)
+            error = tr("The keychain refused to store the secret: %1").arg(finished->errorString());
+        if (callback)
+            callback(error);
     });
 #endif
 }
@@ -176,25 +233,18 @@ void SecretStore::remove(const QString& key, DoneCallback callback)
         return;
     }
 #if defined(STORYBOOK_HAVE_KEYCHAIN)
-    later([this, key, callback] {
-        if (m_backend == Backend::MemoryOnly) {
-            if (callback)
-                callback(QString());
-            return;
-        }
-        auto* job = new QKeychain::DeletePasswordJob(serviceName(), this);
-        job->setKey(key);
-        runJob(this, m_timeoutMs, job, [this, callback](QKeychain::Job* finished) {
-            QString error;
-            if (!finished)
-                fallBack(tr("The keychain did not answer."));
-            else if (meansNoKeychain(finished->error()))
-                fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
-            else if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
-                error = tr("The keychain refused to remove the secret: %1").arg(finished->errorString());
-            if (callback)
-                callback(error);
-        });
+    auto* job = new QKeychain::DeletePasswordJob(serviceName()); // no parent: see the header
+    job->setKey(key);
+    runJob(this, m_timeoutMs, job, JobKind::Write, [this, callback](QKeychain::Job* finished) {
+        QString error;
+        if (!finished)
+            fallBack(tr("The keychain did not answer."));
+        else if (meansNoKeychain(finished->error()))
+            fallBack(tr("The keychain is not available (%1).").arg(finished->errorString()));
+        else if (finished->error() != QKeychain::NoError && finished->error() != QKeychain::EntryNotFound)
+            error = tr("The keychain refused to remove the secret: %1").arg(finished->errorString());
+        if (callback)
+            callback(error);
     });
 #endif
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "requiretool.h" // findTool(), isCi(), STORYBOOK_REQUIRE_TOOL (here before they had their own header)
+
 #include <QObject>
 #include <QProcess>
 #include <QString>
@@ -15,10 +17,6 @@ namespace Storybook::Test {
 quint16 freeLoopbackPort();
 //! A port on 127.0.0.1 with nothing listening (connections are refused).
 quint16 closedLoopbackPort();
-//! True if `name` is found in PATH, /usr/sbin or /usr/bin.
-QString findTool(const QString& name);
-//! True when the environment variable CI is "true": missing tools are then failures, not skips.
-bool isCi();
 
 /*!
  * Starts a real proxy from the distribution as a child process on a free loopback port:
@@ -65,14 +63,3 @@ private:
 };
 
 } // namespace Storybook::Test
-
-//! Skips the current test when a tool is missing, or fails it when CI=true.
-#define STORYBOOK_REQUIRE_TOOL(available, name)                                                              \
-    do {                                                                                                     \
-        if (!(available)) {                                                                                  \
-            if (::Storybook::Test::isCi())                                                                   \
-                QFAIL(qPrintable(QStringLiteral("required tool missing on CI: ") + QStringLiteral(name)));   \
-            else                                                                                             \
-                QSKIP(qPrintable(QStringLiteral("tool not installed: ") + QStringLiteral(name)));            \
-        }                                                                                                    \
-    } while (false)

@@ -922,8 +922,7 @@ void TestSupport::proxyRequiresAuth()
 void TestSupport::tls()
 {
     STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
-    if (!QSslSocket::supportsSsl())
-        QSKIP("Qt has no TLS backend");
+    STORYBOOK_REQUIRE(QSslSocket::supportsSsl(), "a Qt TLS backend (libqt6network6's OpenSSL plugin)");
     TestCa ca;
     QVERIFY2(ca.generate(), qPrintable(ca.errorString()));
     QVERIFY(QFile::exists(ca.caCertPath()));

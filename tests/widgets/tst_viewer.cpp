@@ -1,3 +1,5 @@
+#include "requiretool.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -106,11 +108,7 @@ private Q_SLOTS:
             tool = QStandardPaths::findExecutable(QStringLiteral("ldd"));
             arguments = {QStringLiteral(VIEWER_PATH)};
         }
-        if (tool.isEmpty()) {
-            if (qEnvironmentVariable("CI") == QLatin1String("true"))
-                QFAIL("neither readelf nor ldd is installed");
-            QSKIP("neither readelf nor ldd is installed");
-        }
+        STORYBOOK_REQUIRE_TOOL(!tool.isEmpty(), "readelf or ldd");
         QProcess process;
         process.start(tool, arguments);
         QVERIFY(process.waitForFinished(30000));
