@@ -33,7 +33,6 @@ Q_LOGGING_CATEGORY(lcLibrary, "storybook.story.library", QtInfoMsg)
 
 constexpr quint32 IndexMagic = 0x53424958; // "SBIX"
 constexpr quint32 IndexVersion = 1;
-constexpr qint64 MaxStoryFileBytes = 64 * 1024 * 1024; // larger files are listed as unreadable
 const auto TrashName = QStringLiteral(".trash");
 const auto UnreadableName = QStringLiteral("Unreadable");
 const auto SamplesMarker = QStringLiteral(".samples-added");
@@ -308,7 +307,7 @@ QString Library::reload()
     }
     forEachOnAllCores(qsizetype(parsed.size()), [&parsed](qsizetype i) {
         Parsed& result = parsed[size_t(i)];
-        if (const std::optional<Story> story = readFile(result.path, &result.why))
+        if (const std::optional<Story> story = readFile(result.path, &result.why, StoryFile::Parts::TextOnly))
             result.record = recordFor(*story, result.fileName);
     });
     const bool changed = !parsed.empty();
@@ -424,20 +423,9 @@ QStringList Library::search(const QString& query) const
     return ids;
 }
 
-std::optional<Story> Library::readFile(const QString& path, QString* whyNot)
+std::optional<Story> Library::readFile(const QString& path, QString* whyNot, StoryFile::Parts parts)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (whyNot)
-            *whyNot = tr("“%1” cannot be opened: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > MaxStoryFileBytes) {
-        if (whyNot)
-            *whyNot = tr("The file is too large to be a story (%1 MB).").arg(file.size() / (1024 * 1024));
-        return std::nullopt;
-    }
-    return Story::fromFileData(file.readAll(), whyNot);
+    return StoryFile::read(path, parts, whyNot);
 }
 
 std::optional<Story> Library::load(const QString& id, QString* whyNot) const
@@ -457,11 +445,8 @@ QString Library::save(Story& story)
     };
     if (const QFileInfo info(path); info.exists() && m_saved.value(path, {-1, -1}) != stampOf(info)) {
         // Never overwrite something that is not one of our stories (or belongs to another story).
-        QFile existing(path);
         QString why;
-        std::optional<Story> old;
-        if (existing.open(QIODevice::ReadOnly) && existing.size() <= MaxStoryFileBytes)
-            old = Story::fromFileData(existing.readAll(), &why);
+        const std::optional<Story> old = readFile(path, &why, StoryFile::Parts::TextOnly);
         if (!old || old->id != story.id)
             return tr("“%1” exists and is not this story; it was left untouched.").arg(path);
     }

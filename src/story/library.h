@@ -1,6 +1,7 @@
 #pragma once
 
 #include "story.h"
+#include "storyfile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -81,7 +82,8 @@ public:
 private:
     [[nodiscard]] QString pathFor(const QString& id) const;
     // Reads and parses one story file (with a size limit); nullopt and a translated reason on failure.
-    [[nodiscard]] static std::optional<Story> readFile(const QString& path, QString* whyNot);
+    [[nodiscard]] static std::optional<Story> readFile(const QString& path, QString* whyNot,
+                                                       StoryFile::Parts parts = StoryFile::Parts::Everything);
     [[nodiscard]] QString trashFolder() const;
     [[nodiscard]] QString indexPath() const;
     void loadIndexCache(QHash<QString, StoryRecord>* cache, QHash<QString, QPair<qint64, qint64>>* stamps) const;

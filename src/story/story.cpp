@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "storyfile.h"
+
 namespace Storybook::Story {
 
 namespace {
@@ -47,6 +49,13 @@ QDateTime parseDate(const QJsonValue& value)
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
 }
 
+QJsonObject withPicture(QJsonObject object, const std::optional<Picture>& picture, const char* key = "picture")
+{
+    if (picture)
+        object.insert(QLatin1String(key), picture->toJson());
+    return object;
+}
+
 PageVersion currentVersion(const Page& page)
 {
     PageVersion v;
@@ -56,6 +65,7 @@ PageVersion currentVersion(const Page& page)
     v.interaction = page.interaction;
     v.ending = page.ending;
     v.rawText = page.rawText;
+    v.picture = page.picture;
     v.editedByHand = page.editedByHand;
     v.replaced = QDateTime::currentDateTimeUtc();
     return v;
@@ -96,7 +106,7 @@ QJsonObject versionJson(const PageVersion& v)
         o.insert(QLatin1String("raw"), v.rawText);
     if (v.editedByHand)
         o.insert(QLatin1String("edited"), true);
-    return withExtra(o, v.extra);
+    return withExtra(withPicture(o, v.picture), v.extra);
 }
 
 PageVersion versionFromJson(const QJsonObject& o)
@@ -110,10 +120,36 @@ PageVersion versionFromJson(const QJsonObject& o)
     v.rawText = o.value(QLatin1String("raw")).toString();
     v.editedByHand = o.value(QLatin1String("edited")).toBool();
     v.replaced = parseDate(o.value(QLatin1String("replaced")));
-    v.extra = unknownFields(o, {"number", "text", "scene", "end", "interaction", "raw", "edited", "replaced"});
+    v.picture = Picture::fromJson(o.value(QLatin1String("picture")));
+    v.extra = unknownFields(o, {"number", "text", "scene", "end", "interaction", "raw", "edited", "replaced", "picture"});
     return v;
 }
 } // namespace
+
+QJsonObject Picture::toJson() const
+{
+    return withExtra({{QLatin1String("entry"), entry},
+                      {QLatin1String("mime"), mimeType},
+                      {QLatin1String("prompt"), prompt},
+                      {QLatin1String("model"), model},
+                      {QLatin1String("created"), dateText(created)}},
+                     extra);
+}
+
+std::optional<Picture> Picture::fromJson(const QJsonValue& value)
+{
+    const QJsonObject o = value.toObject();
+    Picture picture;
+    picture.entry = o.value(QLatin1String("entry")).toString();
+    if (picture.entry.isEmpty() || !StoryFile::isSafeEntryName(picture.entry))
+        return std::nullopt;
+    picture.mimeType = o.value(QLatin1String("mime")).toString();
+    picture.prompt = o.value(QLatin1String("prompt")).toString();
+    picture.model = o.value(QLatin1String("model")).toString();
+    picture.created = parseDate(o.value(QLatin1String("created")));
+    picture.extra = unknownFields(o, {"entry", "mime", "prompt", "model", "created"});
+    return picture;
+}
 
 QString Interaction::kindName(Kind kind)
 {
@@ -307,6 +343,7 @@ bool Story::replacePageVersion(const QString& id, const Page& replacement)
     p->interaction = replacement.interaction;
     p->ending = replacement.ending;
     p->rawText = replacement.rawText;
+    p->picture = replacement.picture;
     p->editedByHand = false;
     p->state = Page::State::Complete;
     p->note.clear();
@@ -329,6 +366,7 @@ bool Story::restoreVersion(const QString& id, qsizetype index)
     p->interaction = restored.interaction;
     p->ending = restored.ending;
     p->rawText = restored.rawText;
+    p->picture = restored.picture;
     p->editedByHand = restored.editedByHand;
     p->state = Page::State::Complete;
     p->note.clear();
@@ -414,6 +452,8 @@ QJsonObject Story::toJson() const
          {QLatin1String("characters"), settings.characters},
          {QLatin1String("moral"), settings.moral},
          {QLatin1String("read_to_me"), settings.readToMe},
+         {QLatin1String("pictures"), settings.pictures},
+         {QLatin1String("art_style"), settings.artStyle},
          {QLatin1String("model"), settings.model}},
         settings.extra);
     QJsonArray castJson;
@@ -437,6 +477,7 @@ QJsonObject Story::toJson() const
             pageJson.insert(QLatin1String("version"), p.version);
         if (p.interaction)
             pageJson.insert(QLatin1String("interaction"), interactionJson(*p.interaction));
+        pageJson = withPicture(pageJson, p.picture);
         if (!p.note.isEmpty())
             pageJson.insert(QLatin1String("note"), p.note);
         if (!p.rawText.isEmpty())
@@ -451,7 +492,7 @@ QJsonObject Story::toJson() const
             pageJson.insert(QLatin1String("edited"), true);
         pagesJson.append(withExtra(pageJson, p.extra));
     }
-    return withExtra({{QLatin1String("format"), QLatin1String(FormatName)},
+    QJsonObject storyJson{{QLatin1String("format"), QLatin1String(FormatName)},
                       {QLatin1String("version"), std::max(formatVersion, FormatVersion)},
                       {QLatin1String("id"), id},
                       {QLatin1String("title"), title},
@@ -461,8 +502,8 @@ QJsonObject Story::toJson() const
                       {QLatin1String("pages"), pagesJson},
                       {QLatin1String("path"), QJsonArray::fromStringList(path)},
                       {QLatin1String("created"), dateText(created)},
-                      {QLatin1String("modified"), dateText(modified)}},
-                     extra);
+                      {QLatin1String("modified"), dateText(modified)}};
+    return withExtra(withPicture(storyJson, characterSheet, "character_sheet"), extra);
 }
 
 std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
@@ -493,9 +534,11 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
     story.settings.characters = s.value(QLatin1String("characters")).toString();
     story.settings.moral = s.value(QLatin1String("moral")).toString();
     story.settings.readToMe = s.value(QLatin1String("read_to_me")).toBool();
+    story.settings.pictures = s.value(QLatin1String("pictures")).toBool();
+    story.settings.artStyle = s.value(QLatin1String("art_style")).toString();
     story.settings.model = s.value(QLatin1String("model")).toString();
     story.settings.extra = unknownFields(s, {"idea", "age_band", "language", "page_count", "style", "characters",
-                                             "moral", "read_to_me", "model"});
+                                             "moral", "read_to_me", "pictures", "art_style", "model"});
     for (const QJsonValue& value : json.value(QLatin1String("cast")).toArray()) {
         const QJsonObject c = value.toObject();
         story.cast.append({c.value(QLatin1String("name")).toString(), c.value(QLatin1String("look")).toString(),
@@ -534,9 +577,10 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         p.editedByHand = o.value(QLatin1String("edited")).toBool();
         p.created = parseDate(o.value(QLatin1String("created")));
         p.interaction = interactionFromJson(o.value(QLatin1String("interaction")));
+        p.picture = Picture::fromJson(o.value(QLatin1String("picture")));
         p.extra = unknownFields(o, {"id", "parent", "parent_version", "version", "answer", "answer_index", "text",
                                     "scene", "end", "state", "note", "raw", "previous_versions", "earlier_versions",
-                                    "edited", "created", "interaction"});
+                                    "edited", "created", "interaction", "picture"});
         story.pages.append(std::move(p));
     }
     for (Page& p : story.pages) {
@@ -558,18 +602,29 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         story.goTo(story.firstPage()->id);
     story.created = parseDate(json.value(QLatin1String("created")));
     story.modified = parseDate(json.value(QLatin1String("modified")));
+    story.characterSheet = Picture::fromJson(json.value(QLatin1String("character_sheet")));
     story.extra = unknownFields(json, {"format", "version", "id", "title", "title_by_hand", "settings", "cast",
-                                       "pages", "path", "created", "modified"});
+                                       "character_sheet", "pages", "path", "created", "modified"});
     story.formatVersion = version;
     return story;
 }
 
 QByteArray Story::toFileData() const
 {
-    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    return StoryFile::encode(*this);
 }
 
 std::optional<Story> Story::fromFileData(const QByteArray& data, QString* whyNot)
+{
+    return StoryFile::decode(data, StoryFile::Parts::Everything, whyNot);
+}
+
+QByteArray Story::toJsonData() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Story> Story::fromJsonData(const QByteArray& data, QString* whyNot)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);

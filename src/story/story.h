@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,8 +23,25 @@ struct StorySettings
     QString characters;                       // optional characters the user asked for
     QString moral;                            // optional lesson
     bool readToMe = false;                    // keep going along the first choice
+    bool pictures = false;                    // paint a picture for every page
+    QString artStyle;                         // e.g. "watercolour", "paper-cut" (resources/art-styles)
     QString model;                            // the model that wrote it (informative)
     QJsonObject extra;                        // unknown fields, kept on save
+};
+
+// A picture kept inside the story file exactly as the provider sent it (never re-encoded). Its bytes
+// are Story::assets[entry]; the story's JSON holds only this description.
+struct Picture
+{
+    QString entry;    // the asset's name inside the story file, e.g. "pictures/3f2a1b.png"
+    QString mimeType; // "image/png", "image/jpeg", "image/webp"
+    QString prompt;   // what it was painted from
+    QString model;    // the model that painted it (informative)
+    QDateTime created;
+    QJsonObject extra;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static std::optional<Picture> fromJson(const QJsonValue& value); // nullopt: none or no entry
 };
 
 struct CastMember
@@ -59,6 +78,7 @@ struct PageVersion
     std::optional<Interaction> interaction;
     bool ending = false;
     QString rawText;
+    std::optional<Picture> picture; // the version's own picture (its entry stays in Story::assets)
     bool editedByHand = false;
     QDateTime replaced; // when it stopped being the current version
     QJsonObject extra;
@@ -78,6 +98,7 @@ struct Page
     int answerIndex = -1; // index into the parent's options, -1 for the child's own answer
     QString text;
     QString scene; // a short scene description, for an illustration or its alt text
+    std::optional<Picture> picture;
     std::optional<Interaction> interaction;
     bool ending = false;
     State state = State::Complete;
@@ -109,12 +130,16 @@ public:
     bool titleByHand = false; // set by the user: a page written again never replaces it
     StorySettings settings;
     QList<CastMember> cast;
+    std::optional<Picture> characterSheet; // one picture of the whole cast, the reference for every page
     QList<Page> pages;  // in creation order
     QStringList path;   // page ids from the first page along the current branch
     QDateTime created;
     QDateTime modified;
     QJsonObject extra;  // unknown top-level fields, kept on save
     int formatVersion = FormatVersion; // a newer file keeps its version number when saved
+    // The bytes of pictures and sounds by entry name (StoryFile), as sent; unknown entries of a newer
+    // app are kept here too. Empty when the story was read for listing only.
+    QHash<QString, QByteArray> assets;
 
     [[nodiscard]] static QString newId();
 
@@ -157,8 +182,12 @@ public:
     [[nodiscard]] QJsonObject toJson() const;
     // Reads a story; on failure returns nullopt and a translated reason.
     [[nodiscard]] static std::optional<Story> fromJson(const QJsonObject& json, QString* whyNot);
+    // The whole file (StoryFile::encode/decode: plain JSON, or a container when there are assets).
     [[nodiscard]] QByteArray toFileData() const;
     [[nodiscard]] static std::optional<Story> fromFileData(const QByteArray& data, QString* whyNot);
+    // The story's JSON alone (what a text-only file holds, and a container's first entry).
+    [[nodiscard]] QByteArray toJsonData() const;
+    [[nodiscard]] static std::optional<Story> fromJsonData(const QByteArray& data, QString* whyNot);
 
 private:
     // The reading path: to `id`, then on along the first branch below it.

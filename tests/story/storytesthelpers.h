@@ -5,6 +5,20 @@
 namespace Storybook::Test {
 
 // A small story with a branch: page 1 → (answer A) page 2a → (A) page 3 ending; page 1 → (B) page 2b.
+// Bytes that a test can recognise again: `size` bytes derived from `seed`.
+inline QByteArray knownBytes(int seed, qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    quint32 x = 2463534242u + quint32(seed);
+    for (qsizetype i = 0; i < size; ++i) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        bytes[i] = char(x & 0xff);
+    }
+    return bytes;
+}
+
 inline Story::Story sampleStory(const QString& language = QStringLiteral("en"))
 {
     Story::Story story;

@@ -354,13 +354,24 @@ private Q_SLOTS:
     }
 
     // Killing the writer at any moment leaves either the old or the new story, never a broken one.
+    void killDuringSaves_data()
+    {
+        QTest::addColumn<bool>("pictures");
+        QTest::newRow("text only (JSON)") << false;
+        QTest::newRow("illustrated (container)") << true;
+    }
+
     void killDuringSaves()
     {
+        QFETCH(bool, pictures);
         QTemporaryDir dir;
         QRandomGenerator random(7);
         for (int round = 0; round < 12; ++round) {
             QProcess writer;
-            writer.start(QStringLiteral(LIBRARY_WRITER_PATH), {dir.path()});
+            QStringList arguments{dir.path()};
+            if (pictures)
+                arguments << QStringLiteral("--pictures");
+            writer.start(QStringLiteral(LIBRARY_WRITER_PATH), arguments);
             QVERIFY(writer.waitForStarted(5000));
             QVERIFY(writer.waitForReadyRead(5000));
             QTest::qWait(int(random.bounded(5, 60)));
@@ -371,7 +382,11 @@ private Q_SLOTS:
             QCOMPARE(library.records().size(), 1);
             QVERIFY2(library.records().first().readable, qPrintable(library.records().first().problem));
             QString why;
-            QVERIFY2(library.load(QStringLiteral("killed"), &why), qPrintable(why));
+            const auto story = library.load(QStringLiteral("killed"), &why);
+            QVERIFY2(story, qPrintable(why));
+            QCOMPARE(story->assets.size(), pictures ? 3 : 0);
+            for (int i = 0; i < int(story->assets.size()); ++i)
+                QCOMPARE(story->assets.value(QStringLiteral("pictures/p%1.png").arg(i)), Test::knownBytes(i, 1024 * 1024));
         }
     }
 };

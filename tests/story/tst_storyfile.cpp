@@ -1,0 +1,216 @@
+// The .storybook file: plain JSON without assets (as every file written before), a zip container
+// with them; listing never reads asset bytes; damaged parts lose only themselves.
+#include "library.h"
+#include "story.h"
+#include "storyfile.h"
+#include "storytesthelpers.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Storybook;
+
+namespace {
+// A real picture, as a provider sends it.
+QByteArray pictureBytes(const char* format, int size, QColor colour)
+{
+    QImage image(size, size, QImage::Format_RGB32);
+    image.fill(colour);
+    QPainter painter(&image);
+    painter.setPen(Qt::white);
+    for (int i = 0; i < size; i += 7)
+        painter.drawLine(0, i, size - i, size);
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
+}
+
+Story::Story illustratedStory()
+{
+    Story::Story story = Test::sampleStory();
+    for (qsizetype i = 0; i < story.pages.size(); ++i) {
+        Story::Picture picture;
+        picture.entry = QStringLiteral("pictures/page-%1.png").arg(i);
+        picture.mimeType = QStringLiteral("image/png");
+        picture.prompt = QStringLiteral("A fox with a lantern, watercolour");
+        story.pages[i].picture = picture;
+        story.assets.insert(picture.entry, pictureBytes("PNG", 256, QColor::fromHsv(int(i) * 40, 200, 200)));
+    }
+    Story::Picture sheet;
+    sheet.entry = QStringLiteral("pictures/cast.jpg");
+    sheet.mimeType = QStringLiteral("image/jpeg");
+    story.characterSheet = sheet;
+    story.assets.insert(sheet.entry, pictureBytes("JPEG", 320, Qt::darkCyan));
+    return story;
+}
+
+qsizetype assetBytes(const Story::Story& story)
+{
+    qsizetype total = 0;
+    for (const QByteArray& bytes : story.assets)
+        total += bytes.size();
+    return total;
+}
+} // namespace
+
+class TestStoryFile final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void textOnlyStoryStaysJson()
+    {
+        const Story::Story story = Test::sampleStory();
+        const QByteArray data = story.toFileData();
+        QVERIFY(data.startsWith('{'));
+        QVERIFY(!Story::StoryFile::isContainer(data));
+        QVERIFY(QJsonDocument::fromJson(data).isObject());
+        QString why;
+        const auto back = Story::Story::fromFileData(data, &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->toJson(), story.toJson());
+    }
+
+    void picturesMakeAContainerAndComeBackByteForByte()
+    {
+        const Story::Story story = illustratedStory();
+        const QByteArray data = story.toFileData();
+        QVERIFY(Story::StoryFile::isContainer(data));
+        // Stored, never re-encoded: a few percent over the pictures' own bytes plus the JSON.
+        const qsizetype payload = assetBytes(story) + story.toJsonData().size();
+        QVERIFY2(data.size() <= qsizetype(payload * 1.05), qPrintable(QStringLiteral("%1 > 1.05 × %2").arg(data.size()).arg(payload)));
+        for (const QByteArray& bytes : story.assets)
+            QVERIFY(data.contains(bytes)); // the provider's bytes, as they are
+        QString why;
+        const auto back = Story::Story::fromFileData(data, &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->toJson(), story.toJson());
+        QCOMPARE(back->assets, story.assets);
+        QCOMPARE(back->pages.first().picture->entry, QStringLiteral("pictures/page-0.png"));
+        QCOMPARE(back->characterSheet->mimeType, QStringLiteral("image/jpeg"));
+    }
+
+    void listingReadsNoPictureBytes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.storybook"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(illustratedStory().toFileData());
+        file.close();
+        QString why;
+        const auto listed = Story::StoryFile::read(path, Story::StoryFile::Parts::TextOnly, &why);
+        QVERIFY2(listed, qPrintable(why));
+        QVERIFY(listed->assets.isEmpty());
+        QVERIFY(listed->pages.first().picture);
+        const auto whole = Story::StoryFile::read(path, Story::StoryFile::Parts::Everything, &why);
+        QVERIFY2(whole, qPrintable(why));
+        QCOMPARE(whole->assets.size(), illustratedStory().assets.size());
+    }
+
+    void unknownEntriesAndFieldsSurvive()
+    {
+        Story::Story story = illustratedStory();
+        story.assets.insert(QStringLiteral("sounds/future-format.bin"), QByteArray("from a newer app"));
+        story.pages[0].extra.insert(QStringLiteral("newer_field"), 42);
+        const auto back = Story::Story::fromFileData(story.toFileData(), nullptr);
+        QVERIFY(back);
+        QCOMPARE(back->assets.value(QStringLiteral("sounds/future-format.bin")), QByteArray("from a newer app"));
+        QCOMPARE(back->toFileData(), story.toFileData());
+    }
+
+    void damagedPictureLosesOnlyItself()
+    {
+        const Story::Story story = illustratedStory();
+        QByteArray data = story.toFileData();
+        const QByteArray victim = story.assets.value(QStringLiteral("pictures/page-1.png"));
+        const qsizetype at = data.indexOf(victim);
+        QVERIFY(at > 0);
+        data[at + victim.size() / 2] = char(data[at + victim.size() / 2] ^ 0x5a); // the stored CRC no longer matches
+        QString why;
+        const auto back = Story::Story::fromFileData(data, &why);
+        QVERIFY2(back, qPrintable(why));
+        QVERIFY(!back->assets.contains(QStringLiteral("pictures/page-1.png")));
+        QCOMPARE(back->assets.size(), story.assets.size() - 1);
+        QCOMPARE(back->pages.size(), story.pages.size());
+        QCOMPARE(back->pages.at(1).text, story.pages.at(1).text);
+    }
+
+    void brokenContainersAreRefusedWithAReason_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        const QByteArray whole = illustratedStory().toFileData();
+        QTest::newRow("truncated") << whole.left(whole.size() / 2);
+        QTest::newRow("only the signature") << QByteArray("PK\x03\x04", 4);
+        QByteArray noJson = whole;
+        noJson.replace("story.json", "story.jsoX");
+        QTest::newRow("no story inside") << noJson;
+    }
+
+    void brokenContainersAreRefusedWithAReason()
+    {
+        QFETCH(QByteArray, data);
+        QString why;
+        QVERIFY(!Story::Story::fromFileData(data, &why));
+        QVERIFY(!why.isEmpty());
+    }
+
+    void entryNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("safe");
+        QTest::newRow("picture") << QStringLiteral("pictures/a-1_b.png") << true;
+        QTest::newRow("up") << QStringLiteral("pictures/../../etc/passwd") << false;
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << false;
+        QTest::newRow("backslash") << QStringLiteral("pictures\\\\x.png") << false;
+        QTest::newRow("empty part") << QStringLiteral("pictures//x.png") << false;
+        QTest::newRow("the json") << QStringLiteral("story.json") << false;
+        QTest::newRow("space") << QStringLiteral("my picture.png") << false;
+    }
+
+    void entryNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, safe);
+        QCOMPARE(Story::StoryFile::isSafeEntryName(name), safe);
+    }
+
+    void picturesWithUnsafeEntriesAreNotReferenced()
+    {
+        QJsonObject json = Test::sampleStory().toJson();
+        json.insert(QLatin1String("character_sheet"), QJsonObject{{QLatin1String("entry"), QLatin1String("../cast.png")}});
+        const auto story = Story::Story::fromJson(json, nullptr);
+        QVERIFY(story);
+        QVERIFY(!story->characterSheet);
+    }
+
+    void libraryKeepsPicturesAcrossSaves()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story story = illustratedStory();
+        QVERIFY(library.save(story).isEmpty());
+        QVERIFY(library.reload().isEmpty());
+        QCOMPARE(library.records().size(), 1);
+        QCOMPARE(library.records().first().title, story.title);
+        QString why;
+        auto loaded = library.load(story.id, &why);
+        QVERIFY2(loaded, qPrintable(why));
+        QCOMPARE(loaded->assets, story.assets);
+        loaded->pages.first().text += QStringLiteral(" More.");
+        QVERIFY(library.save(*loaded).isEmpty());
+        QCOMPARE(library.load(story.id, nullptr)->assets, story.assets);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoryFile)
+#include "tst_storyfile.moc"
