@@ -29,10 +29,12 @@ public:
     // A rough token count: CJK characters count one each, other text one per four characters.
     [[nodiscard]] static int estimateTokens(const QString& text);
 
-private:
+    // The template resources/prompts/<name>_<language>.txt (English when there is none).
     [[nodiscard]] static QString load(const QString& name, const QString& language);
     // Replaces each {{key}} of the template with its value in a single pass (values are never scanned again).
     [[nodiscard]] static QString fill(const QString& text, const QList<QPair<QString, QString>>& values);
+
+private:
     [[nodiscard]] static QString languageOf(const StorySettings& settings);
     [[nodiscard]] QString storySoFar(const Story& story, const QString& parentId) const;
 

@@ -20,7 +20,7 @@ private:
                  QStringLiteral("style"),  QStringLiteral("characters"), QStringLiteral("moral"),
                  QStringLiteral("title"),  QStringLiteral("sofar"),    QStringLiteral("cast"),
                  QStringLiteral("question"), QStringLiteral("answer"), QStringLiteral("number"),
-                 QStringLiteral("remaining"), QStringLiteral("left") };
+                 QStringLiteral("remaining"), QStringLiteral("left"), QStringLiteral("scene") };
     }
 
 private Q_SLOTS:
