@@ -37,12 +37,14 @@ public:
     [[nodiscard]] virtual QString prepare(const QString& language, const QString& voiceName) = 0;
     // -1.0 (slow) … 0.0 (normal) … 1.0 (fast).
     virtual void setRate(double rate) = 0;
-    // Speaks `text`; spoken() follows when it has been said, failed() when it cannot be.
+    // Speaks `text`; started() may follow when the engine begins to speak it (an engine that knows),
+    // then spoken() when it has been said, or failed() when it cannot be.
     virtual void say(const QString& text) = 0;
     // Stops at once; no spoken() follows.
     virtual void stop() = 0;
 
 Q_SIGNALS:
+    void started();
     void spoken();
     void failed(const QString& problem);
 };

@@ -3,6 +3,9 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <utility>
+
 #ifdef STORYBOOK_HAVE_TEXTTOSPEECH
 #include <QTextToSpeech>
 #include <QVoice>
@@ -31,9 +34,13 @@ public:
     explicit SystemSpeechEngine(QObject* parent)
         : SpeechEngine(parent)
     {
-        // The first engine that starts wins (speech-dispatcher before flite on Linux).
+        // The first engine that starts wins, speech-dispatcher first on Linux (the system's voices and
+        // sound output; Qt lists its engines in no particular order).
+        QStringList engines = QTextToSpeech::availableEngines();
+        std::stable_partition(engines.begin(), engines.end(),
+                              [](const QString& engine) { return engine == QLatin1String("speechd"); });
         QStringList tried;
-        for (const QString& engine : QTextToSpeech::availableEngines()) {
+        for (const QString& engine : std::as_const(engines)) {
             auto* speech = new QTextToSpeech(engine, this);
             if (speech->state() != QTextToSpeech::Error) {
                 m_speech = speech;
@@ -113,12 +120,14 @@ public:
             return;
         }
         m_saying = true;
+        m_speaking = false;
         m_speech->say(text);
     }
 
     void stop() override
     {
         m_saying = false;
+        m_speaking = false;
         if (m_speech)
             m_speech->stop();
     }
@@ -129,12 +138,22 @@ private:
         if (!m_saying)
             return;
         switch (state) {
+        case QTextToSpeech::Speaking:
+            if (!std::exchange(m_speaking, true))
+                Q_EMIT started();
+            break;
         case QTextToSpeech::Ready:
+            // Only after this text began: the Ready that a stop() causes may arrive after the next
+            // say(), and is not the end of the next text.
+            if (!m_speaking)
+                break;
             m_saying = false;
+            m_speaking = false;
             Q_EMIT spoken();
             break;
         case QTextToSpeech::Error: {
             m_saying = false;
+            m_speaking = false;
             const QString reason = m_speech->errorString();
             qCWarning(lcSpeech) << "speech failed:" << reason;
             Q_EMIT failed(tr("The page could not be read aloud: %1. Check the sound output of this computer.")
@@ -148,7 +167,8 @@ private:
 
     QTextToSpeech* m_speech = nullptr;
     QString m_problem;
-    bool m_saying = false;
+    bool m_saying = false;   // between say() and its end
+    bool m_speaking = false; // the engine has begun the text of the last say()
 };
 
 #else

@@ -99,6 +99,15 @@ private Q_SLOTS:
     void closingCancelsDiagnostics();
 
 private:
+    // Returns once the store has answered every read asked of it so far (a dialog's included): it
+    // answers in order, so the answer to one more read comes after theirs.
+    void waitForStore()
+    {
+        bool answered = false;
+        m_secrets->read(SecretStore::apiKeyName(), [&](const QString&, const QString&) { answered = true; });
+        QVERIFY(QTest::qWaitFor([&] { return answered; }, 5000));
+    }
+
     QTemporaryDir m_dir;
     SecretStore* m_secrets = nullptr;
 };
@@ -156,7 +165,7 @@ void TestSettingsDialog::everyFieldRoundTrips()
     SettingsDialog dialog(in, preferences, m_secrets);
     QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(u'\n')));
     QVERIFY(okButton(dialog)->isEnabled());
-    QTest::qWait(20); // let the (empty) store answer: it must not overwrite anything
+    waitForStore(); // the (empty) store has answered the dialog: it must not overwrite anything
 
     const Llm::ConnectionSettings out = dialog.connectionSettings();
     QCOMPARE(out.baseUrl, in.baseUrl);
@@ -245,7 +254,8 @@ void TestSettingsDialog::typedSecretsWinOverTheStore()
     auto* key = child<QLineEdit>(&dialog, "apiKeyEdit");
     key->setFocus();
     QTest::keyClicks(key, QStringLiteral("sk-typed")); // before the store answers
-    QTest::qWait(50);
+    waitForStore();
+    QCOMPARE(key->text(), QStringLiteral("sk-typed"));
     QCOMPARE(dialog.connectionSettings().apiKey, QStringLiteral("sk-typed"));
 }
 
@@ -676,30 +686,39 @@ void TestSettingsDialog::closingCancelsDiagnostics()
     Llm::ConnectionSettings in;
     in.baseUrl = server.baseUrl(QStringLiteral("stall-headers"));
     in.proxy.mode = Mode::None;
+    QSignalSpy received(&server, &Test::FakeOpenAiServer::requestReceived);
+    // The checks have reached the stalled GET /models: the server holds the request, unanswered.
+    const auto waitForStall = [&] {
+        received.clear();
+        return received.wait(10000) && server.openConnections() > 0;
+    };
     {
         SettingsDialog dialog(in, {}, m_secrets);
         dialog.show();
         QSignalSpy finished(&dialog, &SettingsDialog::diagnosticsFinished);
         dialog.runDiagnostics();
-        QTest::qWait(300); // into the stalled GET /models
+        QVERIFY(waitForStall());
         QVERIFY(dialog.isDiagnosticsRunning());
         dialog.reject();
         QVERIFY(!dialog.isDiagnosticsRunning());
-        QTest::qWait(50);
+        // The request was given up (the server sees its connection closed); nothing can finish now.
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 10000);
+        QCoreApplication::sendPostedEvents();
         QCOMPARE(finished.count(), 0);
 
         // Stop button while running.
         dialog.runDiagnostics();
-        QTest::qWait(300);
+        QVERIFY(waitForStall());
         QTest::mouseClick(child<QPushButton>(&dialog, "runChecksButton"), Qt::LeftButton);
         QVERIFY(!dialog.isDiagnosticsRunning());
         QVERIFY(child<QLabel>(&dialog, "verdictLabel")->text().contains(QStringLiteral("stopped")));
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 10000);
 
         // Destroyed while running.
         dialog.runDiagnostics();
-        QTest::qWait(300);
+        QVERIFY(waitForStall());
     }
-    QTest::qWait(50);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 10000); // the destroyed dialog's request went with it
 }
 
 QTEST_MAIN(TestSettingsDialog)
