@@ -24,6 +24,10 @@ const auto Retries = QStringLiteral("network/retries");
 const auto MaxConnections = QStringLiteral("network/maxConnectionsPerHost");
 const auto CaBundle = QStringLiteral("network/caBundle");
 const auto Http2 = QStringLiteral("network/http2");
+const auto PictureBaseUrl = QStringLiteral("pictures/baseUrl");
+const auto PictureModel = QStringLiteral("pictures/model");
+const auto PictureIdleTimeout = QStringLiteral("pictures/idleTimeoutSeconds");
+const auto PictureTotalTimeout = QStringLiteral("pictures/totalTimeoutSeconds");
 // Keys that older builds or careless hand edits may hold; never read, removed on save.
 const auto LegacySecrets = {QStringLiteral("connection/apiKey"), QStringLiteral("network/proxyPassword")};
 } // namespace Key
@@ -45,13 +49,26 @@ std::chrono::milliseconds readSeconds(QSettings& settings, const QString& key, s
 }
 } // namespace
 
-ConnectionSettings ConnectionSettings::load(QSettings& settings)
+ConnectionSettings ConnectionSettings::defaults(Role role)
 {
     ConnectionSettings result;
+    if (role == Role::Pictures) {
+        result.model = QStringLiteral("gpt-image-1");
+        result.idleTimeout = std::chrono::seconds(180);
+        result.totalTimeout = std::chrono::seconds(300);
+    }
+    return result;
+}
+
+ConnectionSettings ConnectionSettings::load(QSettings& settings, Role role)
+{
+    ConnectionSettings result = defaults(role);
+    const bool pictures = role == Role::Pictures;
     // Version 0 (no key) and 1 share the layout; a future version adds its migration step here.
-    if (const QUrl url(settings.value(Key::BaseUrl).toString()); url.isValid() && !url.scheme().isEmpty())
+    if (const QUrl url(settings.value(pictures ? Key::PictureBaseUrl : Key::BaseUrl).toString());
+        url.isValid() && !url.scheme().isEmpty())
         result.baseUrl = url;
-    if (const QString model = settings.value(Key::Model).toString().trimmed(); !model.isEmpty())
+    if (const QString model = settings.value(pictures ? Key::PictureModel : Key::Model).toString().trimmed(); !model.isEmpty())
         result.model = model;
     if (const auto mode = ProxySettings::modeFromName(settings.value(Key::ProxyMode).toString()))
         result.proxy.mode = *mode;
@@ -62,8 +79,8 @@ ConnectionSettings ConnectionSettings::load(QSettings& settings)
     if (settings.contains(Key::Bypass))
         result.proxy.bypass = settings.value(Key::Bypass).toString();
     result.connectTimeout = readSeconds(settings, Key::ConnectTimeout, result.connectTimeout);
-    result.idleTimeout = readSeconds(settings, Key::IdleTimeout, result.idleTimeout);
-    result.totalTimeout = readSeconds(settings, Key::TotalTimeout, result.totalTimeout);
+    result.idleTimeout = readSeconds(settings, pictures ? Key::PictureIdleTimeout : Key::IdleTimeout, result.idleTimeout);
+    result.totalTimeout = readSeconds(settings, pictures ? Key::PictureTotalTimeout : Key::TotalTimeout, result.totalTimeout);
     result.retries = readInt(settings, Key::Retries, result.retries, 0, 10);
     result.maxConnectionsPerHost = readInt(settings, Key::MaxConnections, result.maxConnectionsPerHost, 1, 6);
     result.caBundle = settings.value(Key::CaBundle).toString();
@@ -71,11 +88,12 @@ ConnectionSettings ConnectionSettings::load(QSettings& settings)
     return result;
 }
 
-void ConnectionSettings::save(QSettings& settings) const
+void ConnectionSettings::save(QSettings& settings, Role role) const
 {
+    const bool pictures = role == Role::Pictures;
     settings.setValue(Key::Version, Version);
-    settings.setValue(Key::BaseUrl, baseUrl.toString());
-    settings.setValue(Key::Model, model);
+    settings.setValue(pictures ? Key::PictureBaseUrl : Key::BaseUrl, baseUrl.toString());
+    settings.setValue(pictures ? Key::PictureModel : Key::Model, model);
     settings.setValue(Key::ProxyMode, ProxySettings::modeName(proxy.mode));
     settings.setValue(Key::ProxyHost, proxy.host);
     settings.setValue(Key::ProxyPort, proxy.port);
@@ -83,8 +101,8 @@ void ConnectionSettings::save(QSettings& settings) const
     settings.setValue(Key::ProxyRemoteDns, proxy.remoteDns);
     settings.setValue(Key::Bypass, proxy.bypass);
     settings.setValue(Key::ConnectTimeout, double(connectTimeout.count()) / 1000.0);
-    settings.setValue(Key::IdleTimeout, double(idleTimeout.count()) / 1000.0);
-    settings.setValue(Key::TotalTimeout, double(totalTimeout.count()) / 1000.0);
+    settings.setValue(pictures ? Key::PictureIdleTimeout : Key::IdleTimeout, double(idleTimeout.count()) / 1000.0);
+    settings.setValue(pictures ? Key::PictureTotalTimeout : Key::TotalTimeout, double(totalTimeout.count()) / 1000.0);
     settings.setValue(Key::Retries, retries);
     settings.setValue(Key::MaxConnections, maxConnectionsPerHost);
     settings.setValue(Key::CaBundle, caBundle);

@@ -13,9 +13,16 @@ namespace Storybook::Llm {
 
 // Everything the network layer needs to reach a model. The GUI and the CLI read and write the same
 // QSettings keys through load()/save(); secrets (API key, proxy password) are never written there.
+//
+// One class for both providers a story uses: the text provider (Role::Text, keys "connection/...") and
+// the picture provider (Role::Pictures, keys "pictures/..."), which many users choose apart (they write
+// with DeepSeek and paint with SiliconFlow, Zhipu or OpenAI). The picture role has its own base URL,
+// model and idle/total timeouts (painting takes tens of seconds, sometimes minutes); the proxy, connect
+// timeout, retries, CA bundle and HTTP/2 are the network's and shared under "network/".
 struct ConnectionSettings
 {
     static constexpr int Version = 1;
+    enum class Role { Text, Pictures };
 
     QUrl baseUrl{QStringLiteral("https://api.openai.com/v1")};
     QString model{QStringLiteral("gpt-4o-mini")};
@@ -31,8 +38,11 @@ struct ConnectionSettings
 
     // Reads the keys under "connection/" and "network/"; unknown or malformed values fall back to the
     // defaults. Migrates older versions.
-    static ConnectionSettings load(QSettings& settings);
-    void save(QSettings& settings) const;
+    static ConnectionSettings load(QSettings& settings, Role role = Role::Text);
+    void save(QSettings& settings, Role role = Role::Text) const;
+    // The defaults of a role before any key is read: the picture provider starts at OpenAI's
+    // gpt-image-1 with idle 180 s and total 300 s.
+    [[nodiscard]] static ConnectionSettings defaults(Role role);
 
     [[nodiscard]] QUrl endpoint(const QString& path) const; // base URL + "/chat/completions"
 };

@@ -24,6 +24,54 @@ bool isProxyError(QNetworkReply::NetworkError error)
 }
 } // namespace
 
+ApiRefusal classifyRefusal(int httpStatus, const QByteArray& body)
+{
+    // The codes providers use (OpenAI: content_policy_violation for DALL-E, moderation_blocked for the
+    // gpt-image models, insufficient_quota; Zhipu: 1301 unsafe content, 1113 account in arrears;
+    // gateways in front of SiliconFlow and others: sensitive_words_detected, prompt_blocked; Volcano
+    // Engine: *SensitiveContentDetected), then words of their messages as a last resort.
+    QString code;
+    QString type;
+    QString message;
+    if (const QJsonDocument doc = QJsonDocument::fromJson(body); doc.isObject()) {
+        const QJsonObject root = doc.object();
+        const QJsonObject error = root.value(QLatin1String("error")).toObject();
+        const QJsonObject source = error.isEmpty() ? root : error;
+        const QJsonValue codeValue = source.value(QLatin1String("code"));
+        code = codeValue.isDouble() ? QString::number(codeValue.toInteger()) : codeValue.toString();
+        type = source.value(QLatin1String("type")).toString();
+        message = source.value(QLatin1String("message")).toString();
+        if (message.isEmpty() && root.value(QLatin1String("error")).isString())
+            message = root.value(QLatin1String("error")).toString();
+    } else if (!body.trimmed().startsWith('<')) {
+        message = QString::fromUtf8(body.left(2048));
+    }
+    static const QStringList creditCodes{QStringLiteral("insufficient_quota"), QStringLiteral("billing_hard_limit_reached"),
+                                         QStringLiteral("insufficient_user_quota"), QStringLiteral("insufficient_balance"),
+                                         QStringLiteral("1113")};
+    static const QStringList safetyCodes{QStringLiteral("content_policy_violation"), QStringLiteral("moderation_blocked"),
+                                         QStringLiteral("content_filter"), QStringLiteral("1301"),
+                                         QStringLiteral("sensitive_words_detected"), QStringLiteral("prompt_blocked"),
+                                         QStringLiteral("image_generation_user_error")};
+    if (httpStatus == 402 || creditCodes.contains(code) || creditCodes.contains(type))
+        return ApiRefusal::Credit;
+    if (httpStatus != 400 && httpStatus != 403 && httpStatus != 422 && httpStatus != 200)
+        return ApiRefusal::None;
+    if (safetyCodes.contains(code) || safetyCodes.contains(type) || code.endsWith(QLatin1String("SensitiveContentDetected")))
+        return ApiRefusal::Safety;
+    static const QStringList safetyWords{QStringLiteral("safety system"), QStringLiteral("content policy"),
+                                         QStringLiteral("content_policy"), QStringLiteral("moderation"),
+                                         QStringLiteral("sensitive content"), QStringLiteral("inappropriate content"),
+                                         QStringLiteral("unsafe content"), QStringLiteral("nsfw"),
+                                         QStringLiteral("敏感"), QStringLiteral("不安全")};
+    const QString lower = message.toLower();
+    for (const QString& word : safetyWords) {
+        if (lower.contains(word))
+            return ApiRefusal::Safety;
+    }
+    return ApiRefusal::None;
+}
+
 QString serverName(const QUrl& url)
 {
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
@@ -183,6 +231,15 @@ LlmError makeError(Kind kind, const QString& what, const QString& extra)
         set(LlmError::tr("The model stopped with an error: %1").arg(what),
             LlmError::tr("Try again. If it happens again, try another model."));
         break;
+    case Kind::ContentRefused:
+        set(LlmError::tr("The provider's safety system refused this request: %1").arg(what),
+            LlmError::tr("Nothing is wrong with the connection or the key. Describe the scene in gentler words, or "
+                         "choose another art style, and try again."));
+        break;
+    case Kind::OutOfCredit:
+        set(LlmError::tr("The account at %1 has no credit left: %2").arg(what, extra),
+            LlmError::tr("Add credit or check the plan with the provider, then try again."));
+        break;
     case Kind::ConnectTimeout:
         set(LlmError::tr("Connecting to %1 took longer than %2 seconds.").arg(what, extra),
             LlmError::tr("Check the network and the proxy. The connect timeout can be raised in Settings → Network."));
@@ -263,7 +320,12 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
     if (c.httpStatus >= 400 && !isProxyError(c.qtError)) {
         const QString status = QString::number(c.httpStatus);
         const QString said = serverText.isEmpty() ? LlmError::tr("(no message)") : serverText;
-        if (c.httpStatus == 401)
+        const ApiRefusal refusal = classifyRefusal(c.httpStatus, c.errorBody);
+        if (refusal == ApiRefusal::Safety)
+            e = makeError(Kind::ContentRefused, said);
+        else if (refusal == ApiRefusal::Credit)
+            e = makeError(Kind::OutOfCredit, server, said);
+        else if (c.httpStatus == 401)
             e = makeError(Kind::Unauthorized, server, said);
         else if (c.httpStatus == 403)
             e = makeError(Kind::Forbidden, said);

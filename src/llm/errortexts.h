@@ -57,6 +57,11 @@ LlmError describeFailure(const FailureContext& context, const Redactor& redactor
 // The server's own words from an error body ({"error":{"message":...}} and friends), shortened.
 QString serverMessage(const QByteArray& body);
 
+// Whether an error answer is a refusal by the provider's safety system or a lack of credit, read from
+// its status, its error code or type, and (for safety) the words of its message.
+enum class ApiRefusal { None, Safety, Credit };
+ApiRefusal classifyRefusal(int httpStatus, const QByteArray& body);
+
 // "host:port" of a URL, the way messages show a server.
 QString serverName(const QUrl& url);
 

@@ -1,6 +1,7 @@
 #include "llmclient.h"
 
 #include "chatjob.h"
+#include "imagejob.h"
 #include "logging.h"
 #include "modelsjob.h"
 
@@ -112,6 +113,13 @@ ChatJob* LlmClient::chat(const ChatRequest& request)
 ModelsJob* LlmClient::listModels()
 {
     auto* job = new ModelsJob(this);
+    start(job);
+    return job;
+}
+
+ImageJob* LlmClient::image(const ImageRequest& request)
+{
+    auto* job = new ImageJob(this, request);
     start(job);
     return job;
 }

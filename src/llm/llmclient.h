@@ -19,9 +19,11 @@ class QNetworkAccessManager;
 namespace Storybook::Llm {
 
 class ChatJob;
+class ImageJob;
 class ModelsJob;
 class RequestJob;
 struct ChatRequest;
+struct ImageRequest;
 
 // The one way to the API: owns the QNetworkAccessManager, routes every request through the proxy
 // resolver, applies the TLS configuration and limits concurrent requests per host. Story requests and
@@ -52,6 +54,8 @@ public:
     // Jobs start on the next event-loop turn, so connect to their signals first.
     ChatJob* chat(const ChatRequest& request);
     ModelsJob* listModels();
+    // One picture (see ImageJob): POST /images/generations, or /images/edits with reference pictures.
+    ImageJob* image(const ImageRequest& request);
 
     void cancelAll();
     [[nodiscard]] int runningJobs() const;
@@ -61,6 +65,7 @@ public:
 
 private:
     friend class RequestJob;
+    friend class ImageJob; // starts the download of a picture address on the job's behalf
     void start(RequestJob* job);
     void enqueue(RequestJob* job);
     void release(RequestJob* job);

@@ -41,6 +41,8 @@ Category LlmError::categoryOf(Kind kind)
     case Kind::ServerError:
     case Kind::HttpError:
     case Kind::StreamError:
+    case Kind::ContentRefused:
+    case Kind::OutOfCredit:
         return Category::Api;
     case Kind::ConnectTimeout:
     case Kind::IdleTimeout:
@@ -114,6 +116,8 @@ QString LlmError::kindName(Kind kind)
     case Kind::ServerError: return QStringLiteral("server-error");
     case Kind::HttpError: return QStringLiteral("http-error");
     case Kind::StreamError: return QStringLiteral("stream-error");
+    case Kind::ContentRefused: return QStringLiteral("content-refused");
+    case Kind::OutOfCredit: return QStringLiteral("out-of-credit");
     case Kind::ConnectTimeout: return QStringLiteral("connect-timeout");
     case Kind::IdleTimeout: return QStringLiteral("idle-timeout");
     case Kind::TotalTimeout: return QStringLiteral("total-timeout");

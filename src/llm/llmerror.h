@@ -58,6 +58,8 @@ public:
         ServerError,
         HttpError,
         StreamError,
+        ContentRefused, // the provider's safety system refused the request (content_policy_violation, moderation_blocked, 1301...)
+        OutOfCredit,    // 402, insufficient_quota: the account has no credit left
         // Timeout
         ConnectTimeout,
         IdleTimeout,

@@ -5,6 +5,7 @@
 #include "proxyprobe.h"
 
 #include <QDateTime>
+#include <QHttpMultiPart>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
@@ -51,6 +52,9 @@ RequestJob::RequestJob(LlmClient* client, QNetworkRequest request, QByteArray ve
     , m_redactor(QStringList{client->settings().apiKey, client->settings().proxy.password})
 {
     m_info.url = m_request.url();
+    m_timeouts.connect = client->settings().connectTimeout;
+    m_timeouts.idle = client->settings().idleTimeout;
+    m_timeouts.total = client->settings().totalTimeout;
     for (QTimer* timer : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_backoffTimer})
         timer->setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(LlmError::Kind::ConnectTimeout); });
@@ -79,10 +83,40 @@ QString RequestJob::hostKey() const
     return m_request.url().scheme() + QStringLiteral("://") + Llm::serverName(m_request.url());
 }
 
+void RequestJob::setIdleAndTotalTimeouts(std::chrono::milliseconds idle, std::chrono::milliseconds total)
+{
+    m_timeouts.idle = idle;
+    m_timeouts.total = total;
+}
+
+void RequestJob::rejectBeforeStart(LlmError error)
+{
+    m_rejected = std::move(error);
+}
+
+bool RequestJob::mayRetry(const LlmError&) const
+{
+    return true;
+}
+
+void RequestJob::deferEnd()
+{
+    m_endDeferred = true;
+}
+
+void RequestJob::succeed()
+{
+    finish({});
+}
+
 void RequestJob::begin()
 {
     if (m_finished || !m_client)
         return;
+    if (m_rejected.isError()) {
+        finish(m_rejected);
+        return;
+    }
     m_info.proxy = m_client->effectiveProxy(m_request.url());
     if (m_info.proxy.error.isError()) {
         finish(m_info.proxy.error);
@@ -106,8 +140,7 @@ void RequestJob::preflightSocks5()
     // that needs none (Dante without auth, the SOCKS5 port of a shadowsocks or Clash client) refuses.
     // Once per proxy, ask it the way curl does (both methods) and hand Qt what the proxy chose. The
     // greeting also shows an HTTP proxy set as SOCKS5, at once instead of after the connect timeout.
-    const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
-                                                                                   : std::chrono::milliseconds(10000),
+    const auto timeout = std::min(m_timeouts.connect.count() > 0 ? m_timeouts.connect : std::chrono::milliseconds(10000),
                                   std::chrono::milliseconds(10000));
     new ProxyProbe(m_info.proxy, QString(), timeout, [this](const ProxyProbe::Result& probe) {
         if (m_finished || !m_client)
@@ -139,11 +172,9 @@ void RequestJob::dispatch()
         ++m_info.attempts;
     if (!m_clock.isValid()) {
         m_clock.start();
-        const ConnectionSettings& settings = m_client->settings();
-        if (settings.totalTimeout.count() > 0)
-            m_totalTimer.start(settings.totalTimeout);
+        if (m_timeouts.total.count() > 0)
+            m_totalTimer.start(m_timeouts.total);
     }
-    const ConnectionSettings& settings = m_client->settings();
     m_errorBody.clear();
     m_contentType.clear();
     m_sslErrors.clear();
@@ -157,13 +188,17 @@ void RequestJob::dispatch()
     m_request.setRawHeader("Proxy-Authorization", plainThroughHttpProxy ? m_info.proxy.proxy.rawHeader("Proxy-Authorization")
                                                                         : QByteArray());
     m_manager = m_client->manager();
-    QNetworkReply* reply = m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    QHttpMultiPart* multiPart = m_verb == "GET" ? nullptr : createMultiPart();
+    QNetworkReply* reply = multiPart ? m_manager->sendCustomRequest(m_request, m_verb, multiPart)
+                                     : m_manager->sendCustomRequest(m_request, m_verb, m_body);
+    if (multiPart)
+        multiPart->setParent(reply); // read by the reply until it ends, deleted with it
     // A bounded read-ahead for the reply. Qt's HTTP thread may still take more from the socket, so
     // drain() is what keeps memory and event-loop time per turn bounded.
     reply->setReadBufferSize(ReadBufferBytes);
     m_reply = reply;
-    if (settings.connectTimeout.count() > 0)
-        m_connectTimer.start(settings.connectTimeout);
+    if (m_timeouts.connect.count() > 0)
+        m_connectTimer.start(m_timeouts.connect);
 
     connect(reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, &RequestJob::onMetaData);
@@ -186,8 +221,8 @@ void RequestJob::connected()
     if (!m_connectTimer.isActive())
         return;
     m_connectTimer.stop();
-    if (m_client && m_client->settings().idleTimeout.count() > 0)
-        m_idleTimer.start(m_client->settings().idleTimeout);
+    if (m_timeouts.idle.count() > 0)
+        m_idleTimer.start(m_timeouts.idle);
 }
 
 void RequestJob::onMetaData()
@@ -206,8 +241,8 @@ void RequestJob::onReadyRead()
     if (!m_reply)
         return;
     connected();
-    if (m_client && m_client->settings().idleTimeout.count() > 0)
-        m_idleTimer.start(m_client->settings().idleTimeout); // every byte restarts the idle clock
+    if (m_timeouts.idle.count() > 0)
+        m_idleTimer.start(m_timeouts.idle); // every byte restarts the idle clock
     if (m_info.httpStatus == 0)
         onMetaData();
     if (!drain())
@@ -339,7 +374,17 @@ void RequestJob::onReplyFinished()
 
     const int status = m_info.httpStatus;
     if (status >= 200 && status < 300 && qtError == QNetworkReply::NoError) {
-        finish(handleEnd());
+        LlmError result = handleEnd();
+        if (std::exchange(m_endDeferred, false) && !result.isError() && !m_finished) {
+            // The subclass ends the job later; until then the slot belongs to nobody (the follow-up
+            // request may need it, for the same host).
+            if (m_client && m_holdsSlot) {
+                m_holdsSlot = false;
+                m_client->release(this);
+            }
+            return;
+        }
+        finish(std::move(result));
         return;
     }
     if (isRedirectStatus(status) && !redirectTarget.isEmpty() && followRedirect(status, redirectTarget))
@@ -364,8 +409,7 @@ void RequestJob::onReplyFinished()
         return;
     }
     // Through a proxy Qt's codes do not tell who failed: ask the proxy directly, then decide.
-    const auto timeout = std::min(m_client->settings().connectTimeout.count() > 0 ? m_client->settings().connectTimeout
-                                                                                   : std::chrono::milliseconds(10000),
+    const auto timeout = std::min(m_timeouts.connect.count() > 0 ? m_timeouts.connect : std::chrono::milliseconds(10000),
                                   std::chrono::milliseconds(10000));
     const QString tunnel = Llm::serverName(m_info.url);
     new ProxyProbe(m_info.proxy, tunnel, timeout, [this, context, plainThroughHttpProxy](const ProxyProbe::Result& probe) mutable {
@@ -411,7 +455,8 @@ void RequestJob::concludeFailure(const FailureContext& context)
 
 bool RequestJob::retryIfUseful(const LlmError& error)
 {
-    if (!m_client || m_bodyStarted || !error.isTransient() || m_info.attempts > m_client->settings().retries)
+    if (!m_client || m_bodyStarted || !error.isTransient() || m_info.attempts > m_client->settings().retries
+        || !mayRetry(error))
         return false;
     if (error.retryAfterSeconds > RetryAfterCapSeconds)
         return false; // the server asks for a longer wait than a person should sit through: say so instead
@@ -451,10 +496,9 @@ void RequestJob::onTimeout(LlmError::Kind kind)
 {
     if (m_finished || !m_client)
         return;
-    const ConnectionSettings& settings = m_client->settings();
-    const std::chrono::milliseconds limit = kind == LlmError::Kind::ConnectTimeout ? settings.connectTimeout
-                                            : kind == LlmError::Kind::IdleTimeout  ? settings.idleTimeout
-                                                                                   : settings.totalTimeout;
+    const std::chrono::milliseconds limit = kind == LlmError::Kind::ConnectTimeout ? m_timeouts.connect
+                                            : kind == LlmError::Kind::IdleTimeout  ? m_timeouts.idle
+                                                                                   : m_timeouts.total;
     QString target = serverName();
     if (kind == LlmError::Kind::ConnectTimeout && !m_info.proxy.isDirect())
         target = LlmError::tr("%1 through %2 proxy %3").arg(target, m_info.proxy.kindName(), m_info.proxy.hostPort());

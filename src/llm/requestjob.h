@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QHttpMultiPart;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -60,6 +61,29 @@ Q_SIGNALS:
 
 protected:
     RequestJob(LlmClient* client, QNetworkRequest request, QByteArray verb, QByteArray body);
+
+    // The job's own limits, taken from the client's settings when it is made; a subclass may set its
+    // own idle and total limits in its constructor (0 = none).
+    struct Timeouts
+    {
+        std::chrono::milliseconds connect{0};
+        std::chrono::milliseconds idle{0};
+        std::chrono::milliseconds total{0};
+    };
+    [[nodiscard]] const Timeouts& timeouts() const { return m_timeouts; }
+    void setIdleAndTotalTimeouts(std::chrono::milliseconds idle, std::chrono::milliseconds total);
+    // The job ends with this error as soon as it starts, before anything is sent (a request that is
+    // wrong in itself). Call in the constructor.
+    void rejectBeforeStart(LlmError error);
+    // A multipart body, built again for every attempt (Qt reads it once); the default is none and the
+    // byte body is sent. The request's Content-Type must name the boundary the parts use.
+    [[nodiscard]] virtual QHttpMultiPart* createMultiPart() const { return nullptr; }
+    // Whether this failure may be retried (it is already known to be transient and no answer body came).
+    [[nodiscard]] virtual bool mayRetry(const LlmError& error) const;
+    // Called from handleEnd(): the job does not end yet; it ends with fail() or succeed() later (a
+    // second request made on its behalf, say). The total timeout and cancel() still apply.
+    void deferEnd();
+    void succeed();
 
     // A successful (2xx) answer's body bytes, as they arrive.
     virtual void handleBody(const QByteArray& bytes) = 0;
@@ -119,7 +143,10 @@ private:
     bool m_redirectPending = false; // the next dispatch follows a redirect, not a retry
     bool m_drainScheduled = false;  // a backlog is being handled a turn at a time
     bool m_endAfterDrain = false;   // the reply finished while its backlog was still being handled
+    bool m_endDeferred = false;     // handleEnd() asked to end later (see deferEnd())
     int m_redirects = 0;
+    Timeouts m_timeouts;
+    LlmError m_rejected; // see rejectBeforeStart()
 };
 
 } // namespace Storybook::Llm

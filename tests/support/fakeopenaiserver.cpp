@@ -49,6 +49,8 @@ constexpr int kMaxStepsPerTurn = 4096;
 constexpr int kSplitPauseMs = 3;
 constexpr int kDropDelayMs = 50;
 constexpr qint64 kCreated = 1700000000;
+constexpr int kPictureWidth = 48;
+constexpr int kPictureHeight = 32;
 
 const char* const kWords[] = {"Once", " upon", " a", " time,", " a", " small", " fox", " found", " a", " lantern."};
 
@@ -482,6 +484,144 @@ QByteArray wordsText(int count)
     return text;
 }
 
+
+// ---- Pictures -------------------------------------------------------------------------------------
+
+//! A 32x24 JPEG and a 32x24 lossless WebP, made once with ImageMagick
+//! (convert -size 32x24 gradient:orange-royalblue -quality 80 -strip pic.jpg;
+//!  convert -size 32x24 gradient:seagreen-gold -define webp:lossless=true -strip pic.webp):
+//! the test-support library links no QtGui, so these two are kept as bytes; PNGs are encoded here.
+const char kJpegBytes[] =
+    "\xff\xd8\xff\xe0\x00\x10\x4a\x46\x49\x46\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xdb\x00\x43\x00\x06\x04\x05"
+    "\x06\x05\x04\x06\x06\x05\x06\x07\x07\x06\x08\x0a\x10\x0a\x0a\x09\x09\x0a\x14\x0e\x0f\x0c\x10\x17\x14\x18\x18\x17"
+    "\x14\x16\x16\x1a\x1d\x25\x1f\x1a\x1b\x23\x1c\x16\x16\x20\x2c\x20\x23\x26\x27\x29\x2a\x29\x19\x1f\x2d\x30\x2d\x28"
+    "\x30\x25\x28\x29\x28\xff\xdb\x00\x43\x01\x07\x07\x07\x0a\x08\x0a\x13\x0a\x0a\x13\x28\x1a\x16\x1a\x28\x28\x28\x28"
+    "\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28"
+    "\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\x28\xff\xc0\x00\x11\x08\x00\x18\x00\x20\x03"
+    "\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xc4\x00\x16\x00\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    "\x00\x00\x00\x05\x06\xff\xc4\x00\x16\x10\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14"
+    "\x61\xff\xc4\x00\x16\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x07\xff\xc4\x00"
+    "\x1b\x11\x00\x01\x04\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x14\x51\x61\x03\x15\x16\xff\xda"
+    "\x00\x0c\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00\xd7\xd7\xa5\x7a\x81\x5e\x95\xea\x37\x9a\xa2\x8b\x69\x65\xfa\xf4"
+    "\xaf\x50\x2b\xd2\xbd\x39\xaa\x1b\x4b\x20\x55\xa5\x5a\x0d\xb9\x86\x18\x21\x1c\x2e\x45\x5a\x55\xa0\x30\xc3\x01\xc2"
+    "\xe4\xff\xd9";
+const char kWebpBytes[] =
+    "\x52\x49\x46\x46\x58\x00\x00\x00\x57\x45\x42\x50\x56\x50\x38\x4c\x4b\x00\x00\x00\x2f\x1f\xc0\x05\x00\x99\x8c\xe8"
+    "\x7f\x6c\xca\x50\xf8\xe8\x7f\x38\x94\xb6\x8d\xc4\x80\xbb\xed\x7f\xf2\xfb\xc2\x2b\x10\x0b\xa6\xf8\x5e\x30\x09\x04"
+    "\x92\xf6\x37\x98\x36\xd4\xb6\x6d\xc3\xc8\x53\xcb\x94\x2f\xec\x5b\x15\x90\x21\x32\x50\x7a\x83\x94\x8f\x3f\x1c\x4a"
+    "\x37\xe5\xcf\x20\xfd\xef\xf9\xe3\xec\xa6\x01\x00";
+
+void appendBigEndian(QByteArray& out, quint32 value)
+{
+    out += char(value >> 24);
+    out += char(value >> 16);
+    out += char(value >> 8);
+    out += char(value);
+}
+
+void appendPngChunk(QByteArray& out, const char* type, const QByteArray& data)
+{
+    appendBigEndian(out, quint32(data.size()));
+    QByteArray typed(type, 4);
+    typed += data;
+    out += typed;
+    appendBigEndian(out, quint32(crc32(0, reinterpret_cast<const Bytef*>(typed.constData()), uInt(typed.size()))));
+}
+
+//! A real RGB PNG (zlib, CRCs), its colours derived from the seed, so two prompts give two pictures.
+QByteArray encodePng(int width, int height, const QByteArray& seed)
+{
+    const quint32 hash = quint32(qHash(seed, 7));
+    QByteArray raw;
+    raw.reserve((width * 3 + 1) * height);
+    for (int y = 0; y < height; ++y) {
+        raw += '\0'; // filter: none
+        for (int x = 0; x < width; ++x) {
+            raw += char((hash & 0xFF) ^ (x * 255 / qMax(1, width - 1)));
+            raw += char(((hash >> 8) & 0xFF) ^ (y * 255 / qMax(1, height - 1)));
+            raw += char((hash >> 16) & 0xFF);
+        }
+    }
+    QByteArray compressed(qsizetype(compressBound(uLong(raw.size()))), Qt::Uninitialized);
+    uLongf compressedSize = uLongf(compressed.size());
+    if (compress2(reinterpret_cast<Bytef*>(compressed.data()), &compressedSize,
+                  reinterpret_cast<const Bytef*>(raw.constData()), uLong(raw.size()), Z_BEST_COMPRESSION) != Z_OK)
+        return {};
+    compressed.resize(qsizetype(compressedSize));
+    QByteArray header;
+    appendBigEndian(header, quint32(width));
+    appendBigEndian(header, quint32(height));
+    header += char(8); // bit depth
+    header += char(2); // colour type: RGB
+    header += QByteArray(3, '\0');
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    appendPngChunk(png, "IHDR", header);
+    appendPngChunk(png, "IDAT", compressed);
+    appendPngChunk(png, "IEND", {});
+    return png;
+}
+
+//! Parses a multipart/form-data body (boundary quoted or not) into its parts; false when malformed.
+bool parseMultipart(const QByteArray& contentType, const QByteArray& body, QList<RecordedPart>* parts)
+{
+    const qsizetype at = contentType.toLower().indexOf("boundary=");
+    if (!contentType.toLower().startsWith("multipart/form-data") || at < 0)
+        return false;
+    QByteArray boundary = contentType.mid(at + 9);
+    if (const qsizetype semicolon = boundary.indexOf(';'); semicolon >= 0)
+        boundary.truncate(semicolon);
+    boundary = boundary.trimmed();
+    if (boundary.startsWith('"') && boundary.endsWith('"') && boundary.size() >= 2)
+        boundary = boundary.mid(1, boundary.size() - 2);
+    if (boundary.isEmpty())
+        return false;
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype pos = body.indexOf(delimiter);
+    if (pos < 0)
+        return false;
+    for (int guard = 0; guard < 1000; ++guard) {
+        pos += delimiter.size();
+        if (body.mid(pos, 2) == "--")
+            return true; // the closing delimiter
+        if (body.mid(pos, 2) != "\r\n")
+            return false;
+        pos += 2;
+        const qsizetype headEnd = body.indexOf("\r\n\r\n", pos);
+        if (headEnd < 0)
+            return false;
+        RecordedPart part;
+        for (const QByteArray& line : body.mid(pos, headEnd - pos).split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-type") {
+                part.contentType = value;
+            } else if (name == "content-disposition") {
+                static const QRegularExpression field(QStringLiteral("(?:^|;)\\s*(name|filename)=\"([^\"]*)\""));
+                auto matches = field.globalMatch(QString::fromUtf8(value));
+                while (matches.hasNext()) {
+                    const auto match = matches.next();
+                    (match.captured(1) == QLatin1String("name") ? part.name : part.fileName) = match.captured(2).toUtf8();
+                }
+            }
+        }
+        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headEnd + 4);
+        if (next < 0)
+            return false;
+        part.body = body.mid(headEnd + 4, next - headEnd - 4);
+        parts->append(part);
+        pos = next + 2;
+    }
+    return false;
+}
+
+bool isPictureBytes(const QByteArray& bytes)
+{
+    return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xff\xd8\xff")
+        || (bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP");
+}
 } // namespace
 
 namespace Detail {
@@ -976,6 +1116,8 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         prefixed = true;
     }
     request.scenario = scenarioText;
+    const bool multipartBody = request.header("Content-Type").toLower().startsWith("multipart/");
+    const bool multipartOk = multipartBody && parseMultipart(request.header("Content-Type"), request.body, &request.parts);
     m_requests.append(request);
 
     QPointer<Detail::FakeConnection> guard(connection);
@@ -998,7 +1140,25 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
 
     auto startWith = [&](Response response) { connection->start(std::move(response)); };
 
-    if (!isChat && !isModels) {
+    const bool isPictures = route == "/images/generations" || route == "/images/edits";
+    if (route.startsWith("/files/")) {
+        servePictureFile(connection, route.mid(7), request, exchange.serial, exchange.keepAlive);
+        return;
+    }
+    if (isPictures) {
+        if (request.method != "POST") {
+            startWith(errorResponse(405, "Method " + request.method + " not allowed for " + route, exchange));
+            return;
+        }
+        if (route == "/images/edits" && !multipartOk) {
+            startWith(errorResponse(400, "Invalid multipart/form-data body", exchange));
+            return;
+        }
+        if (startPicture(connection, request, scenarioText, exchange.serial, exchange.keepAlive))
+            return;
+    }
+
+    if (!isChat && !isModels && !isPictures) {
         startWith(jsonResponse(404,
                                errorJson("Unknown request URL: " + request.method + ' ' + request.path
                                              + ". Please check the URL for typos.",
@@ -1114,6 +1274,10 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     const bool gzip = name == QLatin1String("gzip");
     Headers gzipHeaders{{"Content-Encoding", "gzip"}};
 
+    if (isPictures) { // a generic scenario let it through (flaky after its failures, say): the normal answer
+        startPicture(connection, request, QStringLiteral("ok"), exchange.serial, exchange.keepAlive);
+        return;
+    }
     if (isModels) {
         const QByteArray body = "{\"object\":\"list\",\"data\":[{\"id\":\"fake-small\",\"object\":\"model\","
                                 "\"created\":1700000000,\"owned_by\":\"storybook\"},{\"id\":\"fake-large\","
@@ -1311,6 +1475,202 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     steps.prepend(head);
     response.source = listSource(steps);
     startWith(std::move(response));
+}
+
+} // namespace Storybook::Test
+
+namespace Storybook::Test {
+
+QByteArray FakeOpenAiServer::picture(const QByteArray& format, const QByteArray& seed)
+{
+    if (format == "jpeg" || format == "jpg")
+        return QByteArray(kJpegBytes, sizeof kJpegBytes - 1);
+    if (format == "webp")
+        return QByteArray(kWebpBytes, sizeof kWebpBytes - 1);
+    return encodePng(kPictureWidth, kPictureHeight, seed);
+}
+
+QByteArray FakeOpenAiServer::addPictureFile(const QByteArray& bytes, const QByteArray& contentType, int okFetches, int delayMs)
+{
+    const QByteArray token = "picture-" + QByteArray::number(++m_pictureSerial);
+    m_pictureFiles.insert(token, PictureFile{bytes, contentType, okFetches, delayMs});
+    return token;
+}
+
+QUrl FakeOpenAiServer::pictureFileUrl(const QByteArray& token) const
+{
+    QUrl url = baseUrl();
+    url.setPath(QStringLiteral("/files/") + QString::fromLatin1(token));
+    // Signed like a CDN's address (the query must never reach a log).
+    url.setQuery(QStringLiteral("Expires=1700003600&Signature=fake-signature-") + QString::fromLatin1(token));
+    return url;
+}
+
+void FakeOpenAiServer::servePictureFile(Detail::FakeConnection* connection, const QByteArray& token,
+                                        const RecordedRequest& request, quint64 serial, bool keepAlive)
+{
+    Exchange exchange;
+    exchange.serial = serial;
+    exchange.keepAlive = keepAlive;
+    const auto it = m_pictureFiles.find(token);
+    if (request.method != "GET") {
+        connection->start(errorResponse(405, "Method not allowed", exchange));
+        return;
+    }
+    if (it == m_pictureFiles.end()) {
+        connection->start(fixedResponse(404, {{"Content-Type", "application/xml"}},
+                                        "<Error><Code>NoSuchKey</Code></Error>", exchange));
+        return;
+    }
+    if (it->okFetches == 0) { // an expired signed address, as object stores answer it
+        connection->start(fixedResponse(403, {{"Content-Type", "application/xml"}},
+                                        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>",
+                                        exchange));
+        return;
+    }
+    if (it->okFetches > 0)
+        --it->okFetches;
+    connection->start(fixedResponse(200, {{"Content-Type", it->contentType}}, it->bytes, exchange, it->delayMs));
+}
+
+bool FakeOpenAiServer::startPicture(Detail::FakeConnection* connection, const RecordedRequest& request,
+                                    const QString& scenarioText, quint64 serial, bool keepAlive)
+{
+    Exchange exchange;
+    exchange.serial = serial;
+    exchange.keepAlive = keepAlive;
+    const Scenario scenario = parseScenario(scenarioText);
+    const QString& name = scenario.name;
+    const bool edits = request.path.contains("/images/edits");
+    auto startWith = [&](Response response) { connection->start(std::move(response)); };
+    static const QStringList pictureNames = {
+        QStringLiteral("ok"), QStringLiteral("image-jpeg"), QStringLiteral("image-webp"), QStringLiteral("image-url"),
+        QStringLiteral("image-siliconflow"), QStringLiteral("image-expiring"), QStringLiteral("image-expired"),
+        QStringLiteral("image-slow"), QStringLiteral("stall"), QStringLiteral("image-refused"),
+        QStringLiteral("image-refused-zhipu"), QStringLiteral("image-no-credit"), QStringLiteral("image-corrupt"),
+        QStringLiteral("image-html"), QStringLiteral("image-raw"), QStringLiteral("image-slow-url")};
+    if (!scenario.valid || !pictureNames.contains(name))
+        return false; // a generic scenario (status, flaky, reset, html, ...) or an unknown one
+
+    // What a real provider checks first: a prompt; OpenAI's gpt-image models refuse response_format.
+    QByteArray model = "fake-image";
+    QByteArray prompt;
+    if (edits) {
+        int pictures = 0;
+        for (const RecordedPart& part : request.parts) {
+            if (part.name == "prompt")
+                prompt = part.body;
+            else if (part.name == "model")
+                model = part.body;
+            else if ((part.name == "image" || part.name == "image[]") && isPictureBytes(part.body))
+                ++pictures;
+        }
+        if (pictures == 0) {
+            startWith(errorResponse(400, "Missing required parameter: 'image'.", exchange));
+            return true;
+        }
+    } else {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        prompt = body.value(QLatin1String("prompt")).toString().toUtf8();
+        if (const QString m = body.value(QLatin1String("model")).toString(); !m.isEmpty())
+            model = m.toUtf8();
+        if (body.contains(QLatin1String("response_format")) && model.startsWith("gpt-image")) {
+            startWith(jsonResponse(400, errorJson("Unknown parameter: 'response_format'.", "invalid_request_error",
+                                                  "\"unknown_parameter\""),
+                                   exchange));
+            return true;
+        }
+    }
+    if (prompt.isEmpty()) {
+        startWith(errorResponse(400, "Missing required parameter: 'prompt'.", exchange));
+        return true;
+    }
+
+    if (name == QLatin1String("image-refused")) {
+        startWith(jsonResponse(400, errorJson("Your request was rejected as a result of our safety system. Your request may "
+                                              "contain content that is not allowed by our safety system.",
+                                              "image_generation_user_error", "\"moderation_blocked\""),
+                               exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-refused-zhipu")) {
+        startWith(jsonResponse(400, QByteArray("{\"error\":{\"code\":\"1301\",\"message\":\"")
+                                        + QStringLiteral("系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。").toUtf8()
+                                        + "\"}}",
+                               exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-no-credit")) {
+        startWith(jsonResponse(429, errorJson("You exceeded your current quota, please check your plan and billing details.",
+                                              "insufficient_quota", "\"insufficient_quota\""),
+                               exchange));
+        return true;
+    }
+
+    const qint64 created = kCreated;
+    const auto b64Answer = [&](const QByteArray& bytes) -> QByteArray {
+        return "{\"created\":" + QByteArray::number(created) + ",\"data\":[{\"b64_json\":\"" + bytes.toBase64()
+            + "\",\"revised_prompt\":" + jsonString(QByteArray("A gentle picture: " + prompt)) + "}],\"usage\":{\"total_tokens\":100}}";
+    };
+    const auto urlAnswer = [&](const QByteArray& token) -> QByteArray {
+        return "{\"created\":" + QByteArray::number(created) + ",\"data\":[{\"url\":"
+            + jsonString(pictureFileUrl(token).toEncoded()) + "}],\"content_filter\":[{\"role\":\"assistant\",\"level\":3}]}";
+    };
+
+    if (name == QLatin1String("image-url") || name == QLatin1String("image-expiring") || name == QLatin1String("image-expired")
+        || name == QLatin1String("image-slow-url")) {
+        const int okFetches = name == QLatin1String("image-url") || name == QLatin1String("image-slow-url") ? -1
+                              : name == QLatin1String("image-expiring")                                      ? 1
+                                                                                                             : 0;
+        const int delay = name == QLatin1String("image-slow-url") ? scenario.param(0, 1000) : 0;
+        startWith(jsonResponse(200, urlAnswer(addPictureFile(picture("png", prompt), "image/png", okFetches, delay)), exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-siliconflow")) {
+        const QByteArray token = addPictureFile(picture("jpeg"), "image/jpeg", -1, 0);
+        startWith(jsonResponse(200, "{\"images\":[{\"url\":" + jsonString(pictureFileUrl(token).toEncoded())
+                                        + "}],\"timings\":{\"inference\":1.25},\"seed\":4242,\"shared_id\":\"0\"}",
+                               exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-html")) {
+        const QByteArray token = addPictureFile("<!DOCTYPE html><html><body><h1>Access denied</h1></body></html>\n",
+                                                "text/html", -1, 0);
+        startWith(jsonResponse(200, urlAnswer(token), exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-raw")) {
+        startWith(fixedResponse(200, {{"Content-Type", "image/png"}}, picture("png", prompt), exchange));
+        return true;
+    }
+    if (name == QLatin1String("image-corrupt")) {
+        const QByteArray png = picture("png", prompt);
+        startWith(jsonResponse(200, b64Answer(png.left(png.size() - 20)), exchange));
+        return true;
+    }
+    QByteArray bytes = picture("png", prompt);
+    if (name == QLatin1String("image-jpeg"))
+        bytes = picture("jpeg");
+    else if (name == QLatin1String("image-webp"))
+        bytes = picture("webp");
+    const QByteArray body = b64Answer(bytes);
+    if (name == QLatin1String("image-slow")) {
+        startWith(jsonResponse(200, body, exchange, {}, scenario.param(0, 1000)));
+        return true;
+    }
+    if (name == QLatin1String("stall")) {
+        Step head;
+        head.raw = true;
+        head.data = responseHead(200, {{"Content-Type", "application/json"}}, exchange, body.size(), false);
+        Response response;
+        response.source = listSource({head, writeStep(body.left(body.size() / 2), scenario.param(0, 0), true),
+                                      kindStep(Step::Kind::Stall)});
+        response.keepAlive = exchange.keepAlive;
+        startWith(std::move(response));
+        return true;
+    }
+    startWith(jsonResponse(200, body, exchange));
+    return true;
 }
 
 } // namespace Storybook::Test

@@ -17,6 +17,15 @@ namespace Detail {
 class FakeConnection;
 } // namespace Detail
 
+//! One part of a multipart/form-data request body (POST /v1/images/edits).
+struct RecordedPart
+{
+    QByteArray name;        //!< the form field: "prompt", "image[]", ...
+    QByteArray fileName;    //!< empty for plain fields
+    QByteArray contentType; //!< as the part's header said, empty when none
+    QByteArray body;
+};
+
 //! One HTTP request as seen by FakeOpenAiServer.
 struct RecordedRequest
 {
@@ -26,6 +35,7 @@ struct RecordedRequest
     QByteArray body;
     QHostAddress peer;   //!< 127.0.0.1 for direct clients, 127.0.0.2 via ProxyLauncher proxies
     QString scenario;    //!< effective scenario (prefix or default)
+    QList<RecordedPart> parts; //!< the parsed parts of a multipart/form-data body
 
     //! First header value with that name (case-insensitive), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
@@ -38,6 +48,12 @@ struct RecordedRequest
  * Endpoints (an optional "/s/<scenario>" prefix selects the behaviour, then "/v1" is optional):
  *   POST /v1/chat/completions   body {"model":..., "stream":bool, ...}
  *   GET  /v1/models             {"object":"list","data":[{"id":"fake-small",...},{"id":"fake-large",...}]}
+ *   POST /v1/images/generations body {"model", "prompt", ...}; 400 without a prompt, and 400 "Unknown
+ *                               parameter: 'response_format'" for a model named gpt-image* (as OpenAI does)
+ *   POST /v1/images/edits       multipart/form-data (boundary quoted or not); 400 unless it carries a prompt
+ *                               and at least one "image"/"image[]" part that is a PNG, JPEG or WebP; the
+ *                               parts are recorded in RecordedRequest::parts
+ *   GET  /files/<token>?...     a picture a url answer named (served by this same server, never under /s/)
  *   anything else               404 with an OpenAI-style error JSON (405 for a wrong method)
  *
  * Scenario grammar:  NAME[:PARAM[:PARAM]]   (integers, decimal; missing params use the defaults)
@@ -74,8 +90,28 @@ struct RecordedRequest
  *   gateway[:CODE]       CODE (default 502) with nginx's HTML "Bad Gateway" page and "Server: nginx/1.22.1":
  *                        a gateway in front of the API that could not reach it
  *   slow-models[:MS]     GET /models answers after MS ms (default 1000); chat behaves like ok
- * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to both
- * endpoints; the others only change chat/completions. Non-streaming requests get a plain JSON body
+ *
+ * Picture scenarios (images/generations and images/edits; the pictures are picture(FORMAT, prompt)):
+ *   ok                   data[].b64_json of a 48x32 PNG made from the prompt, with revised_prompt (gpt-image)
+ *   image-jpeg           the same shape with a 32x24 JPEG; image-webp with a 32x24 lossless WebP
+ *   image-url            data[].url naming /files/<token> (Zhipu CogView), plus Zhipu's content_filter
+ *   image-siliconflow    images[].url of a JPEG, with timings and seed (SiliconFlow)
+ *   image-expiring       data[].url whose file answers the first GET, then 403 (an expired signed address)
+ *   image-expired        data[].url whose file answers 403 at once
+ *   image-slow[:MS]      the b64_json answer after MS ms (default 1000)
+ *   image-slow-url[:MS]  data[].url whose file answers after MS ms (default 1000)
+ *   stall[:MS]           headers and half the b64_json answer after MS ms (default 0), then silence
+ *   image-refused        400 {"error": {"code": "moderation_blocked", "type": "image_generation_user_error"}}
+ *   image-refused-zhipu  400 {"error": {"code": "1301", "message": "系统检测到…不安全或敏感内容…"}} (Zhipu)
+ *   image-no-credit      429 {"error": {"code": "insufficient_quota"}} (OpenAI out of credit)
+ *   image-corrupt        data[].b64_json of a PNG cut 20 bytes short (signature fine, IEND missing)
+ *   image-html           data[].url whose file is an HTML page (200 text/html)
+ *   image-raw            200 image/png with the picture bytes themselves (some local servers)
+ *   status:CODE[:RA], flaky, reset, stall-headers, html, gateway, redirect, echo-key also apply (401, 429
+ *   with Retry-After: status:401, status:429:RA).
+ *
+ * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to every
+ * endpoint; the others only change chat/completions. Non-streaming requests get a plain JSON body
  * (drip/stall/drop write that body in pieces with the same timing). An unknown scenario answers 400.
  *
  * Keep-alive (Content-Length) and chunked streaming are supported, requests may arrive split over
@@ -114,6 +150,13 @@ public:
 
     int openConnections() const;
 
+    //! The picture bytes the server answers with: "png" (48x32, colours from the seed, encoded here),
+    //! "jpeg" (32x24) or "webp" (32x24, lossless). Real images any decoder reads.
+    static QByteArray picture(const QByteArray& format, const QByteArray& seed = {});
+    //! Serves bytes at pictureFileUrl(token): okFetches answers (-1 = always), then 403; after delayMs.
+    QByteArray addPictureFile(const QByteArray& bytes, const QByteArray& contentType, int okFetches = -1, int delayMs = 0);
+    QUrl pictureFileUrl(const QByteArray& token) const;
+
 Q_SIGNALS:
     void requestReceived(const Storybook::Test::RecordedRequest& request);
 
@@ -123,6 +166,20 @@ private:
     void acceptPending();
     void handleRequest(Detail::FakeConnection* connection, const RecordedRequest& request);
     void connectionGone(Detail::FakeConnection* connection);
+    bool startPicture(Detail::FakeConnection* connection, const RecordedRequest& request, const QString& scenarioText,
+                      quint64 serial, bool keepAlive);
+    void servePictureFile(Detail::FakeConnection* connection, const QByteArray& token, const RecordedRequest& request,
+                          quint64 serial, bool keepAlive);
+
+    struct PictureFile
+    {
+        QByteArray bytes;
+        QByteArray contentType;
+        int okFetches = -1;
+        int delayMs = 0;
+    };
+    QHash<QByteArray, PictureFile> m_pictureFiles;
+    int m_pictureSerial = 0;
 
     QTcpServer* m_server = nullptr;
     bool m_tls = false;

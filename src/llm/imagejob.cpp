@@ -1,0 +1,402 @@
+#include "imagejob.h"
+
+#include "errortexts.h"
+#include "llmclient.h"
+#include "logging.h"
+
+#include <QElapsedTimer>
+#include <QHttpMultiPart>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <utility>
+
+namespace Storybook::Llm {
+
+namespace {
+// A gpt-image-1 picture at 1536x1024 and high quality is a few MB, base64 a third more.
+constexpr qsizetype MaxAnswerBytes = 64 * 1024 * 1024;
+constexpr qsizetype MaxPictureBytes = 48 * 1024 * 1024;
+constexpr int MaxSiliconFlowReferences = 3;
+
+bool isGptImage(const QString& model)
+{
+    const QString lower = model.toLower();
+    return lower.startsWith(QLatin1String("gpt-image")) || lower.startsWith(QLatin1String("chatgpt-image"));
+}
+
+QString editsEndpoint(ImageDialect dialect, const ImageRequest& request)
+{
+    return !request.references.isEmpty() && dialect == ImageDialect::OpenAi ? QStringLiteral("images/edits")
+                                                                             : QStringLiteral("images/generations");
+}
+
+QString referenceName(const ImageReference& reference, int index)
+{
+    if (!reference.fileName.isEmpty())
+        return reference.fileName;
+    return QStringLiteral("reference-%1.%2").arg(index + 1).arg(fileExtensionOf(sniffImageFormat(reference.bytes)));
+}
+
+QByteArray makeBoundary()
+{
+    // Letters and digits only, so the Content-Type needs no quotes (some servers mis-read quoted ones).
+    static const char Alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QByteArray boundary("storybook-");
+    for (int i = 0; i < 32; ++i)
+        boundary += Alphabet[QRandomGenerator::global()->bounded(int(sizeof Alphabet) - 1)];
+    return boundary;
+}
+
+QNetworkRequest buildRequest(const LlmClient& client, const ImageRequest& request, const QByteArray& boundary)
+{
+    const QString model = request.model.isEmpty() ? client.settings().model : request.model;
+    // (The same reading as ImageJob's: the endpoint and the body's form go together.)
+    const ImageDialect dialect = ImageJob::dialectFor(client.settings().baseUrl, model);
+    QNetworkRequest r(client.settings().endpoint(editsEndpoint(dialect, request)));
+    if (editsEndpoint(dialect, request) == QLatin1String("images/edits"))
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("multipart/form-data; boundary=" + boundary));
+    else
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    r.setRawHeader("Accept", QByteArrayLiteral("application/json"));
+    if (!client.settings().apiKey.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
+    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    client.applyTls(r);
+    return r;
+}
+
+QString jsonText(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+// The GET of a picture address the provider answered with: no API key (the address carries its own
+// signature, and is often on another host), any picture type accepted, the bytes kept whole.
+class PictureDownloadJob final : public RequestJob
+{
+public:
+    PictureDownloadJob(LlmClient* client, const QUrl& url, std::chrono::milliseconds idle, std::chrono::milliseconds total)
+        : RequestJob(client, makeRequest(*client, url), QByteArrayLiteral("GET"), QByteArray())
+    {
+        setIdleAndTotalTimeouts(idle, total);
+    }
+
+    [[nodiscard]] const QByteArray& bytes() const { return m_bytes; }
+
+protected:
+    void handleBody(const QByteArray& bytes) override
+    {
+        if (m_bytes.size() + bytes.size() > MaxPictureBytes) {
+            fail(makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("the picture is too large")));
+            return;
+        }
+        m_bytes.append(bytes);
+    }
+    LlmError handleEnd() override { return {}; }
+
+private:
+    static QNetworkRequest makeRequest(const LlmClient& client, const QUrl& url)
+    {
+        QNetworkRequest r(url);
+        r.setRawHeader("Accept", QByteArrayLiteral("image/png, image/jpeg, image/webp, image/*;q=0.8, */*;q=0.5"));
+        r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
+        r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        client.applyTls(r);
+        return r;
+    }
+
+    QByteArray m_bytes;
+};
+} // namespace
+
+ImageJob::ImageJob(LlmClient* client, const ImageRequest& request)
+    : ImageJob(client, request, request.model.isEmpty() ? client->settings().model : request.model, makeBoundary())
+{
+}
+
+ImageJob::ImageJob(LlmClient* client, const ImageRequest& request, const QString& model, const QByteArray& boundary)
+    : RequestJob(client, buildRequest(*client, request, boundary), QByteArrayLiteral("POST"),
+                 requestBody(request, model, dialectFor(client->settings().baseUrl, model)))
+    , m_request(request)
+    , m_boundary(boundary)
+    , m_multipart(!request.references.isEmpty() && dialectFor(client->settings().baseUrl, model) == ImageDialect::OpenAi)
+{
+    m_result.model = model;
+    setIdleAndTotalTimeouts(request.idleTimeout.value_or(timeouts().idle), request.totalTimeout.value_or(timeouts().total));
+    if (const LlmError problem = checkReferences(request); problem.isError())
+        rejectBeforeStart(problem);
+    else if (request.prompt.trimmed().isEmpty())
+        rejectBeforeStart(makeError(LlmError::Kind::InvalidOption, LlmError::tr("The picture has no description (prompt)."),
+                                    LlmError::tr("Describe what the picture should show.")));
+    else if (model.trimmed().isEmpty())
+        rejectBeforeStart(makeError(LlmError::Kind::MissingModel));
+}
+
+ImageDialect ImageJob::dialectFor(const QUrl& baseUrl, const QString& model)
+{
+    const QString host = baseUrl.host().toLower();
+    if (host.endsWith(QLatin1String("siliconflow.cn")) || host.endsWith(QLatin1String("siliconflow.com")))
+        return ImageDialect::SiliconFlow;
+    // SiliconFlow's model names are Hugging Face ids ("Kwai-Kolors/Kolors", "Qwen/Qwen-Image"), also
+    // when a gateway in front of it is the base URL.
+    if (model.contains(u'/') && !isGptImage(model))
+        return ImageDialect::SiliconFlow;
+    return ImageDialect::OpenAi;
+}
+
+bool ImageJob::sendsResponseFormat(const QString& model)
+{
+    return model.toLower().startsWith(QLatin1String("dall-e"));
+}
+
+LlmError ImageJob::checkReferences(const ImageRequest& request)
+{
+    for (qsizetype i = 0; i < request.references.size(); ++i) {
+        const ImageReference& reference = request.references.at(i);
+        const ImageFormat format = sniffImageFormat(reference.bytes);
+        QString why;
+        if (format == ImageFormat::Unknown || !isIntactImage(reference.bytes, format, &why)) {
+            const QString name = reference.fileName.isEmpty() ? QString::number(i + 1) : reference.fileName;
+            LlmError error = makeError(LlmError::Kind::InvalidOption,
+                                       LlmError::tr("The reference picture “%1” is not a whole PNG, JPEG or WebP image.").arg(name),
+                                       LlmError::tr("Use a PNG, JPEG or WebP picture as the reference."));
+            error.detail = why;
+            return error;
+        }
+    }
+    return {};
+}
+
+QByteArray ImageJob::requestBody(const ImageRequest& request, const QString& model, ImageDialect dialect)
+{
+    QJsonObject body = request.extra;
+    body.insert(QLatin1String("model"), model);
+    body.insert(QLatin1String("prompt"), request.prompt);
+    if (dialect == ImageDialect::SiliconFlow) {
+        body.insert(QLatin1String("batch_size"), 1);
+        if (!request.size.isEmpty())
+            body.insert(QLatin1String("image_size"), request.size);
+        static const QLatin1String fields[MaxSiliconFlowReferences] = {QLatin1String("image"), QLatin1String("image2"),
+                                                                       QLatin1String("image3")};
+        for (qsizetype i = 0; i < request.references.size() && i < MaxSiliconFlowReferences; ++i) {
+            const QByteArray& bytes = request.references.at(i).bytes;
+            body.insert(fields[i], QString(QStringLiteral("data:") + mimeTypeOf(sniffImageFormat(bytes))
+                                           + QStringLiteral(";base64,") + QString::fromLatin1(bytes.toBase64())));
+        }
+    } else {
+        body.insert(QLatin1String("n"), 1);
+        if (!request.size.isEmpty())
+            body.insert(QLatin1String("size"), request.size);
+        if (sendsResponseFormat(model))
+            body.insert(QLatin1String("response_format"), QLatin1String("b64_json"));
+    }
+    if (!request.quality.isEmpty())
+        body.insert(QLatin1String("quality"), request.quality);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QHttpMultiPart* ImageJob::createMultiPart() const
+{
+    if (!m_multipart)
+        return nullptr;
+    auto* multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    multiPart->setBoundary(m_boundary);
+    const auto addText = [multiPart](const QString& name, const QString& value) {
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader, QString(QStringLiteral("form-data; name=\"") + name + u'"'));
+        part.setBody(value.toUtf8());
+        multiPart->append(part);
+    };
+    addText(QStringLiteral("model"), m_result.model);
+    addText(QStringLiteral("prompt"), m_request.prompt);
+    addText(QStringLiteral("n"), QStringLiteral("1"));
+    if (!m_request.size.isEmpty())
+        addText(QStringLiteral("size"), m_request.size);
+    if (!m_request.quality.isEmpty())
+        addText(QStringLiteral("quality"), m_request.quality);
+    if (sendsResponseFormat(m_result.model))
+        addText(QStringLiteral("response_format"), QStringLiteral("b64_json"));
+    for (auto it = m_request.extra.constBegin(); it != m_request.extra.constEnd(); ++it)
+        addText(it.key(), jsonText(it.value()));
+    // gpt-image models take several pictures as "image[]"; a single one goes as "image", the name every
+    // other implementation of the endpoint (DALL-E 2, LocalAI, stable-diffusion.cpp) reads.
+    const QString field = m_request.references.size() > 1 || isGptImage(m_result.model) ? QStringLiteral("image[]")
+                                                                                       : QStringLiteral("image");
+    for (qsizetype i = 0; i < m_request.references.size(); ++i) {
+        const ImageReference& reference = m_request.references.at(i);
+        QString fileName = referenceName(reference, int(i));
+        fileName.replace(u'"', u'_');
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentTypeHeader, mimeTypeOf(sniffImageFormat(reference.bytes)));
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QString(QStringLiteral("form-data; name=\"") + field + QStringLiteral("\"; filename=\"") + fileName + u'"'));
+        part.setBody(reference.bytes);
+        multiPart->append(part);
+    }
+    return multiPart;
+}
+
+bool ImageJob::mayRetry(const LlmError& error) const
+{
+    switch (error.kind) {
+    case LlmError::Kind::ConnectTimeout:
+    case LlmError::Kind::ConnectionRefused:
+    case LlmError::Kind::ProxyUnreachable:
+    case LlmError::Kind::RateLimited:
+        return true;
+    case LlmError::Kind::ServerError:
+        return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+void ImageJob::handleBody(const QByteArray& bytes)
+{
+    if (m_body.size() + bytes.size() > MaxAnswerBytes) {
+        fail(makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("the answer is too large")));
+        return;
+    }
+    m_body.append(bytes);
+}
+
+LlmError ImageJob::takePicture(QByteArray bytes, const QString& from)
+{
+    const ImageFormat format = sniffImageFormat(bytes);
+    if (format == ImageFormat::Unknown) {
+        LlmError error = makeError(LlmError::Kind::MalformedResponse, from,
+                                   bytes.trimmed().startsWith('<') ? LlmError::tr("it sent a web page instead of a picture")
+                                                                   : LlmError::tr("it sent data that is not a PNG, JPEG or WebP picture"));
+        error.detail = QStringLiteral("%1 bytes, starting %2").arg(bytes.size()).arg(QString::fromLatin1(bytes.left(8).toHex(' ')));
+        return error;
+    }
+    QString why;
+    if (!isIntactImage(bytes, format, &why)) {
+        LlmError error = makeError(LlmError::Kind::MalformedResponse, from, LlmError::tr("the picture it sent is damaged or incomplete"));
+        error.detail = why;
+        return error;
+    }
+    m_result.bytes = std::move(bytes);
+    m_result.mimeType = mimeTypeOf(format);
+    return {};
+}
+
+LlmError ImageJob::handleEnd()
+{
+    const QByteArray body = std::exchange(m_body, QByteArray());
+    // A server that answers with the picture itself (some local servers do).
+    if (sniffImageFormat(body) != ImageFormat::Unknown || contentType().startsWith("image/"))
+        return takePicture(body, serverName());
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (!doc.isObject()) {
+        const QString why = body.trimmed().startsWith('<') ? LlmError::tr("it sent a web page instead of JSON")
+                                                           : LlmError::tr("invalid JSON (%1)").arg(parseError.errorString());
+        return makeError(LlmError::Kind::MalformedResponse, serverName(), why);
+    }
+    const QJsonObject root = doc.object();
+    if (root.contains(QLatin1String("error")) && !root.value(QLatin1String("error")).isNull()) {
+        // An error inside a 200 answer (some gateways do this).
+        const QString said = redactor().redact(serverMessage(body));
+        LlmError error = classifyRefusal(200, body) == ApiRefusal::Safety ? makeError(LlmError::Kind::ContentRefused, said)
+                         : classifyRefusal(200, body) == ApiRefusal::Credit
+                             ? makeError(LlmError::Kind::OutOfCredit, serverName(), said)
+                             : makeError(LlmError::Kind::StreamError, said);
+        error.detail = QStringLiteral("error object in a 200 answer from %1: %2").arg(serverName(), said);
+        return error;
+    }
+    QJsonArray entries = root.value(QLatin1String("data")).toArray();
+    if (entries.isEmpty())
+        entries = root.value(QLatin1String("images")).toArray();
+    for (const QJsonValue& entry : std::as_const(entries)) {
+        const QJsonObject object = entry.toObject();
+        QString base64 = object.value(QLatin1String("b64_json")).toString();
+        QString url = object.value(QLatin1String("url")).toString();
+        if (entry.isString()) {
+            const QString text = entry.toString();
+            (text.startsWith(QLatin1String("http")) ? url : base64) = text;
+        }
+        if (base64.isEmpty() && url.startsWith(QLatin1String("data:")))
+            base64 = std::exchange(url, QString());
+        if (base64.isEmpty() && url.isEmpty())
+            continue;
+        m_result.revisedPrompt = object.value(QLatin1String("revised_prompt")).toString();
+        if (!base64.isEmpty()) {
+            if (base64.startsWith(QLatin1String("data:")))
+                base64 = base64.mid(base64.indexOf(u',') + 1);
+            QByteArray encoded = base64.toLatin1();
+            encoded.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
+            const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                return makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("its picture is not valid base64"));
+            return takePicture(*decoded, serverName());
+        }
+        const QUrl address = info().url.resolved(QUrl(url));
+        if (!address.isValid() || (address.scheme() != QLatin1String("http") && address.scheme() != QLatin1String("https")))
+            return makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("its picture address is not a web address"));
+        download(address);
+        return {};
+    }
+    // Zhipu marks a refused picture in content_filter instead of sending one.
+    if (root.contains(QLatin1String("content_filter")))
+        return makeError(LlmError::Kind::ContentRefused, LlmError::tr("%1 sent no picture").arg(serverName()));
+    return makeError(LlmError::Kind::MalformedResponse, serverName(), LlmError::tr("it holds no picture"));
+}
+
+void ImageJob::download(const QUrl& url)
+{
+    LlmClient* client = qobject_cast<LlmClient*>(parent());
+    if (!client) {
+        fail(makeError(LlmError::Kind::Cancelled));
+        return;
+    }
+    deferEnd();
+    m_result.downloadedFrom = url;
+    qCInfo(lcLlm).noquote() << "the picture is at" << displayUrl(url) << "- fetching it now";
+    auto* job = new PictureDownloadJob(client, url, timeouts().idle, timeouts().total);
+    m_download = job;
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(job, &RequestJob::finished, this, [this, job, clock] {
+        m_result.downloadMs = clock->elapsed();
+        if (isFinished())
+            return;
+        const QString host = Llm::serverName(job->info().url);
+        LlmError error = job->error();
+        if (error.isError() && error.httpStatus >= 400 && error.httpStatus < 500) {
+            // A signed address that has expired or was already used: 403/404/410 from a CDN, not a key problem.
+            const int status = error.httpStatus;
+            error = makeError(LlmError::Kind::HttpError, QString::number(status),
+                              LlmError::tr("the picture's address at %1 was refused (such addresses expire within the hour)").arg(host));
+            error.httpStatus = status;
+            error.hint = LlmError::tr("Paint the picture again; its address is fetched at once each time.");
+            error.detail = job->error().detail;
+        }
+        if (!error.isError())
+            error = takePicture(job->bytes(), host);
+        if (error.isError())
+            fail(std::move(error));
+        else
+            succeed();
+    });
+    // Whatever ends this job (cancel, total timeout) ends the download too.
+    connect(this, &RequestJob::finished, job, &RequestJob::cancel);
+    Q_EMIT downloading(url);
+    client->start(job);
+}
+
+} // namespace Storybook::Llm
