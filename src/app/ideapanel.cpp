@@ -1,6 +1,10 @@
 #include "ideapanel.h"
 
+#include "pictureprompts.h"
+
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,6 +50,15 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     m_style->setPlaceholderText(tr("gentle, funny, rhyming… (optional)"));
     m_style->setAccessibleName(tr("Style"));
 
+    m_pictures = new QCheckBox(tr("Pi&ctures on every page"), this);
+    m_pictures->setToolTip(tr("Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page."));
+    m_artStyle = new QComboBox(this);
+    for (const Story::ArtStyle& style : Story::PicturePrompts::artStyles())
+        m_artStyle->addItem(QCoreApplication::translate("Storybook::Story::ArtStyle", style.name), style.id);
+    m_artStyle->setAccessibleName(tr("Art style"));
+    m_artStyle->setEnabled(false);
+    connect(m_pictures, &QCheckBox::toggled, m_artStyle, &QWidget::setEnabled);
+
     m_interactive = new QRadioButton(tr("We choose on every page"), this);
     m_readToMe = new QRadioButton(tr("Read to me (the story goes on by itself)"), this);
     m_interactive->setChecked(true);
@@ -69,6 +82,14 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     addLabelled(tr("St&yle:"), m_style);
     options->setStretchFactor(m_style, 1);
 
+    auto* pictures = new QHBoxLayout;
+    pictures->addWidget(m_pictures);
+    auto* styleLabel = new QLabel(tr("A&rt style:"), this);
+    styleLabel->setBuddy(m_artStyle);
+    pictures->addWidget(styleLabel);
+    pictures->addWidget(m_artStyle);
+    pictures->addStretch(1);
+
     auto* modes = new QHBoxLayout;
     modes->addWidget(m_interactive);
     modes->addWidget(m_readToMe);
@@ -87,6 +108,7 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     layout->addWidget(ideaLabel);
     layout->addWidget(m_idea);
     layout->addLayout(options);
+    layout->addLayout(pictures);
     layout->addLayout(modes);
 
     connect(m_generate, &QPushButton::clicked, this, &IdeaPanel::generateRequested);
@@ -107,6 +129,8 @@ Story::StorySettings IdeaPanel::settings() const
     s.pageCount = m_pages->value();
     s.style = m_style->text().trimmed();
     s.readToMe = m_readToMe->isChecked();
+    s.pictures = m_pictures->isChecked();
+    s.artStyle = m_artStyle->currentData().toString();
     return s;
 }
 
@@ -120,6 +144,16 @@ void IdeaPanel::setSettings(const Story::StorySettings& s)
     m_pages->setValue(s.pageCount);
     m_style->setText(s.style);
     (s.readToMe ? m_readToMe : m_interactive)->setChecked(true);
+    m_pictures->setChecked(s.pictures);
+    if (const int i = m_artStyle->findData(s.artStyle); i >= 0)
+        m_artStyle->setCurrentIndex(i);
+}
+
+void IdeaPanel::setPictureDefaults(bool pictures, const QString& artStyle)
+{
+    m_pictures->setChecked(pictures);
+    if (const int i = m_artStyle->findData(artStyle); i >= 0)
+        m_artStyle->setCurrentIndex(i);
 }
 
 void IdeaPanel::setBusy(bool busy)

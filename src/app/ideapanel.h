@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
@@ -24,6 +25,8 @@ public:
 
     [[nodiscard]] Story::StorySettings settings() const;
     void setSettings(const Story::StorySettings& settings);
+    // Whether new stories are illustrated, and in which art style, until the user changes it here.
+    void setPictureDefaults(bool pictures, const QString& artStyle);
     void setBusy(bool busy);
 
 Q_SIGNALS:
@@ -36,6 +39,8 @@ private:
     QComboBox* m_language = nullptr;
     QSpinBox* m_pages = nullptr;
     QLineEdit* m_style = nullptr;
+    QCheckBox* m_pictures = nullptr;
+    QComboBox* m_artStyle = nullptr;
     QRadioButton* m_interactive = nullptr;
     QRadioButton* m_readToMe = nullptr;
     QPushButton* m_generate = nullptr;

@@ -3,6 +3,7 @@
 #include "speechsettings.h"
 
 #include "errorbanner.h"
+#include "illustrator.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
 #include "llmclient.h"
@@ -43,6 +44,7 @@ Q_LOGGING_CATEGORY(lcApp, "storybook.app.window", QtInfoMsg)
 
 const auto ApiKeySecret = QStringLiteral("api-key");
 const auto ProxyPasswordSecret = QStringLiteral("proxy-password");
+const auto PictureKeySecret = QStringLiteral("picture-api-key");
 
 QString hostOf(const QUrl& url)
 {
@@ -69,12 +71,18 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_connection = Llm::ConnectionSettings::load(settings);
     m_client = std::make_unique<Llm::LlmClient>(m_connection);
     m_secrets = new SettingsUi::SecretStore(this);
+    m_pictureConnection = Llm::ConnectionSettings::load(settings, Llm::ConnectionSettings::Role::Pictures);
+    m_pictureClient = std::make_unique<Llm::LlmClient>(m_pictureConnection);
     m_generator = std::make_unique<Generation::StoryGenerator>(m_client.get(), m_library.get());
+    m_generator->setPictureClient(m_pictureClient.get());
+    const Generation::PicturePreferences pictures = Generation::PicturePreferences::load(settings);
+    m_generator->setPicturePreferences(pictures);
 
     m_sidebar = new LibrarySidebar(m_library.get(), this);
     m_ideaPanel = new IdeaPanel(this);
     m_banner = new ErrorBanner(this);
     m_reader = new Widgets::ReaderWidget(Widgets::ReaderWidget::Mode::Write, this);
+    m_ideaPanel->setPictureDefaults(pictures.enabled, pictures.artStyle);
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -104,6 +112,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_banner, &ErrorBanner::diagnosticsRequested, this, &MainWindow::openDiagnostics);
     connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
         const QString id = currentStoryId();
+        if (const std::optional<QString> picture = std::exchange(m_lastFailedPicture, std::nullopt); picture && !id.isEmpty()) {
+            showProblem(m_generator->paintPicture(id, *picture));
+            updateActions();
+            return;
+        }
         if (!id.isEmpty() && !m_lastFailedPage.isEmpty())
             showProblem(m_generator->regenerate(id, m_lastFailedPage));
         else
@@ -158,6 +171,15 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_generator.get(), &Generator::pageFinished, m_reader, [this] { m_reader->endStreaming(); });
     connect(m_generator.get(), &Generator::failed, this, &MainWindow::onFailed);
     connect(m_generator.get(), &Generator::finished, this, &MainWindow::onFinished);
+    connect(m_generator.get(), &Generator::pictureStarted, this, [this] { updateActions(); });
+    connect(m_generator.get(), &Generator::picturesIdle, this, [this] { updateActions(); });
+    connect(m_generator.get(), &Generator::pictureFailed, this,
+            [this](const QString&, const QString& pageId, const Llm::LlmError& error) {
+                // The page's text is untouched; the banner says what went wrong with the picture.
+                m_lastFailedPicture = pageId;
+                m_banner->showError(tr("The picture could not be painted: %1").arg(error.message), error.hint, true);
+                updateActions();
+            });
     connect(m_generator.get(), &Generator::saveFailed, this, [this](const QString& message) {
         m_banner->showError(message, tr("Check that the library folder is writable and the disk is not full."), false);
     });
@@ -196,6 +218,13 @@ void MainWindow::createActions()
     QMenu* page = menuBar()->addMenu(tr("&Page"));
     m_regenerate = page->addAction(tr("&Write this page again"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::regeneratePage);
     m_edit = page->addAction(tr("&Edit the text…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::editPage);
+    m_paintAgain = page->addAction(tr("&Paint this picture again"), this, [this] {
+        m_banner->dismiss();
+        m_lastFailedPicture.reset();
+        showProblem(m_generator->paintPicture(currentStoryId(), m_reader->currentPageId()));
+        updateActions();
+    });
+    m_paintAgain->setObjectName(QStringLiteral("paintAgainAction"));
     m_versions = page->addAction(tr("Earlier &versions…"), this, &MainWindow::showVersions);
     m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
     m_goOn = page->addAction(tr("&Go on reading"), this, [this] {
@@ -244,9 +273,21 @@ void MainWindow::loadSecretsThenConnect()
         m_secrets->read(ProxyPasswordSecret, [this](const QString& password, const QString&) {
             m_connection.proxy.password = password;
             m_client->setSettings(m_connection);
+            // The picture provider shares the network's proxy; its key is its own.
+            m_pictureConnection.proxy.password = password;
+            m_secrets->read(PictureKeySecret, [this](const QString& pictureKey, const QString&) {
+                m_pictureConnection.apiKey = pictureKey;
+                m_pictureClient->setSettings(m_pictureConnection);
+            });
             updateStatus();
         });
     });
+}
+
+void MainWindow::usePictureSettings(const Llm::ConnectionSettings& settings)
+{
+    m_pictureConnection = settings;
+    m_pictureClient->setSettings(settings);
 }
 
 void MainWindow::useConnectionSettings(const Llm::ConnectionSettings& settings)
@@ -552,6 +593,9 @@ void MainWindow::updateActions()
     m_ending->setEnabled(page && !busy);
     m_ending->setChecked(page && page->ending);
     m_versions->setEnabled(page && !page->previousVersions.isEmpty() && !busy);
+    const bool illustrated = story && story->settings.pictures;
+    m_paintAgain->setVisible(illustrated);
+    m_paintAgain->setEnabled(illustrated && page && !page->isDraft() && !m_generator->isPainting(page->id));
     // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
     m_goOn->setVisible(story && story->settings.readToMe);
     m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] QString statusText() const;
     // Applies connection settings (as the settings dialog does) without saving them.
     void useConnectionSettings(const Llm::ConnectionSettings& settings);
+    // The same for the picture provider.
+    void usePictureSettings(const Llm::ConnectionSettings& settings);
 
 public Q_SLOTS:
     // Story → New story: closes the open story (not while a page is being written).
@@ -101,6 +104,8 @@ private:
     Llm::ConnectionSettings m_connection;
     std::unique_ptr<Story::Library> m_library;
     std::unique_ptr<Llm::LlmClient> m_client;
+    Llm::ConnectionSettings m_pictureConnection; // the picture provider (Role::Pictures)
+    std::unique_ptr<Llm::LlmClient> m_pictureClient;
     SettingsUi::SecretStore* m_secrets = nullptr;
     // Declared after the client: destroyed first, so a page being written is saved as a draft
     // while the client still exists.
@@ -117,6 +122,7 @@ private:
     QAction* m_regenerate = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_versions = nullptr;
+    QAction* m_paintAgain = nullptr;
     QAction* m_goOn = nullptr;
     QAction* m_ending = nullptr;
     QAction* m_export = nullptr;
@@ -125,6 +131,7 @@ private:
     enum class NoticeAction { None, UndoDelete, Restart };
     NoticeAction m_noticeAction = NoticeAction::None;
     QString m_lastFailedPage;
+    std::optional<QString> m_lastFailedPicture; // Retry paints it (an empty id: the character sheet)
     QString m_lastDeleted;
 };
 

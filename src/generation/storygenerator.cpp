@@ -1,6 +1,7 @@
 #include "storygenerator.h"
 
 #include "chatjob.h"
+#include "imagebytes.h"
 #include "llmclient.h"
 
 #include <algorithm>
@@ -37,6 +38,11 @@ StoryGenerator::StoryGenerator(Llm::LlmClient* client, Story::Library* library, 
         if (m_dirty)
             save();
     });
+    m_illustrator = std::make_unique<Illustrator>(nullptr, [this] { return story(); });
+    connect(m_illustrator.get(), &Illustrator::pictureStarted, this, &StoryGenerator::pictureStarted);
+    connect(m_illustrator.get(), &Illustrator::pictureFailed, this, &StoryGenerator::pictureFailed);
+    connect(m_illustrator.get(), &Illustrator::picturePainted, this, &StoryGenerator::storePicture);
+    connect(m_illustrator.get(), &Illustrator::idle, this, &StoryGenerator::picturesIdle);
 }
 
 StoryGenerator::~StoryGenerator()
@@ -80,8 +86,89 @@ Story::Story& StoryGenerator::edit()
 
 void StoryGenerator::setStory(std::optional<Story::Story> story)
 {
+    // Pictures are painted for the open story only; another story's are asked for when it is open.
+    if (!story || !m_story || story->id != m_story->id)
+        m_illustrator->cancel();
     m_snapshot.reset();
     m_story = std::move(story);
+}
+
+void StoryGenerator::setPictureClient(Llm::LlmClient* client)
+{
+    m_illustrator->setClient(client);
+}
+
+void StoryGenerator::setPicturePreferences(const PicturePreferences& preferences)
+{
+    m_illustrator->setPreferences(preferences);
+}
+
+bool StoryGenerator::isPainting(const QString& pageId) const
+{
+    return m_story && m_illustrator->isPending(m_story->id, pageId);
+}
+
+bool StoryGenerator::isPaintingPictures() const
+{
+    return m_illustrator->isBusy();
+}
+
+QString StoryGenerator::paintPicture(const QString& storyId, const QString& pageId)
+{
+    if (const QString problem = loadStory(storyId); !problem.isEmpty())
+        return problem;
+    if (!pageId.isEmpty()) {
+        const Story::Page* page = m_story->page(pageId);
+        if (!page)
+            return Tr::tr("That page is not in the story.");
+        if (page->isDraft())
+            return Tr::tr("This page is not finished yet: write it first, then paint its picture.");
+        m_illustrator->request(storyId, pageId, true);
+        return {};
+    }
+    requestMissingPictures();
+    return {};
+}
+
+void StoryGenerator::requestMissingPictures()
+{
+    if (!m_story)
+        return;
+    if (!m_story->characterSheet && !m_story->cast.isEmpty())
+        m_illustrator->request(m_story->id, QString());
+    for (const Story::Page* page : m_story->pathPages()) {
+        if (!page->picture && !page->isDraft())
+            m_illustrator->request(m_story->id, page->id);
+    }
+}
+
+void StoryGenerator::storePicture(const QString& storyId, const QString& pageId, const Llm::ImageResult& result,
+                                  const QString& prompt)
+{
+    if (!m_story || m_story->id != storyId)
+        return;
+    Story::Story& story = edit();
+    Story::Page* page = pageId.isEmpty() ? nullptr : story.page(pageId);
+    if (!pageId.isEmpty() && !page)
+        return; // the page went away meanwhile
+    const QString extension = Llm::fileExtensionOf(result.format());
+    Story::Picture picture;
+    picture.entry = QStringLiteral("pictures/%1-%2.%3")
+                        .arg(pageId.isEmpty() ? QStringLiteral("cast") : pageId, Story::Story::newId().left(8),
+                             extension.isEmpty() ? QStringLiteral("bin") : extension);
+    picture.mimeType = result.mimeType;
+    picture.prompt = result.revisedPrompt.isEmpty() ? prompt : result.revisedPrompt;
+    picture.model = result.model;
+    picture.created = QDateTime::currentDateTimeUtc();
+    story.assets.insert(picture.entry, result.bytes);
+    if (page)
+        page->picture = picture;
+    else
+        story.characterSheet = picture;
+    story.dropUnreferencedPictures(); // the picture painted again, unless an earlier version shows it
+    m_dirty = true;
+    save();
+    Q_EMIT storyChanged(storyId);
 }
 
 QString StoryGenerator::loadStory(const QString& storyId)
@@ -110,6 +197,8 @@ QString StoryGenerator::open(const QString& storyId)
         return why;
     setStory(std::move(loaded));
     Q_EMIT storyChanged(storyId);
+    if (m_story->settings.pictures)
+        requestMissingPictures(); // the pictures a closed app or a failure left unpainted
     return {};
 }
 
@@ -494,6 +583,8 @@ void StoryGenerator::onJobFinished()
     save();
     Q_EMIT storyChanged(storyId);
     Q_EMIT pageFinished(storyId, pageId);
+    if (m_story->settings.pictures)
+        m_illustrator->request(storyId, pageId); // alongside the next page's text, never before it
 
     if (m_readToMeBudget > 0 && !page->ending && !m_stopping) {
         --m_readToMeBudget;

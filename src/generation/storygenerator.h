@@ -1,5 +1,6 @@
 #pragma once
 
+#include "illustrator.h"
 #include "library.h"
 #include "llmerror.h"
 #include "pageparser.h"
@@ -58,6 +59,17 @@ public:
     // Forgets the open story (e.g. after it was deleted).
     void close();
 
+    // Pictures (for stories with settings.pictures): painted through this client, one at a time,
+    // after each page's text; nullptr: none are painted. Not owned.
+    void setPictureClient(Llm::LlmClient* client);
+    void setPicturePreferences(const PicturePreferences& preferences);
+    // Paints a page's picture again (the old one stays until the new one is complete), or, with an
+    // empty pageId, every picture the story is missing (the character sheet and the pages of its
+    // reading path).
+    QString paintPicture(const QString& storyId, const QString& pageId);
+    [[nodiscard]] bool isPainting(const QString& pageId) const;
+    [[nodiscard]] bool isPaintingPictures() const;
+
     // Makes earlier version `index` of a page current again (its question and branches come back);
     // the current version is kept as an earlier one.
     QString restoreVersion(const QString& storyId, const QString& pageId, qsizetype index);
@@ -82,6 +94,12 @@ Q_SIGNALS:
     void saveFailed(const QString& message);
     // The run is over (one page in interactive mode; the whole story in read-to-me mode).
     void finished(const QString& storyId);
+    // A picture is being painted (empty pageId: the character sheet); when it is done the story
+    // changes (storyChanged); a failure never touches the page's text.
+    void pictureStarted(const QString& storyId, const QString& pageId);
+    void pictureFailed(const QString& storyId, const QString& pageId, const Storybook::Llm::LlmError& error);
+    // Nothing is being painted or waiting any more.
+    void picturesIdle();
 
 private:
     QString loadStory(const QString& storyId);
@@ -94,6 +112,8 @@ private:
     Story::Story& edit();
     void setStory(std::optional<Story::Story> story);
     void applyParsed(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage);
+    void requestMissingPictures();
+    void storePicture(const QString& storyId, const QString& pageId, const Llm::ImageResult& result, const QString& prompt);
     void mergeCast(const QList<Story::CastMember>& cast);
     [[nodiscard]] Llm::LlmError cutShortError(const QString& finishReason) const;
     void save();
@@ -112,6 +132,7 @@ private:
     bool m_regenerating = false;
     bool m_stopping = false;
     int m_readToMeBudget = 0;
+    std::unique_ptr<Illustrator> m_illustrator; // reads snapshots of m_story, hands pictures back
     QTimer m_autosave;
     QTimer m_publish; // a throttled publishStreamingText()
     QElapsedTimer m_sincePublish;

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -386,6 +387,27 @@ void Story::endPathAt(const QString& id)
         if (next.isEmpty() || path.contains(next.first()->id))
             break;
         path.append(next.first()->id);
+    }
+}
+
+void Story::dropUnreferencedPictures()
+{
+    QSet<QString> used;
+    const auto use = [&used](const std::optional<Picture>& picture) {
+        if (picture)
+            used.insert(picture->entry);
+    };
+    use(characterSheet);
+    for (const Page& p : std::as_const(pages)) {
+        use(p.picture);
+        for (const PageVersion& v : p.previousVersions)
+            use(v.picture);
+    }
+    for (auto it = assets.begin(); it != assets.end();) {
+        if (it.key().startsWith(QLatin1String("pictures/")) && !used.contains(it.key()))
+            it = assets.erase(it);
+        else
+            ++it;
     }
 }
 

@@ -175,6 +175,9 @@ public:
     // through the page and on along its branches.
     bool restoreVersion(const QString& id, qsizetype index);
     [[nodiscard]] bool isFinished() const; // the path ends on a complete ending page
+    // Removes the picture assets ("pictures/…") that no page, earlier version or character sheet
+    // names any more; other assets (a newer app's) stay.
+    void dropUnreferencedPictures();
     // True when following parents from some page comes back to it (a damaged or crafted file).
     [[nodiscard]] bool hasParentCycle() const;
     [[nodiscard]] QString plainText() const; // title + every page's text, for search

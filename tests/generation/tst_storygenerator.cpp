@@ -3,6 +3,7 @@
 #include "fakeopenaiserver.h"
 #include "library.h"
 #include "llmclient.h"
+#include "pictureprompts.h"
 #include "storygenerator.h"
 
 #include <QSignalSpy>
@@ -358,6 +359,101 @@ private Q_SLOTS:
         QVERIFY2(page.note.contains(reason), qPrintable(page.note));
         const auto error = failed.first().at(2).value<Llm::LlmError>();
         QVERIFY2(error.message.contains(reason), qPrintable(error.message));
+        QVERIFY(!error.hint.isEmpty());
+    }
+
+    // An illustrated story: the cast's sheet first, then each page from its scene with the sheet as
+    // the reference; the text never waits for a picture.
+    void illustratedStoryPaintsSheetThenPages()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Llm::LlmClient painter(settingsFor(m_server->baseUrl(QStringLiteral("ok"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        generator.setPictureClient(&painter);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy started(&generator, &Generation::StoryGenerator::pictureStarted);
+        QSignalSpy idle(&generator, &Generation::StoryGenerator::picturesIdle);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::pictureFailed);
+        Story::StorySettings settings = idea();
+        settings.pictures = true;
+        settings.artStyle = QStringLiteral("crayon");
+        QVERIFY(generator.startNew(settings).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QVERIFY(idle.count() > 0 || idle.wait(20000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(started.at(0).at(1).toString(), QString()); // the sheet first
+        const std::shared_ptr<const Story::Story> story = generator.story();
+        const QString first = story->pages.first().id;
+        QCOMPARE(started.at(1).at(1).toString(), first);
+        QVERIFY(story->characterSheet);
+        QVERIFY(story->pages.first().picture);
+        const QByteArray sheet = story->assets.value(story->characterSheet->entry);
+        const QByteArray picture = story->assets.value(story->pages.first().picture->entry);
+        QVERIFY(sheet.startsWith("\x89PNG"));
+        QVERIFY(picture.startsWith("\x89PNG"));
+        QCOMPARE(story->pages.first().picture->mimeType, QStringLiteral("image/png"));
+        QVERIFY(story->pages.first().picture->prompt.contains(Story::PicturePrompts::styleFragment(QStringLiteral("crayon"), QStringLiteral("en"))));
+
+        // What the provider was asked: the sheet from the cast's looks, the page with the sheet as reference.
+        QList<RecordedRequest> pictures;
+        for (const RecordedRequest& r : m_server->requests()) {
+            if (r.path.contains("/images/"))
+                pictures.append(r);
+        }
+        QCOMPARE(pictures.size(), 2);
+        QVERIFY(pictures.at(0).path.endsWith("/images/generations"));
+        QVERIFY(pictures.at(0).body.contains("a small fox with a blue scarf"));
+        QVERIFY(pictures.at(1).path.endsWith("/images/edits"));
+        bool sentTheSheet = false;
+        for (const RecordedPart& part : pictures.at(1).parts)
+            sentTheSheet = sentTheSheet || part.body == sheet;
+        QVERIFY(sentTheSheet);
+
+        // Kept inside the one story file.
+        QString why;
+        const auto saved = library.load(story->id, &why);
+        QVERIFY2(saved, qPrintable(why));
+        QCOMPARE(saved->assets.value(saved->pages.first().picture->entry), picture);
+
+        // Painted again: the old picture stays until the new one is there, then its bytes go.
+        const QString oldEntry = story->pages.first().picture->entry;
+        idle.clear();
+        QVERIFY(generator.paintPicture(story->id, first).isEmpty());
+        QVERIFY(generator.isPainting(first));
+        QCOMPARE(generator.story()->pages.first().picture->entry, oldEntry);
+        QVERIFY(idle.wait(20000));
+        const std::shared_ptr<const Story::Story> again = generator.story();
+        QVERIFY(again->pages.first().picture->entry != oldEntry);
+        QVERIFY(!again->assets.contains(oldEntry));
+        QCOMPARE(again->assets.size(), 2);
+    }
+
+    void aRefusedPictureNeverFailsThePage()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Llm::LlmClient painter(settingsFor(m_server->baseUrl(QStringLiteral("image-refused"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        generator.setPictureClient(&painter);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::failed);
+        QSignalSpy pictureFailed(&generator, &Generation::StoryGenerator::pictureFailed);
+        QSignalSpy idle(&generator, &Generation::StoryGenerator::picturesIdle);
+        Story::StorySettings settings = idea();
+        settings.pictures = true;
+        QVERIFY(generator.startNew(settings).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QVERIFY(idle.count() > 0 || idle.wait(20000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(generator.story()->pages.first().state, Story::Page::State::Complete);
+        QVERIFY(!generator.story()->pages.first().picture);
+        // The sheet was refused; the page was then tried without one, and refused too.
+        QCOMPARE(pictureFailed.count(), 2);
+        const auto error = pictureFailed.last().at(2).value<Llm::LlmError>();
+        QCOMPARE(error.kind, Llm::LlmError::Kind::ContentRefused);
+        QVERIFY(!error.message.isEmpty());
         QVERIFY(!error.hint.isEmpty());
     }
 
