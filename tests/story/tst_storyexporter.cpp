@@ -1,5 +1,6 @@
 #include "storyexporter.h"
 
+#include "popplertools.h"
 #include "requiretool.h"
 
 #include <QFile>
@@ -151,30 +152,14 @@ QString html(const Story& story, bool all = false)
     return QString::fromUtf8(exportHtml(story, ExportOptions{all}));
 }
 
-// An external tool for checking PDFs (poppler-utils): a missing tool fails on CI and skips elsewhere.
-#define REQUIRE_TOOL(var, name)                                                                                   \
-    const QString var = ::Storybook::Test::findTool(QStringLiteral(name));                                        \
-    STORYBOOK_REQUIRE_TOOL(!var.isEmpty(), name " (poppler-utils)")
-
-QString run(const QString& program, const QStringList& arguments)
+QString pdfText(const QString& pdftotext, const QString& file)
 {
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return PopplerTools::text(pdftotext, file);
 }
 
 int pdfPages(const QString& pdfinfo, const QString& file)
 {
-    static const QRegularExpression pages(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch m = pages.match(run(pdfinfo, {file}));
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
-QString pdfText(const QString& pdftotext, const QString& file)
-{
-    return run(pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), file, QStringLiteral("-")});
+    return PopplerTools::pages(pdfinfo, file);
 }
 
 } // namespace
@@ -271,7 +256,7 @@ private Q_SLOTS:
             out.contains(QStringLiteral("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")));
         QVERIFY(
             out.contains(QStringLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                                        "style-src 'unsafe-inline'\">")));
+                                        "img-src data:; style-src 'unsafe-inline'\">")));
         QVERIFY(out.indexOf(QStringLiteral("Content-Security-Policy")) < out.indexOf(QStringLiteral("<title>")));
         QVERIFY(out.contains(QStringLiteral("prefers-color-scheme: dark")));
         QVERIFY(out.contains(QStringLiteral("Noto Serif CJK SC")));
@@ -407,7 +392,7 @@ private Q_SLOTS:
         QVERIFY(data.startsWith("%PDF-"));
         QVERIFY(data.trimmed().endsWith("%%EOF"));
 
-        REQUIRE_TOOL(pdfinfo, "pdfinfo");
+        REQUIRE_POPPLER(pdfinfo, "pdfinfo");
         QCOMPARE(pdfPages(pdfinfo, file), int(englishStory().pathPages().size()) + 1);
 
         const QString allFile = dir.filePath(QStringLiteral("pip-all.pdf"));
@@ -417,7 +402,7 @@ private Q_SLOTS:
 
     void pdfText()
     {
-        REQUIRE_TOOL(pdftotext, "pdftotext");
+        REQUIRE_POPPLER(pdftotext, "pdftotext");
         QTemporaryDir dir;
         const QString en = dir.filePath(QStringLiteral("en.pdf"));
         QCOMPARE(exportPdf(englishStory(), en), QString());
@@ -450,7 +435,7 @@ private Q_SLOTS:
 
     void pdfEmbedsCjkFont()
     {
-        REQUIRE_TOOL(pdffonts, "pdffonts");
+        REQUIRE_POPPLER(pdffonts, "pdffonts");
         // A machine without a CJK font (Noto / Source Han) cannot embed one: a skip here, a failure on CI.
         const QStringList chineseFamilies = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
         STORYBOOK_REQUIRE(std::any_of(chineseFamilies.cbegin(), chineseFamilies.cend(),
@@ -459,7 +444,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString zh = dir.filePath(QStringLiteral("zh.pdf"));
         QCOMPARE(exportPdf(chineseStory(), zh), QString());
-        const QStringList lines = run(pdffonts, {zh}).split(u'\n');
+        const QStringList lines = PopplerTools::run(pdffonts, {zh}).split(u'\n');
         const auto cjk = std::find_if(lines.cbegin(), lines.cend(),
                                       [](const QString& l) { return l.contains(QStringLiteral("CJK")); });
         QVERIFY2(cjk != lines.cend(), qPrintable(lines.join(u'\n'))); // the font is there, so it must be used
@@ -469,7 +454,7 @@ private Q_SLOTS:
 
     void longPageContinuesInsteadOfCutting()
     {
-        REQUIRE_TOOL(pdftotext, "pdftotext");
+        REQUIRE_POPPLER(pdftotext, "pdftotext");
         Story story;
         story.title = QStringLiteral("Long");
         QString text;
