@@ -1,5 +1,8 @@
 #include "pageview.h"
 
+#include "picturecache.h"
+#include "pictureview.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QtMath>
@@ -30,6 +33,11 @@ constexpr int FlushIntervalMs = 16;
 // the window (the rest follows in the next turns).
 constexpr qsizetype InsertCharsPerTurn = 8192;
 constexpr int WheelFlipThreshold = 120; // one notch past the end turns the page
+// A page at least this wide, and wider than tall by this much, has its picture beside the text.
+constexpr int BesideMinimumWidth = 720;
+constexpr qreal BesideMinimumAspect = 1.15;
+constexpr int AbovePictureShare = 45; // % of the page's height a picture above the text may take
+constexpr int AbovePictureMinimum = 120;
 
 QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
 {
@@ -79,6 +87,13 @@ QVariant PlainTextDocument::loadResource(int type, const QUrl& name)
 }
 
 PageView::PageView(QWidget* parent)
+    : PageView(std::make_shared<Media::PictureCache>(), parent)
+{
+}
+
+PageView::~PageView() = default;
+
+PageView::PageView(std::shared_ptr<Media::PictureCache> pictures, QWidget* parent)
     : QWidget(parent)
     , m_document(new PlainTextDocument(this))
     , m_flushTimer(new QTimer(this))
@@ -95,12 +110,21 @@ PageView::PageView(QWidget* parent)
     m_flushTimer->setInterval(FlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &PageView::insertSome);
 
-    auto* outer = new QHBoxLayout(this);
-    outer->setContentsMargins(24, 16, 24, 16);
+    m_book = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_book->setContentsMargins(24, 16, 24, 16);
+    m_book->setSpacing(32);
+    m_picture = new PictureView(std::move(pictures), this);
+    m_picture->hide();
+    m_book->addWidget(m_picture, 5);
+    m_textSide = new QWidget(this);
+    auto* outer = new QHBoxLayout(m_textSide);
+    outer->setContentsMargins(0, 0, 0, 0);
     outer->addStretch(1);
-    m_column = new QWidget(this);
+    m_column = new QWidget(m_textSide);
     outer->addWidget(m_column, 100);
     outer->addStretch(1);
+    m_book->addWidget(m_textSide, 4);
+    connect(m_picture, &PictureView::stateChanged, this, &PageView::updateBookLayout);
 
     auto* column = new QVBoxLayout(m_column);
     column->setContentsMargins(0, 0, 0, 0);
@@ -300,6 +324,8 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
     // The same page again with more text at its end (typically: the page that was streaming is
     // done): the document keeps what it shows and only takes the rest.
     const bool continues = samePage && page && language == m_language && page->text.startsWith(m_shown + m_pending);
+    if (!samePage)
+        m_picture->clear(); // the caller gives the new page's picture
     m_pageId = id;
     m_wheelOverscroll = 0;
     if (language != m_language) {
@@ -342,7 +368,9 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
 
     const QString scene = page ? page->scene.trimmed() : QString();
     m_scene->setText(scene);
-    m_scene->setVisible(!scene.isEmpty());
+    m_sceneText = scene;
+    m_picture->setScene(scene);
+    updateBookLayout();
 
     const bool ending = page && page->ending;
     m_theEnd->setVisible(ending);
@@ -365,6 +393,60 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
         // A page being written (or still empty) follows its text as it arrives.
         m_stickToEnd = m_streaming || !page || page->text.isEmpty();
     }
+}
+
+void PageView::setPicture(const PictureSource& source)
+{
+    m_picture->setPicture(source.storyId, source.entry, source.bytes);
+    m_picture->setPainting(source.painting);
+    updateBookLayout();
+}
+
+PageView::BookLayout PageView::bookLayout() const
+{
+    if (m_picture->isHidden())
+        return BookLayout::TextOnly;
+    return m_book->direction() == QBoxLayout::LeftToRight ? BookLayout::PictureBeside : BookLayout::PictureAbove;
+}
+
+// Wide pages put the picture beside the text, tall or narrow ones above it (at most about half the
+// height, so the text keeps room); a page without a picture is laid out as it always was.
+void PageView::updateBookLayout()
+{
+    const bool picture = m_picture->wantsSpace();
+    // With a picture, the scene line is its description (and the placeholder's words), not a line of text.
+    m_scene->setVisible(!m_sceneText.isEmpty() && !picture);
+    if (!picture) {
+        m_picture->hide();
+        m_book->setDirection(QBoxLayout::LeftToRight);
+        return;
+    }
+    const QRect area = contentsRect().marginsRemoved(m_book->contentsMargins());
+    const bool wide = area.width() >= BesideMinimumWidth && area.width() >= qRound(area.height() * BesideMinimumAspect);
+    m_picture->setMinimumSize(0, 0);
+    m_picture->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    if (wide) {
+        m_book->setDirection(QBoxLayout::LeftToRight);
+        m_book->setSpacing(32);
+        m_book->setStretchFactor(m_picture, 5);
+        m_book->setStretchFactor(m_textSide, 4);
+    } else {
+        m_book->setDirection(QBoxLayout::TopToBottom);
+        m_book->setSpacing(16);
+        const QSize shape = m_picture->pictureSize().isValid() ? m_picture->pictureSize() : QSize(4, 3);
+        const int fitted = int(qint64(area.width()) * shape.height() / qMax(1, shape.width()));
+        const int most = qMax(AbovePictureMinimum, area.height() * AbovePictureShare / 100);
+        m_picture->setFixedHeight(qBound(AbovePictureMinimum, fitted, most));
+        m_book->setStretchFactor(m_picture, 0);
+        m_book->setStretchFactor(m_textSide, 1);
+    }
+    m_picture->show();
+}
+
+void PageView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateBookLayout();
 }
 
 void PageView::setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed)

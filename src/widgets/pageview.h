@@ -10,6 +10,9 @@
 #include <QTextDocument>
 #include <QWidget>
 
+#include <memory>
+
+class QBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -18,7 +21,13 @@ class QTextEdit;
 class QTimer;
 class QVBoxLayout;
 
+namespace Storybook::Media {
+class PictureCache;
+}
+
 namespace Storybook::Widgets {
+
+class PictureView;
 
 // The document behind the page text. It never loads anything: every resource request (an image, a
 // style sheet) is refused and counted, so a test can prove that model text cannot reach out.
@@ -38,9 +47,11 @@ private:
     int m_resourceRequests = 0;
 };
 
-// One page of a story, laid out like a picture book: the position, the text in a large serif font
-// with generous line spacing, the scene line, a marker for unfinished pages, "The End" on endings,
-// and the question with big answer buttons. Everything from the story is shown as plain text.
+// One page of a story, laid out like a picture book: the picture large (beside the text when the
+// page is wide, above it when it is tall or narrow; no picture area on a page without one), the
+// position, the text in a large serif font with generous line spacing, the scene line (pages without
+// a picture), a marker for unfinished pages, "The End" on endings, and the question with big answer
+// buttons. Everything from the story is shown as plain text.
 class PageView final : public QWidget
 {
     Q_OBJECT
@@ -61,11 +72,34 @@ public:
         bool followed = false; // the branch the reading path takes
     };
 
-    explicit PageView(QWidget* parent = nullptr);
+    // Where the picture of a page comes from.
+    struct PictureSource
+    {
+        QString storyId;
+        QString entry;    // the picture's asset entry (empty: the page has none)
+        QByteArray bytes; // its bytes as stored (empty: none, or lost)
+        bool painting = false; // a picture is being painted for the page
+    };
+
+    // How the page is laid out now.
+    enum class BookLayout {
+        TextOnly,      // no picture area
+        PictureBeside, // a wide page: the picture left, the text right
+        PictureAbove,  // a tall or narrow page: the picture above the text
+    };
+
+    explicit PageView(QWidget* parent = nullptr); // with a picture cache of its own
+    explicit PageView(std::shared_ptr<Media::PictureCache> pictures, QWidget* parent = nullptr);
+    ~PageView() override;
 
     // Shows `page` (nullptr: an empty page) at `position` of `total`, in the story's language
     // ("en", "zh", ...) for the choice of fonts. Keeps the scroll position when the same page is shown again.
     void setPage(const Story::Page* page, int position, int total, const QString& language);
+    // The picture of the page shown by setPage (call after it; another page clears the picture).
+    void setPicture(const PictureSource& source);
+    [[nodiscard]] PictureView* pictureView() const { return m_picture; }
+    [[nodiscard]] BookLayout bookLayout() const;
+
     // The buttons under the question; `ownAnswerAllowed` shows the "My own answer…" line.
     void setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed);
     // A line under the answers (e.g. "This part has not been written yet."); empty hides it.
@@ -104,9 +138,11 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
 
 private:
+    void updateBookLayout();
     void applyPalette();
     void applyFonts();
     void updateTextMargins();
@@ -119,6 +155,10 @@ private:
     [[nodiscard]] bool atStart() const;
 
     PlainTextDocument* m_document = nullptr;
+    QBoxLayout* m_book = nullptr; // picture and text: side by side or one above the other
+    PictureView* m_picture = nullptr;
+    QWidget* m_textSide = nullptr;
+    QString m_sceneText;
     QTextEdit* m_text = nullptr;
     QLabel* m_position = nullptr;
     QLabel* m_busyLabel = nullptr;

@@ -2,6 +2,7 @@
 
 #include "narrator.h"
 #include "pageview.h"
+#include "picturecache.h"
 #include "speechengine.h"
 #include "storymapview.h"
 
@@ -26,6 +27,7 @@ constexpr int MaxPathLength = 2000; // a corrupt file with a cycle cannot make n
 ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     : QWidget(parent)
     , m_mode(mode)
+    , m_pictures(std::make_shared<Media::PictureCache>())
 {
     setFocusPolicy(Qt::StrongFocus);
 
@@ -45,7 +47,7 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
 
     auto* stackHolder = new QWidget(pageSide);
     auto* stack = new QStackedLayout(stackHolder);
-    m_pageView = new PageView(stackHolder);
+    m_pageView = new PageView(m_pictures, stackHolder);
     m_empty = new QLabel(stackHolder);
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -78,7 +80,7 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     nav->addWidget(m_next);
     pageLayout->addLayout(nav);
 
-    m_map = new StoryMapView(m_splitter);
+    m_map = new StoryMapView(m_pictures, m_splitter);
     m_splitter->addWidget(pageSide);
     m_splitter->addWidget(m_map);
     m_splitter->setStretchFactor(0, 4);
@@ -150,6 +152,7 @@ void ReaderWidget::showStory(std::shared_ptr<const Story::Story> story)
     m_path.clear();
     m_streamingPageId.clear();
     m_streamingText.clear();
+    m_paintingPages.clear();
     m_busy = false;
     m_pageView->setBusy(false);
     auto* stack = static_cast<QStackedLayout*>(m_pageView->parentWidget()->layout());
@@ -259,8 +262,11 @@ void ReaderWidget::render()
     const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
     std::optional<Story::Page> streaming;
     if (page && page->id == m_streamingPageId) {
-        // Written (again) right now: only the new text, never the earlier version's text or question.
+        // Written (again) right now: only the new text, never the earlier version's text or question
+        // (nor its picture: a page saved while it streams has its own).
         streaming = *page;
+        if (page->state != Story::Page::State::Streaming)
+            streaming->picture.reset();
         streaming->text = m_streamingText;
         streaming->interaction.reset();
         streaming->ending = false;
@@ -272,13 +278,41 @@ void ReaderWidget::render()
         const int position = at >= 0 ? int(at) + 1 : m_story->depth(page->id);
         const int total = qMax(m_story->settings.pageCount, int(m_path.size()));
         m_pageView->setPage(page, position, total, m_story->settings.language);
+        updatePicture(page);
         updateAnswers(*page);
     } else {
         m_pageView->setPage(nullptr, 0, 0, m_story ? m_story->settings.language : QString());
+        updatePicture(nullptr);
     }
     if (isReadingAloud())
         m_pageView->setHighlight(m_highlight.first, m_highlight.second);
     updateNavigation();
+}
+
+void ReaderWidget::updatePicture(const Story::Page* page)
+{
+    PageView::PictureSource source;
+    if (page && m_story) {
+        source.storyId = m_story->id;
+        source.painting = m_paintingPages.contains(page->id);
+        if (page->picture) {
+            source.entry = page->picture->entry;
+            source.bytes = m_story->assets.value(source.entry); // shared, not copied
+        }
+    }
+    m_pageView->setPicture(source);
+}
+
+void ReaderWidget::setPicturePending(const QString& pageId, bool painting)
+{
+    if (pageId.isEmpty() || painting == m_paintingPages.contains(pageId))
+        return;
+    if (painting)
+        m_paintingPages.insert(pageId);
+    else
+        m_paintingPages.remove(pageId);
+    if (pageId == m_currentId && m_story)
+        updatePicture(m_story->page(m_currentId));
 }
 
 void ReaderWidget::updateAnswers(const Story::Page& page)

@@ -4,6 +4,7 @@
 #include "story.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -12,6 +13,10 @@
 class QLabel;
 class QPushButton;
 class QSplitter;
+
+namespace Storybook::Media {
+class PictureCache;
+}
 
 namespace Storybook::Speech {
 class Narrator;
@@ -73,6 +78,18 @@ public:
     void setBusy(bool busy);
     [[nodiscard]] bool isBusy() const { return m_busy; }
 
+    // Pictures. A picture is being painted for `pageId` (true) or no longer is (false: it arrived,
+    // failed or was stopped). While a page has no picture yet and one is being painted, the page
+    // shows a calm placeholder (the scene line and an indeterminate progress bar); a picture being
+    // painted again keeps the old one shown with a thin progress bar. The picture itself comes with
+    // a newer snapshot (setStory) whose page names it and whose assets hold its bytes: it is shown as
+    // soon as it has been decoded, whether or not this was called with false yet. Forgotten when
+    // another story is shown.
+    void setPicturePending(const QString& pageId, bool painting);
+    [[nodiscard]] bool isPicturePending(const QString& pageId) const { return m_paintingPages.contains(pageId); }
+    // The cache that decodes the page's picture and the map's thumbnails (for tests and benches).
+    [[nodiscard]] Media::PictureCache* pictureCache() const { return m_pictures.get(); }
+
     // Reading aloud: the page text sentence by sentence (the sentence highlighted), then the question
     // and its answers. Stories told in read-to-me mode go on page after page. Going to another page
     // stops it.
@@ -108,6 +125,7 @@ private:
     void refreshStory(std::shared_ptr<const Story::Story> story);
     void render();
     void updateAnswers(const Story::Page& page);
+    void updatePicture(const Story::Page* page);
     void updateNavigation();
     void onAnswer(int optionIndex, const QString& ownAnswer);
     void setCurrent(const QString& pageId);
@@ -126,6 +144,9 @@ private:
     QStringList m_path;
     QHash<QString, QString> m_remembered; // story id → page last shown
     bool m_busy = false;
+    QSet<QString> m_paintingPages; // of the shown story
+    // Shared by the page and the map (they outlive nothing: they die with this widget).
+    std::shared_ptr<Media::PictureCache> m_pictures;
 
     QSplitter* m_splitter = nullptr;
     PageView* m_pageView = nullptr;

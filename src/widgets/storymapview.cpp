@@ -1,7 +1,9 @@
 #include "storymapview.h"
 
 #include <QHeaderView>
+#include <QIcon>
 #include <QSet>
+#include <QtMath>
 
 namespace Storybook::Widgets {
 
@@ -39,8 +41,21 @@ QString firstWords(const QString& text)
 } // namespace
 
 StoryMapView::StoryMapView(QWidget* parent)
-    : QTreeWidget(parent)
+    : StoryMapView(std::make_shared<Media::PictureCache>(), parent)
 {
+}
+
+StoryMapView::~StoryMapView()
+{
+    dropThumbnailRequests();
+}
+
+StoryMapView::StoryMapView(std::shared_ptr<Media::PictureCache> pictures, QWidget* parent)
+    : QTreeWidget(parent)
+    , m_pictures(std::move(pictures))
+{
+    m_plainIconSize = iconSize();
+    connect(m_pictures.get(), &Media::PictureCache::pictureReady, this, &StoryMapView::onPictureReady);
     setColumnCount(1);
     setHeaderHidden(true);
     setRootIsDecorated(true);
@@ -91,10 +106,12 @@ void StoryMapView::decorate(QTreeWidgetItem* item, const Story::Page& page, int 
 
 void StoryMapView::setStory(std::shared_ptr<const Story::Story> story, const QStringList& path, const QString& currentPageId)
 {
+    dropThumbnailRequests();
     m_story = std::move(story);
     m_path = path;
     m_items.clear();
     clear();
+    setIconSize(m_plainIconSize);
     if (!m_story)
         return;
 
@@ -138,7 +155,54 @@ void StoryMapView::setStory(std::shared_ptr<const Story::Story> story, const QSt
         }
     }
     expandAll();
+    requestThumbnails();
     setCurrentPage(currentPageId);
+}
+
+// Every page with a picture gets a thumbnail: at once when the cache has it (a newer snapshot of
+// the same story), else when it has been decoded.
+void StoryMapView::requestThumbnails()
+{
+    bool any = false;
+    const int side = qCeil(ThumbnailSide * devicePixelRatioF());
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        const Story::Page* page = m_story->page(it.key());
+        if (!page || !page->picture)
+            continue;
+        const QByteArray bytes = m_story->assets.value(page->picture->entry);
+        if (bytes.isEmpty())
+            continue;
+        if (!any) {
+            setIconSize(QSize(ThumbnailSide, ThumbnailSide));
+            any = true;
+        }
+        const Media::PictureKey key = Media::PictureCache::keyFor(m_story->id, page->picture->entry, bytes, side);
+        const Media::PictureResult result = m_pictures->request(key, bytes);
+        if (result.status == Media::PictureResult::Status::Ready)
+            it.value()->setIcon(0, QIcon(QPixmap::fromImage(result.image)));
+        else if (result.status == Media::PictureResult::Status::Pending)
+            m_waiting.insert(it.key(), key);
+    }
+}
+
+void StoryMapView::dropThumbnailRequests()
+{
+    for (const Media::PictureKey& key : std::as_const(m_waiting))
+        m_pictures->cancel(key);
+    m_waiting.clear();
+}
+
+void StoryMapView::onPictureReady(const Media::PictureKey& key, const QImage& image)
+{
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (!(it.value() == key)) {
+            ++it;
+            continue;
+        }
+        if (QTreeWidgetItem* item = m_items.value(it.key()); item && !image.isNull())
+            item->setIcon(0, QIcon(QPixmap::fromImage(image)));
+        it = m_waiting.erase(it);
+    }
 }
 
 void StoryMapView::setPath(const QStringList& path)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "picturecache.h"
 #include "story.h"
 
 #include <QHash>
@@ -11,7 +12,9 @@
 namespace Storybook::Widgets {
 
 // The page tree of a story: "3. First words of the page…", the reading path in bold, unfinished
-// pages marked, the shown page selected. Clicking or activating (Enter) an item emits pageActivated.
+// pages marked, the shown page selected, a small picture beside each page that has one (decoded by
+// the shared PictureCache; a text-only story has no icons). Clicking or activating (Enter) an item
+// emits pageActivated.
 class StoryMapView final : public QTreeWidget
 {
     Q_OBJECT
@@ -20,7 +23,11 @@ class StoryMapView final : public QTreeWidget
 public:
     static constexpr int PageIdRole = Qt::UserRole + 1;
 
-    explicit StoryMapView(QWidget* parent = nullptr);
+    static constexpr int ThumbnailSide = 40;
+
+    explicit StoryMapView(QWidget* parent = nullptr); // with a picture cache of its own
+    explicit StoryMapView(std::shared_ptr<Media::PictureCache> pictures, QWidget* parent = nullptr);
+    ~StoryMapView() override;
 
     // Rebuilds the tree (story not owned; nullptr clears). `path` is the reading path shown in bold.
     void setStory(std::shared_ptr<const Story::Story> story, const QStringList& path, const QString& currentPageId);
@@ -38,10 +45,16 @@ Q_SIGNALS:
 
 private:
     void decorate(QTreeWidgetItem* item, const Story::Page& page, int depth);
+    void requestThumbnails();
+    void dropThumbnailRequests();
+    void onPictureReady(const Media::PictureKey& key, const QImage& image);
 
     std::shared_ptr<const Story::Story> m_story; // shared with the reader: alive while shown
     QStringList m_path;
     QHash<QString, QTreeWidgetItem*> m_items;
+    std::shared_ptr<Media::PictureCache> m_pictures; // shared with the reader's page
+    QHash<QString, Media::PictureKey> m_waiting;      // page id → the thumbnail being decoded
+    QSize m_plainIconSize;                            // the icon size of a map without pictures
 };
 
 } // namespace Storybook::Widgets
