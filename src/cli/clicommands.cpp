@@ -3,7 +3,9 @@
 #include "chatjob.h"
 #include "clioutput.h"
 #include "connectionoptions.h"
+#include "atomicfile.h"
 #include "diagnostics.h"
+#include "imagejob.h"
 #include "interruptwatcher.h"
 #include "llmclient.h"
 #include "logsink.h"
@@ -13,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <cstdio>
@@ -90,9 +93,61 @@ int models(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watc
     });
 }
 
-int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json)
+// The output path with the extension the picture's type asks for: "fox.png" for a JPEG becomes
+// "fox.jpg" (and the user is told); a name without an extension gets one.
+QString outputPathFor(const QString& requested, Llm::ImageFormat format, bool* changed)
 {
-    Llm::Diagnostics diagnostics(&client);
+    const QFileInfo info(requested);
+    const QString suffix = info.suffix().toLower();
+    const QString wanted = Llm::fileExtensionOf(format);
+    const bool matches = suffix == wanted || (format == Llm::ImageFormat::Jpeg && suffix == QLatin1String("jpeg"));
+    *changed = !matches;
+    if (matches)
+        return requested;
+    const QString base = suffix.isEmpty() || suffix.size() > 5 ? requested : requested.left(requested.size() - suffix.size() - 1);
+    return base + u'.' + wanted;
+}
+
+int image(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, const QString& prompt,
+          const QString& output, const QString& size, const QString& quality, const QStringList& referencePaths)
+{
+    Llm::ImageRequest request;
+    request.prompt = prompt;
+    request.size = size;
+    request.quality = quality;
+    for (const QString& path : referencePaths) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return reportProblem(LlmError::Kind::InvalidOption,
+                                 Tr::tr("The reference picture “%1” cannot be read: %2").arg(path, file.errorString()),
+                                 Tr::tr("Check the path given to --reference."));
+        request.references.append({file.readAll(), QFileInfo(path).fileName()});
+    }
+    Llm::ImageJob* job = client.image(request);
+    return runJob(app, job, watcher, [output](Llm::RequestJob* finished) {
+        auto* imageJob = static_cast<Llm::ImageJob*>(finished);
+        if (imageJob->error().isError())
+            return report(imageJob->error());
+        const Llm::ImageResult& result = imageJob->result();
+        bool changed = false;
+        const QString path = outputPathFor(output, result.format(), &changed);
+        if (changed)
+            write(stderr, QStringLiteral("note: %1\n")
+                              .arg(Tr::tr("The provider sent a %1 picture; it is written to %2 instead of %3.")
+                                       .arg(result.mimeType, path, output)));
+        if (const QString why = AtomicFile::write(path, result.bytes); !why.isEmpty())
+            return reportProblem(LlmError::Kind::Internal, Tr::tr("The picture could not be written to “%1”: %2").arg(path, why),
+                                 Tr::tr("Check that the folder exists and can be written to."));
+        write(stdout, path + u'\n');
+        if (!result.revisedPrompt.isEmpty())
+            write(stderr, QStringLiteral("note: %1\n").arg(Tr::tr("The provider painted from its own wording: %1").arg(result.revisedPrompt)));
+        return 0;
+    });
+}
+
+int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json, bool picture)
+{
+    Llm::Diagnostics diagnostics(&client, nullptr, picture ? Llm::Diagnostics::Check::Picture : Llm::Diagnostics::Check::Chat);
     int code = 1;
     bool interrupted = false;
     QObject::connect(&watcher, &InterruptWatcher::interrupted, &diagnostics, [&] {
@@ -144,7 +199,12 @@ int run(QCoreApplication& app)
                "Commands:\n"
                "  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout\n"
                "  models                                      list the server's model ids\n"
-               "  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model\n"
+               "  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;\n"
+               "                                              --picture: the picture provider, painting one small\n"
+               "                                              picture (it costs as much as one picture)\n"
+               "  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...\n"
+               "                                              paint one picture with the picture provider and write\n"
+               "                                              the provider's bytes to FILE (.png/.jpg/.webp as sent)\n"
                "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
@@ -156,7 +216,7 @@ int run(QCoreApplication& app)
                "6 timeout, 7 bad response, 130 interrupted."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models, diagnose or story"));
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models, diagnose, image or story"));
     ConnectionOptions connection;
     connection.addTo(parser);
     StoryCommands story;
@@ -167,7 +227,17 @@ int run(QCoreApplication& app)
     const QCommandLineOption json(QStringLiteral("json"), Tr::tr("diagnose, story list/show: print JSON."));
     const QCommandLineOption verbose(QStringLiteral("verbose"), Tr::tr("Log what happens to stderr."));
     const QCommandLineOption logFile(QStringLiteral("log-file"), Tr::tr("Also write the log to FILE (secrets removed)."), Tr::tr("FILE"));
-    parser.addOptions({noStream, system, showReasoning, json, verbose, logFile});
+    const QString output = QStringLiteral("output"); // shared with story export (StoryCommands adds it)
+    const QCommandLineOption size(QStringLiteral("size"), Tr::tr("image: the picture size, e.g. 1024x1024 (default: the provider's)."),
+                                  Tr::tr("WxH"));
+    const QCommandLineOption quality(QStringLiteral("quality"), Tr::tr("image: low, medium, high, standard or hd (default: the provider's)."),
+                                     Tr::tr("Q"));
+    const QCommandLineOption reference(QStringLiteral("reference"),
+                                       Tr::tr("image: a picture (PNG, JPEG or WebP) to paint from, e.g. a character sheet; may be repeated."),
+                                       Tr::tr("FILE"));
+    const QCommandLineOption picture(QStringLiteral("picture"),
+                                     Tr::tr("diagnose: check the picture provider by painting one small picture (it may cost money)."));
+    parser.addOptions({noStream, system, showReasoning, json, verbose, logFile, size, quality, reference, picture});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -181,7 +251,7 @@ int run(QCoreApplication& app)
     }
     const QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
-        return usageError(Tr::tr("a command is needed: chat, models, diagnose or story."));
+        return usageError(Tr::tr("a command is needed: chat, models, diagnose, image or story."));
     const QString command = arguments.constFirst();
 
     if (!parser.isSet(verbose))
@@ -193,7 +263,10 @@ int run(QCoreApplication& app)
 
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     LlmError error;
-    const Llm::ConnectionSettings settings = connection.resolve(parser, environment, &error);
+    // The picture provider is separate from the text provider (its own base URL, model and timeouts).
+    const bool pictures = command == QLatin1String("image") || (command == QLatin1String("diagnose") && parser.isSet(picture));
+    const Llm::ConnectionSettings settings = connection.resolve(
+        parser, environment, &error, pictures ? Llm::ConnectionSettings::Role::Pictures : Llm::ConnectionSettings::Role::Text);
     sink.addSecret(settings.apiKey);
     sink.addSecret(settings.proxy.password);
     if (error.isError())
@@ -216,11 +289,20 @@ int run(QCoreApplication& app)
     if (command == QLatin1String("diagnose")) {
         if (arguments.size() > 1)
             return usageError(Tr::tr("diagnose takes no arguments."));
-        return diagnose(app, client, watcher, parser.isSet(json));
+        return diagnose(app, client, watcher, parser.isSet(json), parser.isSet(picture));
+    }
+    if (command == QLatin1String("image")) {
+        const QString prompt = arguments.mid(1).join(u' ');
+        if (prompt.trimmed().isEmpty())
+            return usageError(Tr::tr("image needs a prompt, e.g. storybook-cli image \"A fox with a lantern\" --output fox.png."));
+        if (!parser.isSet(output) || parser.value(output).isEmpty())
+            return usageError(Tr::tr("image needs --output FILE."));
+        return image(app, client, watcher, prompt, parser.value(output), parser.value(size), parser.value(quality),
+                     parser.values(reference));
     }
     if (command == QLatin1String("story"))
         return story.run(app, parser, arguments.mid(1), settings, watcher);
-    return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose or story.").arg(command));
+    return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose, image or story.").arg(command));
 }
 
 } // namespace Storybook::Cli

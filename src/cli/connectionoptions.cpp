@@ -22,8 +22,10 @@ ConnectionOptions::ConnectionOptions()
                  "socks5h://[user:pass@]host:port (default: the settings, else system)."),
               tr("PROXY"))
     , m_connectTimeout(QStringLiteral("connect-timeout"), tr("Connect timeout in seconds, proxy handshake included (default 30)."), tr("S"))
-    , m_idleTimeout(QStringLiteral("idle-timeout"), tr("Fail when nothing arrives for this many seconds (default 120)."), tr("S"))
-    , m_totalTimeout(QStringLiteral("total-timeout"), tr("Limit for the whole request in seconds; 0 means none (default 0)."), tr("S"))
+    , m_idleTimeout(QStringLiteral("idle-timeout"),
+                    tr("Fail when nothing arrives for this many seconds (default 120; image: 180)."), tr("S"))
+    , m_totalTimeout(QStringLiteral("total-timeout"),
+                     tr("Limit for the whole request in seconds; 0 means none (default 0; image: 300)."), tr("S"))
     , m_retries(QStringLiteral("retries"), tr("Retries on connection failures, 429 and 5xx before any answer arrived (default 2)."), tr("N"))
     , m_noProxy(QStringLiteral("no-proxy"),
                 tr("Hosts that bypass the proxy (default localhost,127.0.0.0/8,::1); an empty list proxies everything."),
@@ -65,9 +67,10 @@ bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& opt
 } // namespace
 
 Llm::ConnectionSettings ConnectionOptions::resolve(const QCommandLineParser& parser,
-                                                   const QProcessEnvironment& environment, LlmError* error) const
+                                                   const QProcessEnvironment& environment, LlmError* error,
+                                                   Llm::ConnectionSettings::Role role) const
 {
-    Llm::ConnectionSettings settings;
+    Llm::ConnectionSettings settings = Llm::ConnectionSettings::defaults(role);
     if (parser.isSet(m_settings)) {
         const QString path = parser.value(m_settings);
         if (!QFileInfo(path).isReadable()) {
@@ -81,10 +84,10 @@ Llm::ConnectionSettings ConnectionOptions::resolve(const QCommandLineParser& par
                                         tr("Fix the file, or run without --settings."));
             return settings;
         }
-        settings = Llm::ConnectionSettings::load(file);
+        settings = Llm::ConnectionSettings::load(file, role);
     } else {
         QSettings user;
-        settings = Llm::ConnectionSettings::load(user);
+        settings = Llm::ConnectionSettings::load(user, role);
     }
     // The proxy password from the settings' user name lives outside the settings file.
     settings.proxy.password = environment.value(QStringLiteral("STORYBOOK_PROXY_PASSWORD"));

@@ -24,9 +24,10 @@ public:
     void addTo(QCommandLineParser& parser) const;
 
     // Builds the settings; on a bad option returns a Configuration error instead.
+    // `role` picks the settings' text or picture provider (the image command, diagnose --picture).
     [[nodiscard]] Llm::ConnectionSettings resolve(const QCommandLineParser& parser,
-                                                  const QProcessEnvironment& environment,
-                                                  Llm::LlmError* error) const;
+                                                  const QProcessEnvironment& environment, Llm::LlmError* error,
+                                                  Llm::ConnectionSettings::Role role = Llm::ConnectionSettings::Role::Text) const;
 
 private:
     QCommandLineOption m_baseUrl;

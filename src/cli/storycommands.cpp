@@ -64,7 +64,7 @@ StoryCommands::StoryCommands()
     , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
     , m_page(QStringLiteral("page"), tr("story show/regenerate/versions/restore-version: a page number on the reading path."), tr("N"))
     , m_format(QStringLiteral("format"), tr("story export: md, html or pdf."), tr("FORMAT"))
-    , m_output(QStringLiteral("output"), tr("story export: the file to write."), tr("FILE"))
+    , m_output(QStringLiteral("output"), tr("story export, image: the file to write."), tr("FILE"))
     , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
 {
 }

@@ -2,6 +2,7 @@
 
 #include "chatjob.h"
 #include "errortexts.h"
+#include "imagejob.h"
 #include "llmclient.h"
 #include "logging.h"
 #include "modelsjob.h"
@@ -15,6 +16,7 @@
 #include <QTcpSocket>
 
 #include <functional>
+#include <string_view>
 
 namespace Storybook::Llm {
 
@@ -79,6 +81,8 @@ constexpr StageSpec Stages[] = {
     {"models", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "Model list (GET /models)")},
     {"chat", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport", "One-token chat completion")},
 };
+constexpr StageSpec PictureStage = {"picture", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport",
+                                                                 "One small picture (costs as much as one picture)")};
 } // namespace
 
 QString DiagnosticStage::statusName(Status status)
@@ -138,9 +142,10 @@ QString DiagnosticsReport::toText() const
     return text;
 }
 
-Diagnostics::Diagnostics(LlmClient* client, QObject* parent)
+Diagnostics::Diagnostics(LlmClient* client, QObject* parent, Check check)
     : QObject(parent)
     , m_client(client)
+    , m_check(check)
 {
     m_stageTimeout.setSingleShot(true);
     connect(&m_stageTimeout, &QTimer::timeout, this, [this] {
@@ -192,7 +197,9 @@ void Diagnostics::start()
     if (m_running || !m_client)
         return;
     m_report = DiagnosticsReport();
-    for (const StageSpec& spec : Stages) {
+    for (StageSpec spec : Stages) {
+        if (m_check == Check::Picture && std::string_view(spec.name) == "chat")
+            spec = PictureStage;
         DiagnosticStage stage;
         stage.name = QString::fromLatin1(spec.name);
         stage.title = QCoreApplication::translate("Storybook::Llm::DiagnosticsReport", spec.title);
@@ -258,7 +265,10 @@ void Diagnostics::runStage(int index)
         checkModels();
         break;
     default:
-        checkChat();
+        if (m_check == Check::Picture)
+            checkPicture();
+        else
+            checkChat();
         break;
     }
 }
@@ -313,8 +323,11 @@ void Diagnostics::finishAll()
         }
     }
     if (m_report.ok) {
-        m_report.verdict = m_modelListed ? tr("Everything works: the model answered through %1.").arg(m_report.effectiveProxy)
-                                         : tr("The model answered, although the server's model list does not name it.");
+        if (m_check == Check::Picture)
+            m_report.verdict = tr("Everything works: the picture provider painted through %1.").arg(m_report.effectiveProxy);
+        else
+            m_report.verdict = m_modelListed ? tr("Everything works: the model answered through %1.").arg(m_report.effectiveProxy)
+                                             : tr("The model answered, although the server's model list does not name it.");
         m_report.hint.clear();
     }
     qCInfo(lcDiagnostics).noquote() << "verdict:" << m_report.verdict;
@@ -551,6 +564,39 @@ void Diagnostics::checkChat()
         complete(Status::Ok, tr("The model “%1” answered over %2 in %3 ms.")
                                  .arg(job->result().model, job->info().protocol)
                                  .arg(job->info().elapsedMs));
+    });
+}
+
+void Diagnostics::checkPicture()
+{
+    ImageRequest request;
+    request.prompt = QStringLiteral("A small red apple on a white table, a simple picture-book illustration.");
+    const QString model = m_client->settings().model.toLower();
+    // The cheapest picture each family offers.
+    if (model.startsWith(QLatin1String("gpt-image"))) {
+        request.size = QStringLiteral("1024x1024");
+        request.quality = QStringLiteral("low");
+    } else if (model == QLatin1String("dall-e-2")) {
+        request.size = QStringLiteral("256x256");
+    }
+    ImageJob* job = m_client->image(request);
+    m_pending = job;
+    connect(job, &RequestJob::finished, this, [this, job] {
+        m_pending = nullptr;
+        const LlmError& error = job->error();
+        if (error.isError()) {
+            complete(Status::Failed, error.message, error);
+            return;
+        }
+        const ImageResult& result = job->result();
+        QString detail = tr("“%1” painted a %2 picture (%3 KB) over %4 in %5 ms.")
+                             .arg(result.model, result.mimeType)
+                             .arg((result.bytes.size() + 1023) / 1024)
+                             .arg(job->info().protocol)
+                             .arg(job->info().elapsedMs);
+        if (result.downloadMs >= 0)
+            detail += u' ' + tr("It was fetched from %1 in %2 ms.").arg(serverName(result.downloadedFrom)).arg(result.downloadMs);
+        complete(Status::Ok, detail);
     });
 }
 

@@ -24,7 +24,7 @@ struct DiagnosticStage
 {
     enum class Status { Pending, Running, Ok, Failed, Skipped };
 
-    QString name;  // stable: configuration, proxy, proxy-reachable, dns, connect, models, chat
+    QString name;  // stable: configuration, proxy, proxy-reachable, dns, connect, models, chat (or picture)
     QString title; // translated
     Status status = Status::Pending;
     qint64 ms = 0;
@@ -59,7 +59,12 @@ class Diagnostics final : public QObject
     Q_OBJECT
 
 public:
-    explicit Diagnostics(LlmClient* client, QObject* parent = nullptr);
+    // Chat: the last stage is a one-token chat completion (Run checks). Picture: it paints one small
+    // picture instead, through the picture provider's client; started on purpose only, since a picture
+    // costs money (storybook-cli diagnose --picture, the settings' "Picture" check).
+    enum class Check { Chat, Picture };
+
+    explicit Diagnostics(LlmClient* client, QObject* parent = nullptr, Check check = Check::Chat);
     ~Diagnostics() override;
     Q_DISABLE_COPY_MOVE(Diagnostics)
 
@@ -85,6 +90,7 @@ private:
     void checkConnect();
     void checkModels();
     void checkChat();
+    void checkPicture();
     void watchSocket(QAbstractSocket* socket, const std::function<void()>& onConnected,
                      const std::function<void(const QString&)>& onError);
 
@@ -97,6 +103,7 @@ private:
     QPointer<QObject> m_pending; // socket or job of the current stage
     int m_lookupId = -1;
     bool m_modelListed = true;
+    Check m_check = Check::Chat;
     std::optional<ProxyProbe::Result> m_proxyFinding; // what the proxy-reachable stage learned
 };
 

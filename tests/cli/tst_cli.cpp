@@ -3,6 +3,7 @@
 #include "proxylauncher.h"
 #include "testca.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,7 +119,8 @@ private Q_SLOTS:
         QCOMPARE(version.out.trimmed(), QByteArray("storybook-cli " STORYBOOK_VERSION));
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* word : {"chat", "models", "diagnose", "--proxy", "--no-proxy", "--api-key-env", "--settings"})
+        for (const char* word : {"chat", "models", "diagnose", "image", "--reference", "--picture", "--proxy", "--no-proxy",
+                                 "--api-key-env", "--settings"})
             QVERIFY2(help.out.contains(word), word);
     }
 
@@ -336,6 +338,131 @@ private Q_SLOTS:
                  QStringLiteral("unauthorized"));
         QVERIFY(!r.out.contains(ApiKey.toUtf8()));
         QVERIFY(!r.out.contains("SECRETKEY"));
+    }
+
+    QStringList pictureConnection(const QString& scenario, const QString& model = QStringLiteral("gpt-image-1")) const
+    {
+        return {QStringLiteral("--base-url"), m_server->baseUrl(scenario).toString(), QStringLiteral("--model"), model,
+                QStringLiteral("--proxy"), QStringLiteral("none")};
+    }
+
+    void imageWritesTheProvidersBytes_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("requested");
+        QTest::addColumn<QString>("written");
+        QTest::addColumn<QByteArray>("format");
+        QTest::newRow("b64_json png") << "ok" << "gpt-image-1" << "fox.png" << "fox.png" << QByteArray("png");
+        QTest::newRow("url, jpeg named .png") << "image-siliconflow" << "Kwai-Kolors/Kolors" << "fox.png" << "fox.jpg"
+                                              << QByteArray("jpeg");
+        QTest::newRow("webp, no extension") << "image-webp" << "gpt-image-1" << "fox" << "fox.webp" << QByteArray("webp");
+        QTest::newRow("jpeg as .jpeg") << "image-jpeg" << "gpt-image-1" << "fox.jpeg" << "fox.jpeg" << QByteArray("jpeg");
+    }
+    void imageWritesTheProvidersBytes()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, model);
+        QFETCH(QString, requested);
+        QFETCH(QString, written);
+        QFETCH(QByteArray, format);
+        QTemporaryDir dir;
+        const QString prompt = QStringLiteral("A fox with a lantern");
+        const Run r = run(QStringList{QStringLiteral("image"), prompt, QStringLiteral("--output"), dir.filePath(requested),
+                                      QStringLiteral("--size"), QStringLiteral("1024x1024")}
+                          + pictureConnection(scenario, model));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QString::fromUtf8(r.out.trimmed()), dir.filePath(written));
+        QFile file(dir.filePath(written));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), FakeOpenAiServer::picture(format, prompt.toUtf8()));
+        QCOMPARE(QFile::exists(dir.filePath(requested)), requested == written);
+        QCOMPARE(r.err.contains("instead of"), requested != written);
+        QVERIFY(!r.err.contains(ApiKey.toUtf8()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary file left behind
+    }
+
+    void imageWithReferences()
+    {
+        QTemporaryDir dir;
+        const QString sheet = dir.filePath(QStringLiteral("cast.png"));
+        QFile file(sheet);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(FakeOpenAiServer::picture("png", "sheet"));
+        file.close();
+        const Run r = run(QStringList{QStringLiteral("image"), QStringLiteral("The fox again"), QStringLiteral("--output"),
+                                      dir.filePath(QStringLiteral("page.png")), QStringLiteral("--reference"), sheet}
+                          + pictureConnection(QStringLiteral("ok")));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_server->requests().size(), 1);
+        const RecordedRequest sent = m_server->requests().constFirst();
+        QVERIFY(sent.path.endsWith("/images/edits"));
+        bool carried = false;
+        for (const RecordedPart& part : sent.parts)
+            carried = carried || (part.name == "image[]" && part.body == FakeOpenAiServer::picture("png", "sheet"));
+        QVERIFY(carried);
+    }
+
+    void imageExitCodes_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("safety refusal") << "image-refused" << QStringList() << 5 << "api" << "safety system";
+        QTest::newRow("zhipu refusal") << "image-refused-zhipu" << QStringList() << 5 << "api" << "safety system";
+        QTest::newRow("out of credit") << "image-no-credit" << QStringList() << 5 << "api" << "credit";
+        QTest::newRow("401") << "status:401" << QStringList() << 5 << "api" << "API key";
+        QTest::newRow("not an image") << "image-html" << QStringList() << 7 << "bad-response" << "web page";
+        QTest::newRow("corrupt") << "image-corrupt" << QStringList() << 7 << "bad-response" << "damaged";
+        QTest::newRow("stall") << "stall" << QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("0.5")} << 6 << "timeout"
+                               << "0.5 seconds";
+        QTest::newRow("no output") << "ok" << QStringList{QStringLiteral("--output")} << 2 << "usage" << "output";
+        QTest::newRow("reference is no picture") << "ok" << QStringList{QStringLiteral("--reference"), QStringLiteral(STORYBOOK_CLI_PATH)}
+                                                 << 2 << "configuration" << "PNG, JPEG or WebP";
+    }
+    void imageExitCodes()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QStringList, extra);
+        QFETCH(int, code);
+        QFETCH(QString, category);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("out.png"));
+        QStringList arguments{QStringLiteral("image"), QStringLiteral("A fox")};
+        if (!extra.contains(QStringLiteral("--output")))
+            arguments += {QStringLiteral("--output"), output};
+        else
+            extra.removeAll(QStringLiteral("--output"));
+        expectError(run(arguments + extra + pictureConnection(scenario)), code, category.toLatin1().constData(), mentions);
+        QVERIFY(!QFile::exists(output)); // nothing written on a failure
+    }
+
+    void diagnosePicture()
+    {
+        const Run r = run(QStringList{QStringLiteral("diagnose"), QStringLiteral("--picture"), QStringLiteral("--json")}
+                          + pictureConnection(QStringLiteral("image-url"), QStringLiteral("cogview-3-flash")));
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray stages = report.value(QLatin1String("stages")).toArray();
+        QCOMPARE(stages.last().toObject().value(QLatin1String("name")).toString(), QStringLiteral("picture"));
+        QCOMPARE(stages.last().toObject().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        QVERIFY(stages.last().toObject().value(QLatin1String("detail")).toString().contains(QLatin1String("image/png")));
+        int pictures = 0;
+        int chats = 0;
+        for (const RecordedRequest& request : m_server->requests()) {
+            pictures += request.path.contains("/images/generations") ? 1 : 0;
+            chats += request.path.contains("/chat/completions") ? 1 : 0;
+        }
+        QCOMPARE(pictures, 1);
+        QCOMPARE(chats, 0);
+
+        const Run refused = run(QStringList{QStringLiteral("diagnose"), QStringLiteral("--picture")}
+                                + pictureConnection(QStringLiteral("image-refused")));
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY(refused.out.contains("safety system"));
     }
 
     void logFileIsRedacted()

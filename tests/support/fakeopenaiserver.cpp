@@ -1180,7 +1180,9 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
         QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story"),
         QStringLiteral("story-sloppy")};
-    if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway"))
+    // Picture scenarios leave the other endpoints alone (a picture check lists the models first).
+    const bool pictureName = name.startsWith(QLatin1String("image-"));
+    if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway") && !pictureName)
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
         || (name == QLatin1String("drip") && !scenario.hasParam(0))) {

@@ -108,7 +108,7 @@ struct RecordedRequest
  *   image-html           data[].url whose file is an HTML page (200 text/html)
  *   image-raw            200 image/png with the picture bytes themselves (some local servers)
  *   status:CODE[:RA], flaky, reset, stall-headers, html, gateway, redirect, echo-key also apply (401, 429
- *   with Retry-After: status:401, status:429:RA).
+ *   with Retry-After: status:401, status:429:RA). The image-* scenarios answer chat and models like ok.
  *
  * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to every
  * endpoint; the others only change chat/completions. Non-streaming requests get a plain JSON body
