@@ -32,7 +32,15 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int DetailsRole = Qt::UserRole + 2;
 constexpr int ReadableRole = Qt::UserRole + 3;
-constexpr qint64 MaxStoryFileSize = 64 * 1024 * 1024;
+constexpr qint64 MaxStoryFileSize = 64 * 1024 * 1024;        // plain JSON (docs/story-format.md)
+constexpr qint64 MaxContainerFileSize = 1024 * 1024 * 1024; // a story with its pictures
+
+// Too large to be a story: a container (with pictures) may be larger than a plain JSON file.
+bool tooLarge(QFile& file)
+{
+    const bool container = file.peek(4) == QByteArrayLiteral("PK\x03\x04");
+    return file.size() > (container ? MaxContainerFileSize : MaxStoryFileSize);
+}
 
 QColor mix(const QColor& a, const QColor& b, qreal amountOfB)
 {
@@ -245,7 +253,7 @@ bool ViewerWindow::openFile(const QString& path)
         showStory(std::nullopt, tr("“%1” cannot be opened: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    if (file.size() > MaxStoryFileSize) {
+    if (tooLarge(file)) {
         showStory(std::nullopt, tr("“%1” is too large to be a story.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
@@ -325,7 +333,7 @@ void ViewerWindow::openSelected()
         showStory(std::nullopt, tr("“%1” cannot be opened: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
-    if (file.size() > MaxStoryFileSize) {
+    if (tooLarge(file)) {
         showStory(std::nullopt, tr("“%1” is too large to be a story.").arg(QDir::toNativeSeparators(path)));
         return;
     }

@@ -425,15 +425,20 @@ void PageView::updateBookLayout()
     const bool wide = area.width() >= BesideMinimumWidth && area.width() >= qRound(area.height() * BesideMinimumAspect);
     m_picture->setMinimumSize(0, 0);
     m_picture->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    const QSize shape = m_picture->pictureSize().isValid() ? m_picture->pictureSize() : QSize(1, 1);
     if (wide) {
+        // Side by side, tops aligned; the picture takes no more width than its height can fill, so
+        // what it cannot use goes to the text.
         m_book->setDirection(QBoxLayout::LeftToRight);
         m_book->setSpacing(32);
-        m_book->setStretchFactor(m_picture, 5);
-        m_book->setStretchFactor(m_textSide, 4);
+        m_picture->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+        m_picture->setMaximumWidth(qMax(AbovePictureMinimum, int(qint64(area.height()) * shape.width() / qMax(1, shape.height()))));
+        m_book->setStretchFactor(m_picture, 1);
+        m_book->setStretchFactor(m_textSide, 1);
     } else {
         m_book->setDirection(QBoxLayout::TopToBottom);
         m_book->setSpacing(16);
-        const QSize shape = m_picture->pictureSize().isValid() ? m_picture->pictureSize() : QSize(4, 3);
+        m_picture->setAlignment(Qt::AlignCenter);
         const int fitted = int(qint64(area.width()) * shape.height() / qMax(1, shape.width()));
         const int most = qMax(AbovePictureMinimum, area.height() * AbovePictureShare / 100);
         m_picture->setFixedHeight(qBound(AbovePictureMinimum, fitted, most));

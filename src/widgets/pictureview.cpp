@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QtMath>
 #include <QProgressBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Storybook::Widgets {
@@ -147,6 +148,15 @@ void PictureView::setScene(const QString& scene)
     setAccessibleDescription(scene);
 }
 
+void PictureView::setAlignment(Qt::Alignment alignment)
+{
+    if (alignment == m_alignment)
+        return;
+    m_alignment = alignment;
+    placeChildren();
+    QWidget::update();
+}
+
 void PictureView::clear()
 {
     setPicture({}, {}, {});
@@ -162,9 +172,7 @@ QRect PictureView::pictureRect() const
     QSize size = shape.scaled(box.size(), Qt::KeepAspectRatio);
     if (!m_naturalSize.isValid() || state() == State::Painting)
         size = size.expandedTo(QSize(qMin(box.width(), 260), qMin(box.height(), 200))); // room for the placeholder's words
-    QRect rect(QPoint(0, 0), size);
-    rect.moveCenter(box.center());
-    return rect;
+    return QStyle::alignedRect(layoutDirection(), m_alignment, size, box);
 }
 
 void PictureView::requestForSize()

@@ -44,6 +44,8 @@ public:
     // The page's scene line (plain text): the placeholder's line and the picture's description.
     void setScene(const QString& scene);
     void clear();
+    // Where the picture sits in the widget when the widget is not of its shape (default: centred).
+    void setAlignment(Qt::Alignment alignment);
 
     [[nodiscard]] State state() const;
     // Something to show: the page needs a picture area.
@@ -86,6 +88,7 @@ private:
     QPixmap m_scaled; // m_pixmap at the exact size painted, made at most once per size
     bool m_broken = false;
     bool m_painting = false;
+    Qt::Alignment m_alignment = Qt::AlignCenter;
 
     QWidget* m_placeholder = nullptr;
     QLabel* m_placeholderTitle = nullptr;

@@ -1,3 +1,4 @@
+#include "illustratedstory.h"
 #include "requiretool.h"
 
 #include <QDir>
@@ -60,6 +61,21 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(file));
         QByteArray errors;
         QCOMPARE(run({file, QStringLiteral("--quit-after-ms"), QStringLiteral("300")}, environment(), &errors), 0);
+        QVERIFY2(!errors.contains("QWidget::") && !errors.contains("QLayout"), errors.constData());
+    }
+
+    void opensIllustratedFile()
+    {
+        // The real binary with a story container and its pictures (PNG, JPEG and a corrupt one).
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("illustrated.storybook"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(Storybook::Test::illustratedStory().toFileData());
+        file.close();
+        QByteArray errors;
+        QCOMPARE(run({path, QStringLiteral("--quit-after-ms"), QStringLiteral("1500")}, environment(), &errors), 0);
         QVERIFY2(!errors.contains("QWidget::") && !errors.contains("QLayout"), errors.constData());
     }
 
