@@ -208,6 +208,7 @@ int run(QCoreApplication& app)
                "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
+               "  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)\n"
                "  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]\n"
                "  story list [--json] | show ID [--json] [--page N] | search TEXT\n"
                "  story export ID --format md|html|pdf --output FILE [--all-branches]\n"
@@ -300,8 +301,14 @@ int run(QCoreApplication& app)
         return image(app, client, watcher, prompt, parser.value(output), parser.value(size), parser.value(quality),
                      parser.values(reference));
     }
-    if (command == QLatin1String("story"))
-        return story.run(app, parser, arguments.mid(1), settings, watcher);
+    if (command == QLatin1String("story")) {
+        LlmError pictureError;
+        const Llm::ConnectionSettings pictureSettings = story.pictureSettings(
+            parser, environment, settings,
+            connection.resolve(parser, environment, &pictureError, Llm::ConnectionSettings::Role::Pictures));
+        sink.addSecret(pictureSettings.apiKey);
+        return story.run(app, parser, arguments.mid(1), settings, pictureSettings, watcher);
+    }
     return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose, image or story.").arg(command));
 }
 

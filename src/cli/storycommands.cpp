@@ -3,7 +3,9 @@
 #include "clioutput.h"
 #include "interruptwatcher.h"
 #include "library.h"
+#include "illustrator.h"
 #include "llmclient.h"
+#include "pictureprompts.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
 
@@ -13,11 +15,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaObject>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QUrl>
 
 namespace Storybook::Cli {
 
 namespace {
 using Kind = Llm::LlmError::Kind;
+
+QStringList artStyleIds()
+{
+    QStringList ids;
+    for (const Story::ArtStyle& style : Story::PicturePrompts::artStyles())
+        ids.append(style.id);
+    return ids;
+}
 
 void printInteraction(const Story::Page& page)
 {
@@ -62,24 +76,46 @@ StoryCommands::StoryCommands()
     , m_library(QStringLiteral("library"), tr("The story library folder (default: STORYBOOK_LIBRARY, else the app's)."), tr("DIR"))
     , m_choice(QStringLiteral("choice"), tr("story continue: the number of a suggested answer."), tr("N"))
     , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
-    , m_page(QStringLiteral("page"), tr("story show/regenerate/versions/restore-version: a page number on the reading path."), tr("N"))
+    , m_page(QStringLiteral("page"), tr("story show/regenerate/illustrate/versions/restore-version: a page number on the reading path."), tr("N"))
     , m_format(QStringLiteral("format"), tr("story export: md, html or pdf."), tr("FORMAT"))
     , m_output(QStringLiteral("output"), tr("story export, image: the file to write."), tr("FILE"))
     , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
+    , m_pictures(QStringLiteral("pictures"), tr("story new: paint a picture for every page (the picture provider of the settings)."))
+    , m_artStyle(QStringLiteral("art-style"), tr("story new: the pictures' art style: %1.").arg(artStyleIds().join(QStringLiteral(", "))),
+                 tr("STYLE"))
+    , m_pictureBaseUrl(QStringLiteral("picture-base-url"), tr("The picture provider's API base URL (default: the settings', else --base-url)."),
+                       tr("URL"))
+    , m_pictureModel(QStringLiteral("picture-model"), tr("The picture model (default: the settings')."), tr("NAME"))
 {
+}
+
+Llm::ConnectionSettings StoryCommands::pictureSettings(const QCommandLineParser& parser, const QProcessEnvironment& environment,
+                                                       const Llm::ConnectionSettings& text,
+                                                       Llm::ConnectionSettings resolved) const
+{
+    if (parser.isSet(m_pictureBaseUrl))
+        resolved.baseUrl = QUrl(parser.value(m_pictureBaseUrl).trimmed());
+    if (parser.isSet(m_pictureModel))
+        resolved.model = parser.value(m_pictureModel).trimmed();
+    const QString own = environment.value(QStringLiteral("STORYBOOK_PICTURE_API_KEY")).trimmed();
+    const bool sameHost = resolved.baseUrl.host().compare(text.baseUrl.host(), Qt::CaseInsensitive) == 0
+                          && resolved.baseUrl.port() == text.baseUrl.port();
+    resolved.apiKey = !own.isEmpty() ? own : (sameHost ? text.apiKey : QString());
+    return resolved;
 }
 
 void StoryCommands::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({m_pages, m_age, m_language, m_style, m_readToMe, m_library, m_choice, m_answer, m_page, m_format,
-                       m_output, m_allBranches});
+                       m_output, m_allBranches, m_pictures, m_artStyle, m_pictureBaseUrl, m_pictureModel});
 }
 
 int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, const QStringList& arguments,
-                       const Llm::ConnectionSettings& connection, InterruptWatcher& watcher) const
+                       const Llm::ConnectionSettings& connection, const Llm::ConnectionSettings& pictures,
+                       InterruptWatcher& watcher) const
 {
     if (arguments.isEmpty())
-        return usageError(tr("story needs a command: new, continue, regenerate, versions, restore-version, list, show, search, export, import, delete or restore."));
+        return usageError(tr("story needs a command: new, continue, regenerate, illustrate, versions, restore-version, list, show, search, export, import, delete or restore."));
     const QString command = arguments.constFirst();
     const QStringList rest = arguments.mid(1);
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -123,10 +159,38 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
     };
 
     // Generation commands share one run of the event loop.
-    const auto generate = [&](const std::function<QString(Generation::StoryGenerator&)>& start) -> int {
+    // Pages (and, for an illustrated story, their pictures) share one run of the event loop; it ends
+    // when the text is done and no picture is being painted. A failed picture is reported on stderr;
+    // it fails the run only for `illustrate` (`picturesFail`).
+    enum class Run { Text, PicturesOnly };
+    const auto generate = [&](const std::function<QString(Generation::StoryGenerator&)>& start, Run run = Run::Text) -> int {
+        const bool picturesFail = run == Run::PicturesOnly;
         Llm::LlmClient client(connection);
+        Llm::LlmClient pictureClient(pictures);
         Generation::StoryGenerator generator(&client, &library);
+        generator.setPictureClient(&pictureClient);
+        QSettings appSettings;
+        generator.setPicturePreferences(Generation::PicturePreferences::load(appSettings));
         int code = 0;
+        int pictureCode = 0;
+        bool textDone = false;
+        QString doneStoryId;
+        const auto exitWhenDone = [&] {
+            if (textDone && !generator.isPaintingPictures()) {
+                write(stdout, QStringLiteral("story: %1\n").arg(doneStoryId));
+                QCoreApplication::exit(code != 0 ? code : pictureCode);
+            }
+        };
+        QObject::connect(&generator, &Generation::StoryGenerator::pictureStarted, &app, [&](const QString&, const QString& pageId) {
+            write(stderr, pageId.isEmpty() ? tr("Painting the characters…\n") : tr("Painting a picture…\n"));
+        });
+        QObject::connect(&generator, &Generation::StoryGenerator::pictureFailed, &app,
+                         [&](const QString&, const QString&, const Llm::LlmError& error) {
+                             const int failure = report(error);
+                             if (picturesFail)
+                                 pictureCode = failure;
+                         });
+        QObject::connect(&generator, &Generation::StoryGenerator::picturesIdle, &app, exitWhenDone);
         bool pagePrinted = false;
         QObject::connect(&generator, &Generation::StoryGenerator::pageStarted, &app, [&](const QString&, const QString&) {
             if (pagePrinted)
@@ -149,14 +213,24 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             code = reportProblem(Kind::Internal, message, tr("Check that the library folder is writable and the disk is not full."));
         });
         QObject::connect(&generator, &Generation::StoryGenerator::finished, &app, [&](const QString& storyId) {
-            write(stdout, QStringLiteral("story: %1\n").arg(storyId));
-            QCoreApplication::exit(code);
+            textDone = true;
+            doneStoryId = storyId;
+            exitWhenDone();
         });
-        QObject::connect(&watcher, &InterruptWatcher::interrupted, &generator, [&] { generator.stop(); });
+        QObject::connect(&watcher, &InterruptWatcher::interrupted, &generator, [&] {
+            generator.stop();
+            if (generator.isPaintingPictures())
+                QCoreApplication::exit(130); // a picture half painted is not kept
+        });
         if (const QString problem = start(generator); !problem.isEmpty())
             return reportProblem(Kind::InvalidOption, problem, tr("See the story with: storybook-cli story show ID"));
-        app.exec();
-        return code;
+        if (run == Run::PicturesOnly) {
+            // No text to write: done when the pictures are (at once when none was missing).
+            textDone = true;
+            doneStoryId = generator.storyId();
+            QMetaObject::invokeMethod(&app, exitWhenDone, Qt::QueuedConnection);
+        }
+        return app.exec();
     };
 
     if (command == QLatin1String("new")) {
@@ -185,6 +259,13 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
         }
         settings.style = parser.value(m_style);
         settings.readToMe = parser.isSet(m_readToMe);
+        settings.pictures = parser.isSet(m_pictures) || parser.isSet(m_artStyle);
+        settings.artStyle = QStringLiteral("watercolour");
+        if (parser.isSet(m_artStyle)) {
+            settings.artStyle = parser.value(m_artStyle).trimmed().toLower();
+            if (!artStyleIds().contains(settings.artStyle))
+                return usageError(tr("--art-style must be one of: %1.").arg(artStyleIds().join(QStringLiteral(", "))));
+        }
         return generate([&settings](Generation::StoryGenerator& g) { return g.startNew(settings); });
     }
     if (command == QLatin1String("continue")) {
@@ -227,6 +308,37 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             return reportProblem(Kind::InvalidOption, tr("The story has no pages."), tr("Start a new one with: storybook-cli story new IDEA"));
         const QString pageId = story->pathPages().at(index)->id;
         return generate([&](Generation::StoryGenerator& g) { return g.regenerate(id, pageId); });
+    }
+    if (command == QLatin1String("illustrate")) {
+        // The pictures a story is missing, or (--page N) one page's picture again.
+        const QString id = needId(QStringLiteral("illustrate"));
+        if (id.isEmpty())
+            return 2;
+        std::optional<Story::Story> story;
+        if (const int code = loadStory(id, &story))
+            return code;
+        QString pageId;
+        if (parser.isSet(m_page)) {
+            int index = 0;
+            if (const int code = pageOnPath(*story, &index))
+                return code;
+            pageId = story->pathPages().at(index)->id;
+        }
+        if (!story->settings.pictures) {
+            // Illustrating a text-only story makes it an illustrated one from now on.
+            story->settings.pictures = true;
+            if (story->settings.artStyle.isEmpty())
+                story->settings.artStyle = QStringLiteral("watercolour");
+            if (const QString problem = library.save(*story); !problem.isEmpty())
+                return reportProblem(Kind::Internal, problem, tr("Check that the library folder is writable and the disk is not full."));
+        }
+        return generate(
+            [&](Generation::StoryGenerator& g) {
+                if (const QString problem = g.open(id); !problem.isEmpty())
+                    return problem;
+                return g.paintPicture(id, pageId);
+            },
+            Run::PicturesOnly);
     }
     if (command == QLatin1String("versions") || command == QLatin1String("restore-version")) {
         // Earlier versions of a page on the reading path, numbered 1… oldest first (as `versions` lists them).

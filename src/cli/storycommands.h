@@ -5,6 +5,7 @@
 #include <QList>
 
 class QCommandLineParser;
+class QProcessEnvironment;
 
 namespace Storybook::Llm {
 struct ConnectionSettings;
@@ -14,8 +15,8 @@ namespace Storybook::Cli {
 
 class InterruptWatcher;
 
-// storybook-cli story SUBCOMMAND: new, continue, regenerate, list, show, search, export, import,
-// delete, restore.
+// storybook-cli story SUBCOMMAND: new, continue, regenerate, illustrate, versions, restore-version,
+// list, show, search, export, import, delete, restore.
 class StoryCommands final
 {
     Q_DECLARE_TR_FUNCTIONS(Storybook::Cli::StoryCommands)
@@ -23,9 +24,17 @@ class StoryCommands final
 public:
     StoryCommands();
     void addTo(QCommandLineParser& parser) const;
+    // The picture provider for illustrated stories: `resolved` (the picture role of the settings, with
+    // the shared command-line options applied) with --picture-base-url / --picture-model on top. Its
+    // key is STORYBOOK_PICTURE_API_KEY, else the text provider's key when both are the same host
+    // (a key is never sent to another provider's host).
+    [[nodiscard]] Llm::ConnectionSettings pictureSettings(const QCommandLineParser& parser, const QProcessEnvironment& environment,
+                                                          const Llm::ConnectionSettings& text,
+                                                          Llm::ConnectionSettings resolved) const;
     // arguments: the positional arguments after "story". Returns the exit code.
     int run(QCoreApplication& app, const QCommandLineParser& parser, const QStringList& arguments,
-            const Llm::ConnectionSettings& connection, InterruptWatcher& watcher) const;
+            const Llm::ConnectionSettings& connection, const Llm::ConnectionSettings& pictures,
+            InterruptWatcher& watcher) const;
 
 private:
     QCommandLineOption m_pages;
@@ -40,6 +49,10 @@ private:
     QCommandLineOption m_format;
     QCommandLineOption m_output;
     QCommandLineOption m_allBranches;
+    QCommandLineOption m_pictures;
+    QCommandLineOption m_artStyle;
+    QCommandLineOption m_pictureBaseUrl;
+    QCommandLineOption m_pictureModel;
 };
 
 } // namespace Storybook::Cli

@@ -2,6 +2,7 @@
 #include "fakeopenaiserver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -221,6 +222,48 @@ private Q_SLOTS:
         QVERIFY2(kept.out.contains(QStringLiteral("— 1 —")), qPrintable(kept.out)); // the rewritten one is kept
     }
 
+    // An illustrated story from the command line: the pictures are inside the story file.
+    void illustratedStoryAndIllustrate()
+    {
+        const QString pictures = m_server->baseUrl(QStringLiteral("ok")).toString();
+        const Run first = run({QStringLiteral("new"), QStringLiteral("--pages"), QStringLiteral("3"), QStringLiteral("--art-style"),
+                               QStringLiteral("ink-wash"), QStringLiteral("--picture-base-url"), pictures, QStringLiteral("a fox")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QString id = storyIdOf(first);
+        QVERIFY(!id.isEmpty());
+        QFile file(library() + u'/' + id + QStringLiteral(".storybook"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.peek(4) == QByteArray("PK\x03\x04", 4)); // a container: the story has pictures
+        file.close();
+        const Run json = run({QStringLiteral("show"), id, QStringLiteral("--json")});
+        const QJsonObject story = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(story.value(QLatin1String("character_sheet")).isObject());
+        const QJsonObject page = story.value(QLatin1String("pages")).toArray().first().toObject();
+        QVERIFY(page.value(QLatin1String("picture")).toObject().value(QLatin1String("entry")).toString().startsWith(QLatin1String("pictures/")));
+        QVERIFY(page.value(QLatin1String("picture")).toObject().value(QLatin1String("prompt")).toString().contains(QStringLiteral("ink")));
+        const QString oldEntry = page.value(QLatin1String("picture")).toObject().value(QLatin1String("entry")).toString();
+
+        // Painted again, refused by the provider's safety system: exit 5, the old picture stays.
+        const Run refused = run({QStringLiteral("illustrate"), id, QStringLiteral("--page"), QStringLiteral("1"), QStringLiteral("--picture-base-url"),
+                                 m_server->baseUrl(QStringLiteral("image-refused")).toString()});
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(refused.err.contains(QLatin1String("safety system")), qPrintable(refused.err));
+        const QJsonObject after = QJsonDocument::fromJson(run({QStringLiteral("show"), id, QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(after.value(QLatin1String("pages")).toArray().first().toObject().value(QLatin1String("picture")).toObject()
+                     .value(QLatin1String("entry")).toString(), oldEntry);
+
+        // Painted again for real: a new picture.
+        const Run again = run({QStringLiteral("illustrate"), id, QStringLiteral("--page"), QStringLiteral("1"), QStringLiteral("--picture-base-url"), pictures});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const QJsonObject repainted = QJsonDocument::fromJson(run({QStringLiteral("show"), id, QStringLiteral("--json")}).out.toUtf8()).object();
+        QVERIFY(repainted.value(QLatin1String("pages")).toArray().first().toObject().value(QLatin1String("picture")).toObject()
+                    .value(QLatin1String("entry")).toString() != oldEntry);
+        // Nothing missing: illustrate paints nothing and succeeds.
+        const qsizetype before = m_server->requests().size();
+        QCOMPARE(run({QStringLiteral("illustrate"), id, QStringLiteral("--picture-base-url"), pictures}).exitCode, 0);
+        QCOMPARE(m_server->requests().size(), before);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -233,6 +276,8 @@ private Q_SLOTS:
         QTest::newRow("continue-no-choice") << QStringList{QStringLiteral("continue"), QStringLiteral("abc")};
         QTest::newRow("unknown-story") << QStringList{QStringLiteral("show"), QStringLiteral("nope")};
         QTest::newRow("export-no-format") << QStringList{QStringLiteral("export"), QStringLiteral("abc")};
+        QTest::newRow("bad-art-style") << QStringList{QStringLiteral("new"), QStringLiteral("--art-style"), QStringLiteral("oil"), QStringLiteral("x")};
+        QTest::newRow("illustrate-no-id") << QStringList{QStringLiteral("illustrate")};
         QTest::newRow("import-junk") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent.storybook")};
     }
 
