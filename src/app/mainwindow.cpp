@@ -171,12 +171,23 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_generator.get(), &Generator::pageFinished, m_reader, [this] { m_reader->endStreaming(); });
     connect(m_generator.get(), &Generator::failed, this, &MainWindow::onFailed);
     connect(m_generator.get(), &Generator::finished, this, &MainWindow::onFinished);
-    connect(m_generator.get(), &Generator::pictureStarted, this, [this] { updateActions(); });
+    connect(m_generator.get(), &Generator::pictureStarted, this, [this](const QString& storyId, const QString& pageId) {
+        if (!pageId.isEmpty() && storyId == currentStoryId())
+            m_reader->setPicturePending(pageId, true);
+        updateActions();
+    });
+    connect(m_generator.get(), &Generator::picturePainted, this, [this](const QString&, const QString& pageId) {
+        if (!pageId.isEmpty())
+            m_reader->setPicturePending(pageId, false);
+        updateActions();
+    });
     connect(m_generator.get(), &Generator::picturesIdle, this, [this] { updateActions(); });
     connect(m_generator.get(), &Generator::pictureFailed, this,
             [this](const QString&, const QString& pageId, const Llm::LlmError& error) {
                 // The page's text is untouched; the banner says what went wrong with the picture.
                 m_lastFailedPicture = pageId;
+                if (!pageId.isEmpty())
+                    m_reader->setPicturePending(pageId, false);
                 m_banner->showError(tr("The picture could not be painted: %1").arg(error.message), error.hint, true);
                 updateActions();
             });

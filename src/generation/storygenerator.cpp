@@ -169,6 +169,7 @@ void StoryGenerator::storePicture(const QString& storyId, const QString& pageId,
     m_dirty = true;
     save();
     Q_EMIT storyChanged(storyId);
+    Q_EMIT picturePainted(storyId, pageId);
 }
 
 QString StoryGenerator::loadStory(const QString& storyId)

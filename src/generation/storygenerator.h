@@ -98,6 +98,8 @@ Q_SIGNALS:
     // changes (storyChanged); a failure never touches the page's text.
     void pictureStarted(const QString& storyId, const QString& pageId);
     void pictureFailed(const QString& storyId, const QString& pageId, const Storybook::Llm::LlmError& error);
+    // A picture was painted and is in the story now (after storyChanged).
+    void picturePainted(const QString& storyId, const QString& pageId);
     // Nothing is being painted or waiting any more.
     void picturesIdle();
 

@@ -6,6 +6,7 @@
 #include "llmclient.h"
 #include "mainwindow.h"
 #include "pageview.h"
+#include "pictureview.h"
 #include "readerwidget.h"
 #include "storygenerator.h"
 #include "versionsdialog.h"
@@ -325,6 +326,37 @@ private Q_SLOTS:
         checkShownStoryIsTheOpenOne(*window);
         window->reader()->pageView()->flush();
         QVERIFY(window->reader()->pageView()->plainText().contains(QLatin1String("Pip the fox carried")));
+    }
+
+    // An illustrated story in the window: the placeholder while the picture is painted, then the picture.
+    void illustratedPageShowsPlaceholderThenPicture()
+    {
+        auto window = makeWindow(QStringLiteral("story"));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->usePictureSettings(settingsFor(QStringLiteral("image-slow:400")));
+        QSignalSpy painted(window->generator(), &Generation::StoryGenerator::picturePainted);
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        Story::StorySettings settings;
+        settings.idea = QStringLiteral("a fox who finds a lantern");
+        settings.pageCount = 3;
+        settings.pictures = true;
+        settings.artStyle = QStringLiteral("clay");
+        window->ideaPanel()->setSettings(settings);
+        QCOMPARE(window->ideaPanel()->settings().pictures, true);
+        QCOMPARE(window->ideaPanel()->settings().artStyle, QStringLiteral("clay"));
+        Q_EMIT window->ideaPanel()->generateRequested();
+        QVERIFY(finished.wait(20000));
+        const QString first = window->reader()->currentPageId();
+        // The text is there at once; its picture comes after the character sheet.
+        QTRY_VERIFY_WITH_TIMEOUT(window->reader()->isPicturePending(first), 10000);
+        Widgets::PictureView* picture = window->reader()->pageView()->pictureView();
+        QCOMPARE(picture->state(), Widgets::PictureView::State::Painting);
+        QTRY_VERIFY_WITH_TIMEOUT(painted.size() >= 2, 20000); // the sheet, then the page
+        QVERIFY(!window->reader()->isPicturePending(first));
+        QTRY_COMPARE_WITH_TIMEOUT(picture->state(), Widgets::PictureView::State::Shown, 10000);
+        QVERIFY(!picture->pixmap().isNull());
+        auto* paintAgain = window->findChild<QAction*>(QStringLiteral("paintAgainAction"));
+        QVERIFY(paintAgain && paintAgain->isVisible() && paintAgain->isEnabled());
     }
 
     // "Go on reading" continues a read-to-me story that was stopped before its ending.
