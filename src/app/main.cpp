@@ -72,6 +72,7 @@ int main(int argc, char* argv[])
         code = app.exec();
     }
     // A key saved just before quitting may still be on its way to the keychain (secretstore.h).
-    Storybook::SettingsUi::SecretStore::finishPendingWrites(std::chrono::seconds(5));
+    Storybook::SettingsUi::SecretStore::finishPendingWrites(
+        std::chrono::milliseconds(Storybook::SettingsUi::SecretStore::defaultTimeoutMs));
     return code;
 }

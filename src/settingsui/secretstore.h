@@ -27,11 +27,12 @@ namespace Storybook::SettingsUi {
 // listening: the job's answer then reaches nobody and is dropped quietly.
 //
 // Closing the app with a write pending: the jobs are process-wide, so the one place that knows the
-// app is quitting (main(), after the window is gone) calls finishPendingWrites() with a bound. A
-// Secret Service that answers within it stores the key the user just typed; one that does not answer
-// in that time had already made the store fall back to memory (the dialog said "kept only until the
-// app closes"), and the process exits with the job still pending (it stays allocated and reachable,
-// never freed under libsecret).
+// app is quitting (main(), after the window is gone, so nothing is seen to hang) calls
+// finishPendingWrites() with the same bound a store gives a keychain answer (10 s). A Secret Service
+// that answers within it stores the key the user just typed. One that does not is treated as no
+// keychain, as everywhere in this class: the key lives only as long as the session, like every
+// memory-only secret, and the process exits with the job still pending (it stays allocated and
+// reachable, never freed under libsecret). tst_secretstore checks both in every world.
 class SecretStore final : public QObject
 {
     Q_OBJECT
@@ -66,6 +67,7 @@ public:
 
     // How long a keychain job may take before the store gives up on the keychain.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    static constexpr int defaultTimeoutMs = 10000;
 
     // Keychain jobs of every store in this process that have not finished yet (a store that is gone
     // leaves its jobs running). Writes and removals are counted in pendingWrites() as well.
@@ -86,7 +88,7 @@ private:
     Backend m_backend;
     QString m_fallbackReason;
     QHash<QString, QString> m_memory; // this session's values; a cache in front of the keychain
-    int m_timeoutMs = 10000;
+    int m_timeoutMs = defaultTimeoutMs;
 };
 
 } // namespace Storybook::SettingsUi

@@ -3,6 +3,7 @@
 #include "providerpresets.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
+#include "speechdispatcher.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -110,6 +111,9 @@ private:
 
     QTemporaryDir m_dir;
     SecretStore* m_secrets = nullptr;
+    // The voices on the General page come from this test's own speech-dispatcher, not from one that
+    // libspeechd would start on its own with the machine's configuration (and leave running).
+    Test::NullAudioSpeechDispatcher m_speechd;
 };
 
 void TestSettingsDialog::initTestCase()
@@ -117,6 +121,10 @@ void TestSettingsDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     clearProxyEnvironment();
+    if (Test::NullAudioSpeechDispatcher::available() && m_speechd.start())
+        qputenv("SPEECHD_ADDRESS", m_speechd.address());
+    else // no server of its own: point libspeechd at nothing rather than at the machine's
+        qputenv("SPEECHD_ADDRESS", "unix_socket:" + QFile::encodeName(m_dir.filePath(QStringLiteral("no-speechd.sock"))));
 }
 
 void TestSettingsDialog::init()
