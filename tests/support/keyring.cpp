@@ -60,6 +60,7 @@ bool ThrowAwayKeyring::start()
     m_daemon->setArguments({QStringLiteral("--foreground"), QStringLiteral("--unlock"), QStringLiteral("--components=secrets")});
     m_daemon->setStandardOutputFile(m_root->filePath(QStringLiteral("daemon.log")));
     m_daemon->setStandardErrorFile(m_root->filePath(QStringLiteral("daemon.log")), QIODevice::Append);
+    endWithThisProcess(m_daemon);
     m_daemon->start();
     if (!m_daemon->waitForStarted(kReadyTimeoutMs)) {
         m_error = QStringLiteral("gnome-keyring-daemon did not start: ") + m_daemon->errorString();

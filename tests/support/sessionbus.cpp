@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/types.h>
 
 namespace Storybook::Test {
@@ -63,6 +64,11 @@ QString configuration(const QString& folder, bool hanging)
 }
 
 } // namespace
+
+void endWithThisProcess(QProcess* process)
+{
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 bool terminateProcess(qint64 pid, int timeoutMs)
 {
@@ -144,7 +150,7 @@ bool SessionBus::start(SecretService service)
         if (!file.open(QIODevice::WriteOnly))
             return false;
         file.write(QStringLiteral("[D-BUS Service]\nName=org.freedesktop.secrets\n"
-                                  "Exec=/bin/sh -c 'echo $$ > %1/helper.pid.new && mv %1/helper.pid.new %1/helper.pid && exec sleep 600'\n")
+                                  "Exec=/bin/sh -c 'echo $$ > %1/helper.pid.new && mv %1/helper.pid.new %1/helper.pid && exec sleep 120'\n")
                        .arg(folder)
                        .toUtf8());
     }
@@ -161,6 +167,7 @@ bool SessionBus::start(SecretService service)
                             QStringLiteral("--config-file=") + config.fileName()});
     m_daemon->setProcessChannelMode(QProcess::SeparateChannels);
     m_daemon->setStandardErrorFile(folder + QStringLiteral("/daemon.log"));
+    endWithThisProcess(m_daemon);
     m_daemon->start();
     if (!m_daemon->waitForStarted(kStartTimeoutMs)) {
         m_error = QStringLiteral("dbus-daemon did not start: ") + m_daemon->errorString();

@@ -83,6 +83,10 @@ private:
     QString m_error;
 };
 
+//! Makes a child started with `process` get SIGTERM when the test process dies (a crash or a
+//! timeout kill), so that no launcher's daemon outlives its test. Call before start().
+void endWithThisProcess(QProcess* process);
+
 //! Sends SIGTERM to `pid`, waits up to `timeoutMs` for it to end, then SIGKILL. For processes that
 //! are not our children (a helper the bus started); true when it is gone.
 bool terminateProcess(qint64 pid, int timeoutMs = 3000);

@@ -90,6 +90,7 @@ bool NullAudioSpeechDispatcher::start()
                             root.filePath(QStringLiteral("speechd.pid"))});
     m_server->setStandardOutputFile(root.filePath(QStringLiteral("logs/server.out")));
     m_server->setStandardErrorFile(root.filePath(QStringLiteral("logs/server.out")), QIODevice::Append);
+    endWithThisProcess(m_server);
     m_server->start();
     if (!m_server->waitForStarted(kReadyTimeoutMs)) {
         m_error = QStringLiteral("speech-dispatcher did not start: ") + m_server->errorString();
