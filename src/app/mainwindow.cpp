@@ -556,6 +556,11 @@ void MainWindow::openSettings()
     SettingsUi::SettingsDialog::Preferences preferences;
     preferences.language = QSettings().value(QStringLiteral("ui/language")).toString();
     preferences.speech = Speech::SpeechSettings::load(QSettings());
+    preferences.pictureProvider = m_pictureConnection;
+    {
+        QSettings stored;
+        preferences.pictures = Generation::PicturePreferences::load(stored);
+    }
     SettingsUi::SettingsDialog dialog(m_connection, preferences, m_secrets, this);
     if (property("openDiagnostics").toBool())
         dialog.showDiagnostics();
@@ -569,6 +574,15 @@ void MainWindow::openSettings()
     m_reader->setSpeechSettings(dialog.preferences().speech);
     m_secrets->write(ApiKeySecret, chosen.apiKey, [](const QString&) {});
     m_secrets->write(ProxyPasswordSecret, chosen.proxy.password, [](const QString&) {});
+    // The picture provider: its own base URL, model, timeouts and key; the network is the one above.
+    const Llm::ConnectionSettings pictureProvider = dialog.preferences().pictureProvider;
+    pictureProvider.save(settings, Llm::ConnectionSettings::Role::Pictures);
+    m_secrets->write(PictureKeySecret, pictureProvider.apiKey, [](const QString&) {});
+    usePictureSettings(pictureProvider);
+    const Generation::PicturePreferences pictures = dialog.preferences().pictures;
+    pictures.save(settings);
+    m_generator->setPicturePreferences(pictures);
+    m_ideaPanel->setPictureDefaults(pictures.enabled, pictures.artStyle);
     if (dialog.preferences().language != preferences.language) {
         m_noticeAction = NoticeAction::Restart;
         m_banner->showNotice(tr("The new language is used after a restart."), tr("Restart now"));

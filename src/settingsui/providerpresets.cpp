@@ -35,6 +35,28 @@ QList<ProviderPreset> ProviderPresets::all()
     };
 }
 
+QList<ProviderPreset> ProviderPresets::pictureProviders()
+{
+    return {
+        preset("openai", QStringLiteral("OpenAI (gpt-image-1)"), "https://api.openai.com/v1", "gpt-image-1"),
+        preset("siliconflow", tr("SiliconFlow (Kolors, Qwen-Image, FLUX)"), "https://api.siliconflow.cn/v1", "Kwai-Kolors/Kolors"),
+        preset("zhipu", tr("Zhipu CogView (CogView-3-Flash is free)"), "https://open.bigmodel.cn/api/paas/v4", "cogview-3-flash"),
+        preset("local", tr("LocalAI or stable-diffusion.cpp (on this computer)"), "http://127.0.0.1:8080/v1", "stablediffusion", true),
+        ProviderPreset{QStringLiteral("custom"), tr("Custom"), QUrl(), QString(), false},
+    };
+}
+
+int ProviderPresets::pictureIndexFor(const QUrl& baseUrl)
+{
+    const QList<ProviderPreset> presets = pictureProviders();
+    const QString wanted = normalized(baseUrl);
+    for (int i = 0; i < presets.size(); ++i) {
+        if (!presets[i].baseUrl.isEmpty() && normalized(presets[i].baseUrl) == wanted)
+            return i;
+    }
+    return int(presets.size()) - 1;
+}
+
 int ProviderPresets::indexFor(const QUrl& baseUrl)
 {
     const QList<ProviderPreset> presets = all();

@@ -27,6 +27,9 @@ public:
     // The index in all() whose base URL matches (ignoring a trailing slash and case of the host),
     // else the index of "Custom".
     [[nodiscard]] static int indexFor(const QUrl& baseUrl);
+    // Services that paint pictures through /images/generations and /images/edits, then "Custom".
+    [[nodiscard]] static QList<ProviderPreset> pictureProviders();
+    [[nodiscard]] static int pictureIndexFor(const QUrl& baseUrl);
 };
 
 } // namespace Storybook::SettingsUi

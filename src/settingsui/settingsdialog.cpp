@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "picturespage.h"
+
 #include "llmclient.h"
 #include "logsink.h"
 #include "modelsjob.h"
@@ -118,6 +120,13 @@ SettingsDialog::SettingsDialog(const Llm::ConnectionSettings& current, const Pre
     setupPresets();
     setupLanguages(preferences.language);
     setupSpeech(preferences.speech);
+    m_pictures = new PicturesPage(preferences.pictureProvider, preferences.pictures, [this] { return connectionSettings(); }, this);
+    m_ui->tabs->addTab(m_pictures, tr("Pictures"));
+    Q_ASSERT(m_ui->tabs->indexOf(m_pictures) == int(Page::Pictures));
+    connect(m_pictures, &PicturesPage::changed, this, [this] {
+        if (m_ready)
+            validate();
+    });
 
     QHeaderView* header = m_ui->stagesTree->header();
     header->setStretchLastSection(true);
@@ -423,6 +432,8 @@ SettingsDialog::Preferences SettingsDialog::preferences() const
     out.language = m_ui->languageCombo->currentData().toString();
     out.speech.voice = m_ui->voiceCombo->currentData().toString();
     out.speech.rate = m_ui->speedSlider->value() / 10.0;
+    out.pictureProvider = m_pictures->provider(connectionSettings());
+    out.pictures = m_pictures->preferences();
     return out;
 }
 
@@ -433,7 +444,7 @@ QStringList SettingsDialog::problems() const
         if (!problem.text.isEmpty())
             texts.append(problem.text);
     }
-    return texts;
+    return texts + m_pictures->problems();
 }
 
 QList<SettingsDialog::FieldProblem> SettingsDialog::fieldProblems() const
@@ -497,6 +508,8 @@ void SettingsDialog::validate()
         texts.append(problem.text);
         (m_ui->providerTab->isAncestorOf(problem.label) ? providerBad : networkBad) = true;
     }
+    const QStringList pictureProblems = m_pictures ? m_pictures->problems() : QStringList();
+    texts += pictureProblems;
     QPushButton* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     ok->setEnabled(texts.isEmpty());
     ok->setToolTip(texts.isEmpty() ? QString() : plainToolTip(tr("Correct the fields marked with ⚠ first:") + u'\n' + texts.join(u'\n')));
@@ -506,6 +519,8 @@ void SettingsDialog::validate()
     const QColor warning = toneColor(bar->palette(), Tone::Warning);
     bar->setTabTextColor(int(Page::Provider), providerBad ? warning : normal);
     bar->setTabTextColor(int(Page::Network), networkBad ? warning : normal);
+    if (m_pictures)
+        bar->setTabTextColor(int(Page::Pictures), pictureProblems.isEmpty() ? normal : warning);
     bar->setTabToolTip(int(Page::Provider), providerBad ? tr("Something on this page needs correcting.") : QString());
     bar->setTabToolTip(int(Page::Network), networkBad ? tr("Something on this page needs correcting.") : QString());
 

@@ -2,6 +2,7 @@
 
 #include "connectionsettings.h"
 #include "diagnostics.h"
+#include "illustrator.h"
 #include "speechsettings.h"
 
 #include <QDialog>
@@ -30,6 +31,7 @@ class SpeechEngine;
 
 namespace Storybook::SettingsUi {
 
+class PicturesPage;
 class SecretStore;
 
 // Provider, network, diagnostics and general settings in one dialog. Everything works on the values
@@ -46,9 +48,13 @@ public:
     {
         QString language; // "" = the system's, "en", "zh_CN"
         Speech::SpeechSettings speech;
+        // The picture provider (Role::Pictures; its apiKey included) and how pictures are painted.
+        // Out of the dialog, the provider carries the network settings of the Network page.
+        Llm::ConnectionSettings pictureProvider = Llm::ConnectionSettings::defaults(Llm::ConnectionSettings::Role::Pictures);
+        Generation::PicturePreferences pictures;
     };
 
-    enum class Page { Provider, Network, Diagnostics, General };
+    enum class Page { Provider, Network, Diagnostics, General, Pictures };
 
     // secrets may be null; otherwise the API key and proxy password are read from it when the
     // settings passed in have none.
@@ -66,6 +72,7 @@ public:
     // The last finished diagnostics run, if any.
     [[nodiscard]] std::optional<Llm::DiagnosticsReport> lastReport() const { return m_report; }
     [[nodiscard]] bool isDiagnosticsRunning() const;
+    [[nodiscard]] PicturesPage* picturesPage() const { return m_pictures; }
 
     void showPage(Page page);
 
@@ -127,6 +134,7 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     std::unique_ptr<Speech::SpeechEngine> m_speechEngine; // made when the General tab is first shown
     QPointer<SecretStore> m_secrets;
+    PicturesPage* m_pictures = nullptr; // the Pictures tab
     Llm::ConnectionSettings m_initial;
     bool m_apiKeyTouched = false;
     bool m_passwordTouched = false;
