@@ -211,7 +211,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // The generator goes first (declared last): a page being written is kept as a saved draft.
+    // The store goes first: its late keychain answers (whose callbacks capture this window) are
+    // then dropped, never delivered to a window half destroyed. Pending writes finish on their own.
+    delete m_secrets;
+    m_secrets = nullptr;
+    // The generator next (declared last): a page being written is kept as a saved draft.
     m_generator.reset();
 }
 
