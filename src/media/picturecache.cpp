@@ -59,33 +59,36 @@ QString PictureCache::fingerprint(const QByteArray& bytes)
     return QString::number(view.size(), 36) + u'-' + QString::number(quint64(hash), 36);
 }
 
-QString PictureCache::brokenKey(const PictureKey& key, const QString& fingerprint)
+PictureKey PictureCache::keyFor(const QString& storyId, const QString& entry, const QByteArray& bytes, int longestSide)
 {
-    return key.storyId + u'\n' + key.entry + u'\n' + fingerprint;
+    return {storyId, entry, fingerprint(bytes), bucketFor(longestSide)};
 }
 
-QString PictureCache::cacheKey(const PictureKey& key, const QString& fingerprint)
+QString PictureCache::brokenKey(const PictureKey& key)
 {
-    return brokenKey(key, fingerprint) + u'\n' + QString::number(key.bucket);
+    return key.storyId + u'\n' + key.entry + u'\n' + key.fingerprint;
 }
 
-PictureResult PictureCache::find(const PictureKey& key, const QByteArray& bytes) const
+QString PictureCache::cacheKey(const PictureKey& key)
 {
-    const QString print = fingerprint(bytes);
-    if (bytes.isEmpty() || m_broken.contains(brokenKey(key, print)))
+    return brokenKey(key) + u'\n' + QString::number(key.bucket);
+}
+
+PictureResult PictureCache::find(const PictureKey& key) const
+{
+    if (key.fingerprint.startsWith(u'0') || m_broken.contains(brokenKey(key))) // "0-…": no bytes
         return {PictureResult::Status::Broken, {}};
-    if (const QImage* image = m_images.object(cacheKey(key, print)))
+    if (const QImage* image = m_images.object(cacheKey(key)))
         return {PictureResult::Status::Ready, *image};
     return {PictureResult::Status::Pending, {}};
 }
 
 PictureResult PictureCache::request(const PictureKey& key, const QByteArray& bytes)
 {
-    PictureResult result = find(key, bytes);
+    PictureResult result = find(key);
     if (result.status != PictureResult::Status::Pending)
         return result;
-    const QString print = fingerprint(bytes);
-    const QString id = cacheKey(key, print);
+    const QString id = cacheKey(key);
     if (auto it = m_pending.find(id); it != m_pending.end()) {
         ++it->wants;
         return result;
@@ -93,7 +96,7 @@ PictureResult PictureCache::request(const PictureKey& key, const QByteArray& byt
 
     Pending pending;
     pending.key = key;
-    pending.brokenKey = brokenKey(key, print);
+    pending.brokenKey = brokenKey(key);
     pending.generation = ++m_generation;
     pending.wants = 1;
     const int bucket = key.bucket;
@@ -117,9 +120,9 @@ PictureResult PictureCache::request(const PictureKey& key, const QByteArray& byt
     return result;
 }
 
-void PictureCache::cancel(const PictureKey& key, const QByteArray& bytes)
+void PictureCache::cancel(const PictureKey& key)
 {
-    const QString id = cacheKey(key, fingerprint(bytes));
+    const QString id = cacheKey(key);
     auto it = m_pending.find(id);
     if (it == m_pending.end() || --it->wants > 0)
         return;

@@ -12,12 +12,14 @@
 
 namespace Storybook::Media {
 
-// Which picture, at which size: a story's asset entry (with a fingerprint of its bytes, so a picture
-// painted again under the same entry is never mistaken for the old one) and a size bucket.
+// Which picture, at which size: a story's asset entry, a fingerprint of its bytes (so a picture
+// painted again under the same entry is never mistaken for the old one) and a size bucket. Made by
+// PictureCache::keyFor.
 struct PictureKey
 {
     QString storyId;
     QString entry;
+    QString fingerprint;
     int bucket = 0; // the longest side in device pixels the decoded image may have (see bucketFor)
 
     friend bool operator==(const PictureKey&, const PictureKey&) = default;
@@ -62,14 +64,17 @@ public:
 
     // The bucket a view that needs `longestSide` device pixels asks for (the next size up).
     [[nodiscard]] static int bucketFor(int longestSide);
+    // The key of picture `bytes` (entry `entry` of story `storyId`) for a view needing `longestSide`.
+    [[nodiscard]] static PictureKey keyFor(const QString& storyId, const QString& entry, const QByteArray& bytes, int longestSide);
 
-    // The picture `bytes` of `key.entry` at `key.bucket`: ready at once when it was decoded before (or
-    // is known to be broken), else Pending and decoding starts; pictureReady(key, …) follows.
+    // The picture `bytes` (made into `key` by keyFor) at `key.bucket`: ready at once when it was
+    // decoded before (or is known to be broken), else Pending and decoding starts; pictureReady(key, …)
+    // follows.
     [[nodiscard]] PictureResult request(const PictureKey& key, const QByteArray& bytes);
     // What the cache has, without starting anything.
-    [[nodiscard]] PictureResult find(const PictureKey& key, const QByteArray& bytes) const;
+    [[nodiscard]] PictureResult find(const PictureKey& key) const;
     // The caller no longer wants this picture (another page is shown, the story closed).
-    void cancel(const PictureKey& key, const QByteArray& bytes);
+    void cancel(const PictureKey& key);
 
     // Decodes one picture (any thread): fitted into bucket×bucket with its aspect kept, smoothly
     // scaled, never enlarged. A null image when the bytes are no readable picture.
@@ -95,8 +100,8 @@ private:
         int wants = 0;          // requests not cancelled
     };
     [[nodiscard]] static QString fingerprint(const QByteArray& bytes);
-    [[nodiscard]] static QString cacheKey(const PictureKey& key, const QString& fingerprint);
-    [[nodiscard]] static QString brokenKey(const PictureKey& key, const QString& fingerprint);
+    [[nodiscard]] static QString cacheKey(const PictureKey& key);
+    [[nodiscard]] static QString brokenKey(const PictureKey& key);
     void finished(const QString& cacheKey, quint64 generation);
 
     QCache<QString, QImage> m_images; // cost in KiB

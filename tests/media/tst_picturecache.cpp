@@ -68,9 +68,9 @@ QByteArray pngClaiming(quint32 width, quint32 height)
     return png;
 }
 
-PictureKey key(const QString& entry, int bucket, const QString& story = QStringLiteral("s1"))
+PictureKey key(const QString& entry, int bucket, const QByteArray& bytes)
 {
-    return {story, entry, bucket};
+    return PictureCache::keyFor(QStringLiteral("s1"), entry, bytes, bucket);
 }
 
 // Waits until `cache` announced `wanted` (never a fixed sleep); returns its image.
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(PictureCache::decode(bytes, 512).isNull());
 
         PictureCache cache;
-        const PictureKey wanted = key(QStringLiteral("pictures/broken.png"), 512);
+        const PictureKey wanted = key(QStringLiteral("pictures/broken.png"), 512, bytes);
         PictureResult first = cache.request(wanted, bytes);
         if (first.status == PictureResult::Status::Pending) {
             bool arrived = false;
@@ -171,7 +171,7 @@ private Q_SLOTS:
         }
         // Known to be broken at every size from now on, without decoding again.
         const int started = cache.decodesStarted();
-        QCOMPARE(cache.request(key(QStringLiteral("pictures/broken.png"), 128), bytes).status, PictureResult::Status::Broken);
+        QCOMPARE(cache.request(key(QStringLiteral("pictures/broken.png"), 128, bytes), bytes).status, PictureResult::Status::Broken);
         QCOMPARE(cache.decodesStarted(), started);
     }
 
@@ -179,7 +179,7 @@ private Q_SLOTS:
     {
         PictureCache cache;
         const QByteArray bytes = encode(makeImage(800, 600), "png");
-        const PictureKey wanted = key(QStringLiteral("pictures/a.png"), 256);
+        const PictureKey wanted = key(QStringLiteral("pictures/a.png"), 256, bytes);
         QSignalSpy ready(&cache, &PictureCache::pictureReady);
         QCOMPARE(cache.request(wanted, bytes).status, PictureResult::Status::Pending);
         QCOMPARE(cache.request(wanted, bytes).status, PictureResult::Status::Pending); // shares the decode
@@ -196,21 +196,23 @@ private Q_SLOTS:
         QCOMPARE(cache.pendingCount(), 0);
 
         // Another size is another decode.
-        QCOMPARE(cache.request(key(QStringLiteral("pictures/a.png"), 512), bytes).status, PictureResult::Status::Pending);
+        QCOMPARE(cache.request(key(QStringLiteral("pictures/a.png"), 512, bytes), bytes).status, PictureResult::Status::Pending);
         QCOMPARE(cache.decodesStarted(), 2);
     }
 
     void repaintedUnderSameEntryIsNotTheOldPicture()
     {
         PictureCache cache;
-        const PictureKey wanted = key(QStringLiteral("pictures/p1.png"), 128);
         const QByteArray before = encode(makeImage(300, 300, 0), "png");
         const QByteArray after = encode(makeImage(300, 200, 0), "png"); // painted again: another shape
-        QVERIFY(cache.request(wanted, before).status == PictureResult::Status::Pending);
+        const PictureKey old = key(QStringLiteral("pictures/p1.png"), 128, before);
+        const PictureKey repainted = key(QStringLiteral("pictures/p1.png"), 128, after);
+        QVERIFY(!(old == repainted));
+        QVERIFY(cache.request(old, before).status == PictureResult::Status::Pending);
         bool arrived = false;
-        QCOMPARE(waitFor(cache, wanted, &arrived).size(), QSize(128, 128));
-        QCOMPARE(cache.request(wanted, after).status, PictureResult::Status::Pending);
-        QCOMPARE(waitFor(cache, wanted, &arrived).size(), QSize(128, 85));
+        QCOMPARE(waitFor(cache, old, &arrived).size(), QSize(128, 128));
+        QCOMPARE(cache.request(repainted, after).status, PictureResult::Status::Pending);
+        QCOMPARE(waitFor(cache, repainted, &arrived).size(), QSize(128, 85));
     }
 
     void manyRequestsStayWithinMemoryBound()
@@ -230,7 +232,7 @@ private Q_SLOTS:
         for (int round = 0; round < 3; ++round) {
             for (int i = 0; i < 8; ++i) {
                 for (const int bucket : {64, 128, 256, 512}) {
-                    const PictureKey k = key(QStringLiteral("pictures/%1.png").arg(i), bucket);
+                    const PictureKey k = key(QStringLiteral("pictures/%1.png").arg(i), bucket, pictures.at(i));
                     if (cache.request(k, pictures.at(i)).status == PictureResult::Status::Pending)
                         waiting.insert(k.entry + QString::number(bucket));
                 }
@@ -242,7 +244,7 @@ private Q_SLOTS:
         QVERIFY2(cache.memoryUsed() <= limit, qPrintable(QString::number(cache.memoryUsed())));
         QVERIFY(cache.memoryUsed() > 0);
         // The small ones that fit are still there.
-        QCOMPARE(cache.find(key(QStringLiteral("pictures/7.png"), 512), pictures.at(7)).status, PictureResult::Status::Ready);
+        QCOMPARE(cache.find(key(QStringLiteral("pictures/7.png"), 512, pictures.at(7))).status, PictureResult::Status::Ready);
     }
 
     void cancelledRequestIsNotAnnounced()
@@ -259,21 +261,21 @@ private Q_SLOTS:
         QList<PictureKey> announced;
         QObject context;
         connect(&cache, &PictureCache::pictureReady, &context, [&](const PictureKey& k, const QImage&) { announced.append(k); });
-        const PictureKey blocker = key(QStringLiteral("pictures/first.png"), 1024);
-        const PictureKey dropped = key(QStringLiteral("pictures/dropped.png"), 512);
-        const PictureKey kept = key(QStringLiteral("pictures/kept.png"), 512);
+        const PictureKey blocker = key(QStringLiteral("pictures/first.png"), 1024, bytes);
+        const PictureKey dropped = key(QStringLiteral("pictures/dropped.png"), 512, bytes);
+        const PictureKey kept = key(QStringLiteral("pictures/kept.png"), 512, bytes);
         QCOMPARE(cache.request(blocker, bytes).status, PictureResult::Status::Pending);
         QCOMPARE(cache.request(dropped, bytes).status, PictureResult::Status::Pending);
         QCOMPARE(cache.request(dropped, bytes).status, PictureResult::Status::Pending);
         QCOMPARE(cache.request(kept, bytes).status, PictureResult::Status::Pending);
-        cache.cancel(dropped, bytes); // one of two requests: still wanted
+        cache.cancel(dropped); // one of two requests: still wanted
         QCOMPARE(cache.pendingCount(), 3);
-        cache.cancel(dropped, bytes); // nobody wants it now
+        cache.cancel(dropped); // nobody wants it now
         QCOMPARE(cache.pendingCount(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(announced.contains(kept), 20000);
         QVERIFY(announced.contains(blocker));
         QVERIFY(!announced.contains(dropped));
-        QCOMPARE(cache.find(dropped, bytes).status, PictureResult::Status::Pending); // not decoded, not cached
+        QCOMPARE(cache.find(dropped).status, PictureResult::Status::Pending); // not decoded, not cached
 
         // Wanted again after the cancel: decoded again.
         QCOMPARE(cache.request(dropped, bytes).status, PictureResult::Status::Pending);
@@ -289,7 +291,7 @@ private Q_SLOTS:
             auto cache = std::make_unique<PictureCache>();
             connect(cache.get(), &PictureCache::pictureReady, this, [&announced] { ++announced; });
             for (int i = 0; i < 40; ++i)
-                (void)cache->request(key(QStringLiteral("pictures/%1.png").arg(i), 1024), i % 2 ? jpeg : big);
+                (void)cache->request(key(QStringLiteral("pictures/%1.png").arg(i), 1024, i % 2 ? jpeg : big), i % 2 ? jpeg : big);
             QTRY_VERIFY_WITH_TIMEOUT(QThreadPool::globalInstance()->activeThreadCount() > 0, 20000);
         } // gone with decodes running and queued
         QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
