@@ -461,6 +461,22 @@
         <source>Story &amp;idea</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pi&amp;ctures on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rt style:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::LibrarySidebar</name>
@@ -748,6 +764,72 @@ Picture-book stories written with you, page by page.</source>
         <source>Saving the settings will replace the file: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The picture could not be painted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paint this picture again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go on reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::VersionsDialog</name>
+    <message>
+        <source>Earlier versions of this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a version to read it. Restoring it brings back its question and the pages written after it; the version shown now is kept too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of the chosen version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page has no earlier versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(This version ended the story.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) were written after this version.</source>
+        <translation>
+            <numerusform>%n page was written after this version.</numerusform>
+            <numerusform>%n pages were written after this version.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::Commands</name>
@@ -816,15 +898,50 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>diagnose, story list/show: print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference picture “%1” cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the path given to --reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider sent a %1 picture; it is written to %2 instead of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be written to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider painted from its own wording: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
 
 Commands:
   chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
   models                                      list the server&apos;s model ids
-  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
+  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
+                                              --picture: the picture provider, painting one small
+                                              picture (it costs as much as one picture)
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              paint one picture with the picture provider and write
+                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
+  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
   story list [--json] | show ID [--json] [--page N] | search TEXT
   story export ID --format md|html|pdf --output FILE [--all-branches]
   story import FILE | delete ID | restore ID
@@ -833,19 +950,47 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chat, models, diagnose or story</source>
+        <source>chat, models, diagnose, image or story</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>diagnose, story list/show: print JSON.</source>
+        <source>image: the picture size, e.g. 1024x1024 (default: the provider&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose or story.</source>
+        <source>WxH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose or story.</source>
+        <source>image: low, medium, high, standard or hd (default: the provider&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image: a picture (PNG, JPEG or WebP) to paint from, e.g. a character sheet; may be repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose: check the picture provider by painting one small picture (it may cost money).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose, image or story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image needs a prompt, e.g. storybook-cli image &quot;A fox with a lantern&quot; --output fox.png.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -889,14 +1034,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fail when nothing arrives for this many seconds (default 120).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Limit for the whole request in seconds; 0 means none (default 0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -967,6 +1104,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>For example --retries 2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fail when nothing arrives for this many seconds (default 120; image: 180).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit for the whole request in seconds; 0 means none (default 0; image: 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::StoryCommands</name>
@@ -1031,10 +1176,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>story show/regenerate: a page number on the reading path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>story export: md, html or pdf.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,19 +1184,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>story export: the file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>story export: every branch, not only the reading path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1173,6 +1306,95 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Rename the folder so that its name is valid UTF-8, or choose another with --library DIR.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>story show/regenerate/illustrate/versions/restore-version: a page number on the reading path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export, image: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: paint a picture for every page (the picture provider of the settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: the pictures&apos; art style: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STYLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture provider&apos;s API base URL (default: the settings&apos;, else --base-url).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture model (default: the settings&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story needs a command: new, continue, regenerate, illustrate, versions, restore-version, list, show, search, export, import, delete or restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the characters…
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting a picture…
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--art-style must be one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story restore-version needs a story id and a version number (see: story versions ID --page N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story versions needs one story id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page has no earlier versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of page %2 is shown again; the version it replaced is kept.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written after this version.</source>
+        <translation>
+            <numerusform>%n page written after this version.</numerusform>
+            <numerusform>%n pages written after this version.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Generation::Illustrator</name>
+    <message>
+        <source>There is no connection to a picture provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Generation::StoryGenerator</name>
@@ -1226,6 +1448,26 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Please wait until the page is written, or stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page is not finished yet: write it first, then paint its picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model stopped before the page was finished: it reached its length limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the page again, or raise the model&apos;s answer length in its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety filter stopped this page before it was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the page again, or change the story idea or the answer a little.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1326,6 +1568,22 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>The model “%1” answered over %2 in %3 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Everything works: the picture provider painted through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs no username or password; the ones given are not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” painted a %2 picture (%3 KB) over %4 in %5 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was fetched from %1 in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
@@ -1371,6 +1629,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One small picture (costs as much as one picture)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1679,6 +1941,118 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
             <numerusform>it redirected more than %n times</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 asks for a username and password, and none was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy username and password in Settings → Network (storybook-cli: --proxy http://USER@HOST:PORT with the password in STORYBOOK_PROXY_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not allow connections to %2: its rules refuse this server or port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s administrator decides which servers and ports may be reached: ask them to allow %1, or use another proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a SOCKS5 proxy: choose SOCKS5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an HTTP proxy: choose HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the proxy type to %1 in Settings → Network (as an address: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection, but nothing came back through it from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s own connection is the likely cause: check its server, key or subscription (for a shadowsocks, V2Ray or Clash client, whether it reaches its server), or try another proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety system refused this request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is wrong with the connection or the key. Describe the scene in gentler words, or choose another art style, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account at %1 has no credit left: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add credit or check the plan with the provider, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 answered %2 (a gateway in front of it could not get an answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture has no description (prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what the picture should show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference picture “%1” is not a whole PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a PNG, JPEG or WebP picture as the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent data that is not a PNG, JPEG or WebP picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture it sent is damaged or incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its picture is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its picture address is not a web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture&apos;s address at %1 was refused (such addresses expire within the hour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paint the picture again; its address is fetched at once each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -1755,6 +2129,149 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::PicturesPage</name>
+    <message>
+        <source>Paint a picture for every page of new stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square (1024 × 1024)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape (1536 × 1024)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portrait (1024 × 1536)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low (quick, cheaper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High (slower, dearer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art st&amp;yle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture provider base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture provider API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, apart from the text provider&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the picture at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit for one picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One picture at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy and the other network settings are the ones on the Network page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paint a test picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paints one small picture through these settings (it may cost as much as one picture).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture provider&apos;s base URL must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting a test picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -1786,6 +2303,18 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SiliconFlow (Kolors, Qwen-Image, FLUX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zhipu CogView (CogView-3-Flash is free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LocalAI or stable-diffusion.cpp (on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2017,6 +2546,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Once upon a time, a little fox found a lantern in the snow.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Speech::MissingSpeechEngine</name>
@@ -2056,6 +2589,37 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::ArtStyle</name>
+    <message>
+        <source>Watercolour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crayon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper cut-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ink wash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft 3D clay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bright flat cartoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pencil sketch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Story::Library</name>
     <message>
         <source>The library folder “%1” cannot be created.</source>
@@ -2063,10 +2627,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The library folder “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is too large to be a story (%1 MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2099,10 +2659,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>“%1” cannot be removed from the trash.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” cannot be opened: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2146,6 +2702,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file is damaged: its pages lead back to themselves in a circle.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2227,6 +2787,55 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>the PDF could not be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture of page %1</source>
+        <extracomment>Alternative text of a page&apos;s picture when the page has no scene description; %1 is the page&apos;s position (3, 3a)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The characters of the story</source>
+        <extracomment>Alternative text of the picture of the story&apos;s characters; %1 lists their names</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The characters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder for the pictures could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::StoryFile</name>
+    <message>
+        <source>an entry is too large (%1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file is a container without a story in it (no %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story inside the file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story file is a damaged container: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a story (%1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story&apos;s container could not be assembled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2428,6 +3037,33 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Press %1 to choose this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Widgets::PictureView</name>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is being painted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the picture again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting the picture again…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

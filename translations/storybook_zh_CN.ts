@@ -461,6 +461,22 @@
         <source>Story &amp;idea</source>
         <translation>故事创意(&amp;I)</translation>
     </message>
+    <message>
+        <source>Pi&amp;ctures on every page</source>
+        <translation>每页配图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page.</source>
+        <translation>每一页都由“设置 → 插图”中的绘图服务来画，每页上的角色保持一致。</translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation>画风</translation>
+    </message>
+    <message>
+        <source>A&amp;rt style:</source>
+        <translation>画风(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::LibrarySidebar</name>
@@ -749,6 +765,71 @@ Picture-book stories written with you, page by page.</source>
         <source>Saving the settings will replace the file: %1</source>
         <translation>保存设置将覆盖该文件：%1</translation>
     </message>
+    <message>
+        <source>The picture could not be painted: %1</source>
+        <translation>插图没能画出来：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Paint this picture again</source>
+        <translation>重画这幅插图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation>以前的版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go on reading</source>
+        <translation>继续讲下去(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::VersionsDialog</name>
+    <message>
+        <source>Earlier versions of this page</source>
+        <translation>这一页以前的版本</translation>
+    </message>
+    <message>
+        <source>Choose a version to read it. Restoring it brings back its question and the pages written after it; the version shown now is kept too.</source>
+        <translation>选一个版本来阅读。恢复它，会把它的问题和在它之后写的页面一起找回来；现在显示的版本也会保留。</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>以前的版本</translation>
+    </message>
+    <message>
+        <source>The text of the chosen version</source>
+        <translation>所选版本的正文</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>恢复这个版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This page has no earlier versions.</source>
+        <translation>这一页没有以前的版本。</translation>
+    </message>
+    <message>
+        <source>(This version ended the story.)</source>
+        <translation>（这个版本是故事的结局。）</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) were written after this version.</source>
+        <translation>
+            <numerusform>在这个版本之后写了 %n 页。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::Commands</name>
@@ -817,15 +898,50 @@ Picture-book stories written with you, page by page.</source>
         <translation>diagnose 命令不接受参数。</translation>
     </message>
     <message>
+        <source>diagnose, story list/show: print JSON.</source>
+        <translation>diagnose、story list/show：以 JSON 格式输出结果。</translation>
+    </message>
+    <message>
+        <source>The reference picture “%1” cannot be read: %2</source>
+        <translation>无法读取参考图片“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Check the path given to --reference.</source>
+        <translation>请检查 --reference 给出的路径。</translation>
+    </message>
+    <message>
+        <source>The provider sent a %1 picture; it is written to %2 instead of %3.</source>
+        <translation>服务返回的是 %1 图片；已写入 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The picture could not be written to “%1”: %2</source>
+        <translation>无法把图片写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation>请检查该文件夹是否存在、是否可写。</translation>
+    </message>
+    <message>
+        <source>The provider painted from its own wording: %1</source>
+        <translation>服务按它自己改写的描述作画：%1</translation>
+    </message>
+    <message>
         <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
 
 Commands:
   chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
   models                                      list the server&apos;s model ids
-  diagnose [--json]                           check configuration, proxy, DNS, TLS, key and model
+  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
+                                              --picture: the picture provider, painting one small
+                                              picture (it costs as much as one picture)
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              paint one picture with the picture provider and write
+                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
+  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
   story list [--json] | show ID [--json] [--page N] | search TEXT
   story export ID --format md|html|pdf --output FILE [--all-branches]
   story import FILE | delete ID | restore ID
@@ -836,31 +952,66 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 命令：
   chat [--no-stream] [--system TEXT] PROMPT   以流式方式把回复输出到 stdout
   models                                      列出服务器上的模型 ID
-  diagnose [--json]                           检查配置、代理、DNS、TLS、API 密钥和模型
+  diagnose [--json] [--picture]               检查配置、代理、DNS、TLS、API 密钥和模型；
+                                              --picture：检查绘图服务，会画一张小图
+                                              （费用相当于画一张图）
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              用绘图服务画一张图，把服务返回的
+                                              原始字节写入 FILE（.png/.jpg/.webp，按原样）
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
+  story illustrate ID [--page N]   （story new --pictures [--art-style S]：带插图的故事）
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
   story list [--json] | show ID [--json] [--page N] | search TEXT
   story export ID --format md|html|pdf --output FILE [--all-branches]
   story import FILE | delete ID | restore ID
 
-退出码：0 成功，1 内部错误，2 用法或配置错误，3 网络/DNS/TLS 错误，4 代理错误，5 API/HTTP 错误，6 超时，7 响应无效，130 已中断。</translation>
+退出码：0 成功，1 内部错误，2 用法/配置，3 网络/DNS/TLS，4 代理，5 API/HTTP，6 超时，7 响应无效，130 被中断。</translation>
     </message>
     <message>
-        <source>chat, models, diagnose or story</source>
-        <translation>chat、models、diagnose 或 story</translation>
+        <source>chat, models, diagnose, image or story</source>
+        <translation>chat、models、diagnose、image 或 story</translation>
     </message>
     <message>
-        <source>diagnose, story list/show: print JSON.</source>
-        <translation>diagnose、story list/show：以 JSON 格式输出结果。</translation>
+        <source>image: the picture size, e.g. 1024x1024 (default: the provider&apos;s).</source>
+        <translation>image：图片尺寸，例如 1024x1024（默认：服务的默认值）。</translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose or story.</source>
-        <translation>需要指定一个命令：chat、models、diagnose 或 story。</translation>
+        <source>WxH</source>
+        <translation>宽x高</translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose or story.</source>
-        <translation>未知命令“%1”，请使用 chat、models、diagnose 或 story。</translation>
+        <source>image: low, medium, high, standard or hd (default: the provider&apos;s).</source>
+        <translation>image：low、medium、high、standard 或 hd（默认：服务的默认值）。</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>image: a picture (PNG, JPEG or WebP) to paint from, e.g. a character sheet; may be repeated.</source>
+        <translation>image：作为参考的图片（PNG、JPEG 或 WebP），例如角色设定图；可以重复给出。</translation>
+    </message>
+    <message>
+        <source>diagnose: check the picture provider by painting one small picture (it may cost money).</source>
+        <translation>diagnose：画一张小图来检查绘图服务（可能会产生费用）。</translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose, image or story.</source>
+        <translation>需要一个命令：chat、models、diagnose、image 或 story。</translation>
+    </message>
+    <message>
+        <source>image needs a prompt, e.g. storybook-cli image &quot;A fox with a lantern&quot; --output fox.png.</source>
+        <translation>image 需要一段描述，例如 storybook-cli image &quot;一只提着灯笼的小狐狸&quot; --output fox.png。</translation>
+    </message>
+    <message>
+        <source>image needs --output FILE.</source>
+        <translation>image 需要 --output FILE。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
+        <translation>未知命令“%1”；请使用 chat、models、diagnose、image 或 story。</translation>
     </message>
 </context>
 <context>
@@ -904,14 +1055,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>S</source>
         <translation>S</translation>
-    </message>
-    <message>
-        <source>Fail when nothing arrives for this many seconds (default 120).</source>
-        <translation>空闲超时（秒）：连续这么多秒没有收到任何数据就判定为失败（默认 120）。</translation>
-    </message>
-    <message>
-        <source>Limit for the whole request in seconds; 0 means none (default 0).</source>
-        <translation>总超时（秒）：整个请求的时间上限，0 表示不限制（默认 0）。</translation>
     </message>
     <message>
         <source>Retries on connection failures, 429 and 5xx before any answer arrived (default 2).</source>
@@ -981,6 +1124,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>For example --retries 2.</source>
         <translation>例如 --retries 2。</translation>
     </message>
+    <message>
+        <source>Fail when nothing arrives for this many seconds (default 120; image: 180).</source>
+        <translation>这么多秒内什么都没收到就算失败（默认 120；image：180）。</translation>
+    </message>
+    <message>
+        <source>Limit for the whole request in seconds; 0 means none (default 0; image: 300).</source>
+        <translation>整个请求的时限（秒）；0 表示不限（默认 0；image：300）。</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Cli::StoryCommands</name>
@@ -1045,10 +1196,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>story continue：孩子自己的回答。</translation>
     </message>
     <message>
-        <source>story show/regenerate: a page number on the reading path.</source>
-        <translation>story show/regenerate：阅读路线上的页码。</translation>
-    </message>
-    <message>
         <source>story export: md, html or pdf.</source>
         <translation>story export：导出格式，md、html 或 pdf。</translation>
     </message>
@@ -1057,20 +1204,12 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>story export: the file to write.</source>
-        <translation>story export：要写入的文件。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
         <source>story export: every branch, not only the reading path.</source>
         <translation>story export：导出所有分支，而不只是阅读路线。</translation>
-    </message>
-    <message>
-        <source>story needs a command: new, continue, regenerate, list, show, search, export, import, delete or restore.</source>
-        <translation>story 需要指定一个命令：new、continue、regenerate、list、show、search、export、import、delete 或 restore。</translation>
     </message>
     <message>
         <source>Choose another folder with --library DIR.</source>
@@ -1186,6 +1325,97 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Rename the folder so that its name is valid UTF-8, or choose another with --library DIR.</source>
         <translation>请把文件夹改成有效的 UTF-8 名字，或用 --library DIR 选择另一个文件夹。</translation>
     </message>
+    <message>
+        <source>story show/regenerate/illustrate/versions/restore-version: a page number on the reading path.</source>
+        <translation>story show/regenerate/illustrate/versions/restore-version：阅读路径上的页码。</translation>
+    </message>
+    <message>
+        <source>story export, image: the file to write.</source>
+        <translation>story export、image：要写入的文件。</translation>
+    </message>
+    <message>
+        <source>story new: paint a picture for every page (the picture provider of the settings).</source>
+        <translation>story new：为每一页配图（使用设置中的绘图服务）。</translation>
+    </message>
+    <message>
+        <source>story new: the pictures&apos; art style: %1.</source>
+        <translation>story new：插图的画风：%1。</translation>
+    </message>
+    <message>
+        <source>STYLE</source>
+        <translation>画风</translation>
+    </message>
+    <message>
+        <source>The picture provider&apos;s API base URL (default: the settings&apos;, else --base-url).</source>
+        <translation>绘图服务的 API 基础地址（默认：设置中的，否则用 --base-url）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The picture model (default: the settings&apos;).</source>
+        <translation>绘图模型（默认：设置中的）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>story needs a command: new, continue, regenerate, illustrate, versions, restore-version, list, show, search, export, import, delete or restore.</source>
+        <translation>story 需要一个子命令：new、continue、regenerate、illustrate、versions、restore-version、list、show、search、export、import、delete 或 restore。</translation>
+    </message>
+    <message>
+        <source>Painting the characters…
+</source>
+        <translation>正在画角色…
+</translation>
+    </message>
+    <message>
+        <source>Painting a picture…
+</source>
+        <translation>正在画插图…
+</translation>
+    </message>
+    <message>
+        <source>--art-style must be one of: %1.</source>
+        <translation>--art-style 必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>story restore-version needs a story id and a version number (see: story versions ID --page N).</source>
+        <translation>story restore-version 需要故事 ID 和版本号（查看：story versions ID --page N）。</translation>
+    </message>
+    <message>
+        <source>story versions needs one story id.</source>
+        <translation>story versions 需要一个故事 ID。</translation>
+    </message>
+    <message>
+        <source>This page has no earlier versions.</source>
+        <translation>这一页没有以前的版本。</translation>
+    </message>
+    <message>
+        <source>The version must be between 1 and %1.</source>
+        <translation>版本号必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Version %1 of page %2 is shown again; the version it replaced is kept.
+</source>
+        <translation>第 %2 页已恢复为版本 %1；被替换的版本也保留着。
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) written after this version.</source>
+        <translation>
+            <numerusform>在这个版本之后写了 %n 页。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Generation::Illustrator</name>
+    <message>
+        <source>There is no connection to a picture provider.</source>
+        <translation>没有连接到绘图服务。</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Generation::StoryGenerator</name>
@@ -1240,6 +1470,26 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Please wait until the page is written, or stop it first.</source>
         <translation>请等这一页写完，或者先停止。</translation>
+    </message>
+    <message>
+        <source>This page is not finished yet: write it first, then paint its picture.</source>
+        <translation>这一页还没写完：先把它写完，再给它配图。</translation>
+    </message>
+    <message>
+        <source>The model stopped before the page was finished: it reached its length limit.</source>
+        <translation>这一页还没写完模型就停下了：它达到了回答长度的上限。</translation>
+    </message>
+    <message>
+        <source>Write the page again, or raise the model&apos;s answer length in its settings.</source>
+        <translation>重写这一页，或在模型的设置里调高回答长度。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety filter stopped this page before it was finished.</source>
+        <translation>服务的安全过滤在这一页写完之前把它拦下了。</translation>
+    </message>
+    <message>
+        <source>Write the page again, or change the story idea or the answer a little.</source>
+        <translation>重写这一页，或者把故事构思或回答稍微改一改。</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1588,22 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>The model “%1” answered over %2 in %3 ms.</source>
         <translation>模型“%1”通过 %2 在 %3 毫秒内作出了回复。</translation>
     </message>
+    <message>
+        <source>Everything works: the picture provider painted through %1.</source>
+        <translation>一切正常：绘图服务通过 %1 画出了图。</translation>
+    </message>
+    <message>
+        <source>It needs no username or password; the ones given are not used.</source>
+        <translation>它不需要用户名和密码；填写的用户名和密码没有使用。</translation>
+    </message>
+    <message>
+        <source>“%1” painted a %2 picture (%3 KB) over %4 in %5 ms.</source>
+        <translation>“%1”通过 %4 画了一张 %2 图片（%3 KB），用时 %5 毫秒。</translation>
+    </message>
+    <message>
+        <source>It was fetched from %1 in %2 ms.</source>
+        <translation>从 %1 下载用时 %2 毫秒。</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
@@ -1384,6 +1650,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>What to do: %1</source>
         <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>One small picture (costs as much as one picture)</source>
+        <translation>一张小图（费用相当于画一张图）</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1959,118 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
             <numerusform>它重定向超过了 %n 次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 asks for a username and password, and none was given.</source>
+        <translation>%1 要求用户名和密码，但没有填写。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy username and password in Settings → Network (storybook-cli: --proxy http://USER@HOST:PORT with the password in STORYBOOK_PROXY_PASSWORD).</source>
+        <translation>请在“设置 → 网络”中填写代理的用户名和密码（storybook-cli：--proxy http://用户名@主机:端口，密码放在 STORYBOOK_PROXY_PASSWORD 中）。</translation>
+    </message>
+    <message>
+        <source>%1 does not allow connections to %2: its rules refuse this server or port.</source>
+        <translation>%1 不允许连接到 %2：它的规则拒绝这个服务器或端口。</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s administrator decides which servers and ports may be reached: ask them to allow %1, or use another proxy.</source>
+        <translation>能访问哪些服务器和端口由代理的管理员决定：请他们放行 %1，或者换一个代理。</translation>
+    </message>
+    <message>
+        <source>%1 is a SOCKS5 proxy: choose SOCKS5.</source>
+        <translation>%1 是 SOCKS5 代理：请选择 SOCKS5。</translation>
+    </message>
+    <message>
+        <source>%1 is an HTTP proxy: choose HTTP.</source>
+        <translation>%1 是 HTTP 代理：请选择 HTTP。</translation>
+    </message>
+    <message>
+        <source>Set the proxy type to %1 in Settings → Network (as an address: %2).</source>
+        <translation>请在“设置 → 网络”中把代理类型设为 %1（写成地址是：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection, but nothing came back through it from %2.</source>
+        <translation>%1 接受了连接，但没有从 %2 传回任何内容。</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s own connection is the likely cause: check its server, key or subscription (for a shadowsocks, V2Ray or Clash client, whether it reaches its server), or try another proxy.</source>
+        <translation>很可能是代理自己的连接出了问题：请检查它的服务器、密钥或订阅（shadowsocks、V2Ray 或 Clash 客户端要看它能否连上自己的服务器），或者换一个代理。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety system refused this request: %1</source>
+        <translation>服务的安全系统拒绝了这个请求：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is wrong with the connection or the key. Describe the scene in gentler words, or choose another art style, and try again.</source>
+        <translation>连接和密钥都没有问题。请用更温和的话描述画面，或换一种画风，再试一次。</translation>
+    </message>
+    <message>
+        <source>The account at %1 has no credit left: %2</source>
+        <translation>%1 上的账户余额已用完：%2</translation>
+    </message>
+    <message>
+        <source>Add credit or check the plan with the provider, then try again.</source>
+        <translation>请充值或在服务商那里检查套餐，然后再试。</translation>
+    </message>
+    <message>
+        <source>The server %1 answered %2 (a gateway in front of it could not get an answer).</source>
+        <translation>服务器 %1 返回了 %2（它前面的网关没能拿到回答）。</translation>
+    </message>
+    <message>
+        <source>the picture is too large</source>
+        <translation>图片太大</translation>
+    </message>
+    <message>
+        <source>The picture has no description (prompt).</source>
+        <translation>这幅图没有描述（提示词）。</translation>
+    </message>
+    <message>
+        <source>Describe what the picture should show.</source>
+        <translation>请描述图中应该画什么。</translation>
+    </message>
+    <message>
+        <source>The reference picture “%1” is not a whole PNG, JPEG or WebP image.</source>
+        <translation>参考图片“%1”不是完整的 PNG、JPEG 或 WebP 图片。</translation>
+    </message>
+    <message>
+        <source>Use a PNG, JPEG or WebP picture as the reference.</source>
+        <translation>请用 PNG、JPEG 或 WebP 图片作为参考。</translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of a picture</source>
+        <translation>它返回的是网页而不是图片</translation>
+    </message>
+    <message>
+        <source>it sent data that is not a PNG, JPEG or WebP picture</source>
+        <translation>它返回的数据不是 PNG、JPEG 或 WebP 图片</translation>
+    </message>
+    <message>
+        <source>the picture it sent is damaged or incomplete</source>
+        <translation>它返回的图片已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>its picture is not valid base64</source>
+        <translation>它返回的图片不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>its picture address is not a web address</source>
+        <translation>它返回的图片地址不是网址</translation>
+    </message>
+    <message>
+        <source>%1 sent no picture</source>
+        <translation>%1 没有返回图片</translation>
+    </message>
+    <message>
+        <source>it holds no picture</source>
+        <translation>里面没有图片</translation>
+    </message>
+    <message>
+        <source>the picture&apos;s address at %1 was refused (such addresses expire within the hour)</source>
+        <translation>%1 上的图片地址被拒绝了（这类地址一小时内就会失效）</translation>
+    </message>
+    <message>
+        <source>Paint the picture again; its address is fetched at once each time.</source>
+        <translation>请重画这幅图；每次都会立即下载它的地址。</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -1765,6 +2147,149 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::PicturesPage</name>
+    <message>
+        <source>Paint a picture for every page of new stories</source>
+        <translation>为新故事的每一页配图</translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation>画风</translation>
+    </message>
+    <message>
+        <source>Square (1024 × 1024)</source>
+        <translation>方形（1024 × 1024）</translation>
+    </message>
+    <message>
+        <source>Landscape (1536 × 1024)</source>
+        <translation>横幅（1536 × 1024）</translation>
+    </message>
+    <message>
+        <source>Portrait (1024 × 1536)</source>
+        <translation>竖幅（1024 × 1536）</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s default</source>
+        <translation>服务的默认值</translation>
+    </message>
+    <message>
+        <source>Picture size</source>
+        <translation>图片尺寸</translation>
+    </message>
+    <message>
+        <source>Low (quick, cheaper)</source>
+        <translation>低（快，便宜）</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High (slower, dearer)</source>
+        <translation>高（慢，贵）</translation>
+    </message>
+    <message>
+        <source>Picture quality</source>
+        <translation>图片质量</translation>
+    </message>
+    <message>
+        <source>Picture books</source>
+        <translation>绘本</translation>
+    </message>
+    <message>
+        <source>Art st&amp;yle:</source>
+        <translation>画风(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation>质量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Picture provider</source>
+        <translation>绘图服务</translation>
+    </message>
+    <message>
+        <source>Picture provider base URL</source>
+        <translation>绘图服务的基础地址</translation>
+    </message>
+    <message>
+        <source>Picture model</source>
+        <translation>绘图模型</translation>
+    </message>
+    <message>
+        <source>Picture provider API key</source>
+        <translation>绘图服务的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, apart from the text provider&apos;s key</source>
+        <translation>保存在系统钥匙串中，与写故事服务的密钥分开</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Wait for the picture at most</source>
+        <translation>最多等待图片</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Limit for one picture</source>
+        <translation>一张图的时限</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>服务(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>No answer for:</source>
+        <translation>无响应超时：</translation>
+    </message>
+    <message>
+        <source>One picture at most:</source>
+        <translation>一张图最长：</translation>
+    </message>
+    <message>
+        <source>The proxy and the other network settings are the ones on the Network page.</source>
+        <translation>代理和其他网络设置使用“网络”页上的设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Paint a test picture</source>
+        <translation>画一张测试图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paints one small picture through these settings (it may cost as much as one picture).</source>
+        <translation>用这些设置画一张小图（费用可能相当于画一张图）。</translation>
+    </message>
+    <message>
+        <source>The picture provider&apos;s base URL must start with http:// or https://.</source>
+        <translation>绘图服务的基础地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Painting a test picture…</source>
+        <translation>正在画测试图…</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -1797,6 +2322,18 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <source>SiliconFlow (Kolors, Qwen-Image, FLUX)</source>
+        <translation>硅基流动（Kolors、Qwen-Image、FLUX）</translation>
+    </message>
+    <message>
+        <source>Zhipu CogView (CogView-3-Flash is free)</source>
+        <translation>智谱 CogView（CogView-3-Flash 免费）</translation>
+    </message>
+    <message>
+        <source>LocalAI or stable-diffusion.cpp (on this computer)</source>
+        <translation>LocalAI 或 stable-diffusion.cpp（本机）</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2563,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Once upon a time, a little fox found a lantern in the snow.</source>
         <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
     </message>
+    <message>
+        <source>Pictures</source>
+        <translation>插图</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Speech::MissingSpeechEngine</name>
@@ -2065,6 +2606,37 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::ArtStyle</name>
+    <message>
+        <source>Watercolour</source>
+        <translation>水彩</translation>
+    </message>
+    <message>
+        <source>Crayon</source>
+        <translation>蜡笔</translation>
+    </message>
+    <message>
+        <source>Paper cut-out</source>
+        <translation>剪纸</translation>
+    </message>
+    <message>
+        <source>Ink wash</source>
+        <translation>水墨</translation>
+    </message>
+    <message>
+        <source>Soft 3D clay</source>
+        <translation>柔和的三维黏土</translation>
+    </message>
+    <message>
+        <source>Bright flat cartoon</source>
+        <translation>明快的扁平卡通</translation>
+    </message>
+    <message>
+        <source>Pencil sketch</source>
+        <translation>铅笔素描</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Story::Library</name>
     <message>
         <source>The library folder “%1” cannot be created.</source>
@@ -2073,10 +2645,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The library folder “%1” cannot be read.</source>
         <translation>无法读取故事库文件夹“%1”。</translation>
-    </message>
-    <message>
-        <source>The file is too large to be a story (%1 MB).</source>
-        <translation>这个文件太大了（%1 MB），不可能是故事文件。</translation>
     </message>
     <message>
         <source>Another file already holds the story with this id.</source>
@@ -2109,10 +2677,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>“%1” cannot be removed from the trash.</source>
         <translation>无法从回收站中删除“%1”。</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be opened: %2</source>
-        <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <source>“%1” cannot be moved aside.</source>
@@ -2156,6 +2720,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The file is not valid JSON (%1 at byte %2).</source>
         <translation>这个文件不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>The story file is damaged: its pages lead back to themselves in a circle.</source>
+        <translation>故事文件已损坏：它的页面首尾相连绕成了一个圈。</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2805,55 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>the PDF could not be finished.</source>
         <translation>无法完成 PDF 的生成。</translation>
+    </message>
+    <message>
+        <source>Picture of page %1</source>
+        <extracomment>Alternative text of a page&apos;s picture when the page has no scene description; %1 is the page&apos;s position (3, 3a)</extracomment>
+        <translation>第 %1 页的插图</translation>
+    </message>
+    <message>
+        <source>The characters of the story</source>
+        <extracomment>Alternative text of the picture of the story&apos;s characters; %1 lists their names</extracomment>
+        <translation>故事里的角色</translation>
+    </message>
+    <message>
+        <source>The characters: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>the folder for the pictures could not be made.</source>
+        <translation>无法创建存放插图的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::StoryFile</name>
+    <message>
+        <source>an entry is too large (%1 MB)</source>
+        <translation>有一个条目太大（%1 MB）</translation>
+    </message>
+    <message>
+        <source>The story file is a container without a story in it (no %1).</source>
+        <translation>故事文件是一个容器，但里面没有故事（没有 %1）。</translation>
+    </message>
+    <message>
+        <source>The story inside the file cannot be read: %1</source>
+        <translation>无法读取文件里的故事：%1</translation>
+    </message>
+    <message>
+        <source>The story file is a damaged container: %1</source>
+        <translation>故事文件是一个已损坏的容器：%1</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a story (%1 MB).</source>
+        <translation>这个文件太大，不可能是故事（%1 MB）。</translation>
+    </message>
+    <message>
+        <source>The story&apos;s container could not be assembled.</source>
+        <translation>无法组装故事的容器文件。</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +3054,33 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Press %1 to choose this answer</source>
         <translation>按 %1 选择这个回答</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Widgets::PictureView</name>
+    <message>
+        <source>Picture</source>
+        <translation>插图</translation>
+    </message>
+    <message>
+        <source>The picture is being painted</source>
+        <translation>正在画插图</translation>
+    </message>
+    <message>
+        <source>Painting the picture…</source>
+        <translation>正在画插图…</translation>
+    </message>
+    <message>
+        <source>Painting the picture</source>
+        <translation>正在画插图</translation>
+    </message>
+    <message>
+        <source>Painting the picture again</source>
+        <translation>正在重画插图</translation>
+    </message>
+    <message>
+        <source>Painting the picture again…</source>
+        <translation>正在重画插图…</translation>
     </message>
 </context>
 <context>
