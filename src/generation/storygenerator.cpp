@@ -115,6 +115,8 @@ bool StoryGenerator::isPaintingPictures() const
 
 QString StoryGenerator::paintPicture(const QString& storyId, const QString& pageId)
 {
+    if (isBusy() && m_story && m_story->id != storyId)
+        return Tr::tr("Please wait until the page is written, or stop it first.");
     if (const QString problem = loadStory(storyId); !problem.isEmpty())
         return problem;
     if (!pageId.isEmpty()) {
