@@ -160,7 +160,7 @@ int main(int argc, char* argv[])
     QTest::qWait(100);
 
     Widgets::ReaderWidget* reader = window.reader();
-    const Story::Story* story = reader->story();
+    const std::shared_ptr<const Story::Story> story = reader->story();
     if (!story || story->pages.size() != pages) {
         std::fprintf(stderr, "bench-gui-viewer: the story was not loaded\n");
         return 1;
