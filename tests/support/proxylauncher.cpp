@@ -2,48 +2,15 @@
 
 #include "testlogging.h"
 
-#include <QDeadlineTimer>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QThread>
 
 namespace Storybook::Test {
 
 namespace {
-constexpr int kStartAttempts = 3;
 constexpr int kReadyTimeoutMs = 5000;
 constexpr int kStopTimeoutMs = 3000;
 } // namespace
-
-quint16 freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress(QHostAddress::LocalHost), 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-quint16 closedLoopbackPort()
-{
-    // Nothing listens on a freshly released ephemeral port; connecting to it is refused.
-    for (int attempt = 0; attempt < 10; ++attempt) {
-        const quint16 port = freeLoopbackPort();
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        if (!probe.waitForConnected(500))
-            return port;
-        probe.abort();
-    }
-    return 0;
-}
 
 ProxyLauncher::ProxyLauncher(QObject* parent) : QObject(parent) {}
 
@@ -94,27 +61,25 @@ bool ProxyLauncher::start(Kind kind, const QString& user, const QString& passwor
         m_errorString = toolName(kind) + QStringLiteral(" is not installed");
         return false;
     }
-    for (int attempt = 0; attempt < kStartAttempts; ++attempt) {
-        if (startOnce(user, password))
-            return true;
-        qCWarning(lcTest) << "starting" << toolName(kind) << "failed:" << m_errorString;
-        stop();
-    }
-    return false;
+    m_attempts = 0;
+    const quint16 port = retryOnFreshLoopbackPorts(
+        toolName(kind),
+        [&](quint16 candidate) {
+            ++m_attempts;
+            return startOnce(candidate, user, password);
+        },
+        [this] { stop(); }, &m_errorString, m_picker, m_maxAttempts);
+    return port != 0;
 }
 
-bool ProxyLauncher::startOnce(const QString& user, const QString& password)
+bool ProxyLauncher::startOnce(quint16 candidate, const QString& user, const QString& password)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid()) {
         m_errorString = QStringLiteral("cannot create a temporary directory");
         return false;
     }
-    m_port = freeLoopbackPort();
-    if (m_port == 0) {
-        m_errorString = QStringLiteral("no free loopback port");
-        return false;
-    }
+    m_port = candidate;
     const QString port = QString::number(m_port);
     QStringList arguments;
     if (m_kind == Kind::Socks5) {
@@ -154,38 +119,20 @@ bool ProxyLauncher::startOnce(const QString& user, const QString& password)
         return false;
     }
 
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (elapsed.elapsed() < kReadyTimeoutMs) {
-        if (m_process->state() != QProcess::Running || m_process->waitForFinished(1)) {
-            m_errorString = toolName(m_kind) + QStringLiteral(" exited early: ") + log();
-            return false;
-        }
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
-        if (probe.waitForConnected(200)) {
-            probe.disconnectFromHost();
-            probe.abort();
-            qCDebug(lcTest) << toolName(m_kind) << "ready on port" << m_port << "pid" << pid();
-            return true;
-        }
-        QThread::msleep(20);
+    const ListenerState state = waitForOwnListener(*m_process, m_port, kReadyTimeoutMs);
+    if (state != ListenerState::Owned) {
+        m_errorString = describeListenerProblem(state, toolName(m_kind), m_port, log());
+        return false;
     }
-    m_errorString = toolName(m_kind) + QStringLiteral(" did not accept connections within 5 s: ") + log();
-    return false;
+    qCDebug(lcTest) << toolName(m_kind) << "ready on port" << m_port << "pid" << pid();
+    return true;
 }
 
 void ProxyLauncher::stop()
 {
     if (!m_process)
         return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate(); // SIGTERM to this child's PID only
-        if (!m_process->waitForFinished(kStopTimeoutMs)) {
-            m_process->kill();
-            m_process->waitForFinished(kStopTimeoutMs);
-        }
-    }
+    stopProcess(*m_process, kStopTimeoutMs); // SIGTERM to this child's PID only, then SIGKILL
     delete m_process;
     m_process = nullptr;
     m_port = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "portcheck.h"   // freeLoopbackPort(), closedLoopbackPort() (here before they had their own header)
 #include "requiretool.h" // findTool(), isCi(), STORYBOOK_REQUIRE_TOOL (here before they had their own header)
 
 #include <QObject>
@@ -13,17 +14,15 @@ class QTemporaryDir;
 
 namespace Storybook::Test {
 
-//! A TCP port on 127.0.0.1 that was free a moment ago (bound to :0, then released).
-quint16 freeLoopbackPort();
-//! A port on 127.0.0.1 with nothing listening (connections are refused).
-quint16 closedLoopbackPort();
-
 /*!
  * Starts a real proxy from the distribution as a child process on a free loopback port:
  *   Socks5 → microsocks -i 127.0.0.1 -p PORT [-u USER -P PASS] -b 127.0.0.2
  *   Http   → tinyproxy -d -c CONF   (Listen 127.0.0.1, Bind 127.0.0.2, Allow 127.0.0.1, [BasicAuth])
  * Outgoing connections of both proxies come from 127.0.0.2, so a FakeOpenAiServer can tell proxied
  * requests (peer 127.0.0.2) from direct ones (peer 127.0.0.1).
+ * The port is picked before the child binds it, so start() follows the rule of portcheck.h: ready
+ * only once the listener on the port is the child's own; a lost bind race is retried on another
+ * port (at most PortAttempts ports).
  * stop() terminates the process by PID (SIGTERM, bounded wait, then SIGKILL); the destructor stops.
  */
 class ProxyLauncher final : public QObject
@@ -40,8 +39,15 @@ public:
     static QString toolName(Kind kind);
     static bool toolAvailable(Kind kind);
 
-    //! Starts the proxy and waits (≤ 5 s) until it accepts TCP connections. Retries on port races.
+    //! Starts the proxy and waits (≤ 5 s per port) until the child itself listens on its port.
+    //! Retries on another port when it lost the bind race (or failed otherwise).
     bool start(Kind kind, const QString& user = {}, const QString& password = {});
+    //! Where start() gets its candidate ports (default: freeLoopbackPort()); for tests of the race.
+    void setPortPicker(PortPicker picker) { m_picker = std::move(picker); }
+    //! How many ports start() tries at most (default PortAttempts; 1 turns the retry off).
+    void setPortAttempts(int attempts) { m_maxAttempts = attempts; }
+    //! How many ports the last start() tried (1 when the first one worked).
+    int attempts() const { return m_attempts; }
     void stop();
 
     bool isRunning() const;
@@ -53,10 +59,13 @@ public:
     QString log() const;
 
 private:
-    bool startOnce(const QString& user, const QString& password);
+    bool startOnce(quint16 port, const QString& user, const QString& password);
 
     Kind m_kind = Kind::Socks5;
     quint16 m_port = 0;
+    int m_attempts = 0;
+    int m_maxAttempts = PortAttempts;
+    PortPicker m_picker;
     QString m_errorString;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess* m_process = nullptr;

@@ -3,21 +3,17 @@
 #include "testlogging.h"
 
 #include <QCryptographicHash>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <unistd.h>
 
 namespace Storybook::Test {
 
 namespace {
-constexpr int StartAttempts = 4;
 constexpr int ReadyMs = 8000;
 constexpr int MitmReadyMs = 30000; // mitmdump makes its CA on the first start
 constexpr int StopMs = 5000;
@@ -65,39 +61,6 @@ QString currentUserName()
     return ::geteuid() == 0 ? QStringLiteral("root") : qEnvironmentVariable("USER", QStringLiteral("nobody"));
 }
 } // namespace
-
-bool listenerOwnedBy(qint64 pid, quint16 port)
-{
-    QFile table(QStringLiteral("/proc/net/tcp"));
-    if (pid <= 0 || !table.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray local = "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-    QByteArray inode;
-    const QList<QByteArray> lines = table.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
-        if (fields.size() > 9 && fields.at(1) == local && fields.at(3) == "0A") {
-            inode = fields.at(9);
-            break;
-        }
-    }
-    if (inode.isEmpty())
-        return false;
-    const QString target = QStringLiteral("socket:[%1]").arg(QString::fromLatin1(inode));
-    const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
-    const QStringList entries = fds.entryList(QDir::System | QDir::NoDotAndDotDot);
-    if (entries.isEmpty())
-        return true; // not ours to read
-    for (const QString& entry : entries) {
-        char buffer[64] = {};
-        const QByteArray path = fds.filePath(entry).toLocal8Bit();
-        const ssize_t length = ::readlink(path.constData(), buffer, sizeof buffer - 1);
-        if (length > 0 && QString::fromLatin1(buffer, int(length)) == target)
-            return true;
-    }
-    return false;
-}
 
 RealProxy::RealProxy(QObject* parent) : QObject(parent) {}
 
@@ -180,13 +143,11 @@ bool RealProxy::start(Kind kind, const Options& options)
         m_errorString = toolName(kind) + QStringLiteral(" (or a helper it needs) is not installed");
         return false;
     }
-    for (int attempt = 0; attempt < StartAttempts; ++attempt) {
-        if (startOnce(options))
-            return true;
-        qCWarning(lcTest) << "starting" << toolName(kind) << "failed, attempt" << attempt + 1 << ":" << m_errorString;
-        stop();
-    }
-    return false;
+    // The pick-start-check loop of portcheck.h; startOnce() fails on a port the child does not own.
+    return retryOnFreshLoopbackPorts(
+               toolName(kind), [&](quint16 port) { return startOnce(port, options); }, [this] { stop(); },
+               &m_errorString)
+           != 0;
 }
 
 bool RealProxy::writeFile(const QString& name, const QByteArray& content)
@@ -216,31 +177,17 @@ bool RealProxy::launch(const QString& program, const QStringList& arguments, con
         m_errorString = QStringLiteral("cannot start ") + name + QStringLiteral(": ") + process->errorString();
         return false;
     }
-    const QDeadlineTimer deadline(readyMs);
-    while (!deadline.hasExpired()) {
-        if (process->state() != QProcess::Running || process->waitForFinished(1)) {
-            m_errorString = name + QStringLiteral(" exited early: ") + log();
-            return false;
-        }
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        if (probe.waitForConnected(200)) {
-            probe.abort();
-            // Someone else may have taken the port between freeLoopbackPort() and the child's bind.
-            if (!listenerOwnedBy(process->processId(), port)) {
-                m_errorString = QStringLiteral("port %1 is taken by another process (bind race)").arg(port);
-                return false;
-            }
-            qCDebug(lcTest) << name << "ready on port" << port << "pid" << process->processId();
-            return true;
-        }
-        QThread::msleep(25);
+    // Someone else may have taken the port between it was picked and the child's bind.
+    const ListenerState state = waitForOwnListener(*process, port, readyMs);
+    if (state != ListenerState::Owned) {
+        m_errorString = describeListenerProblem(state, name, port, log());
+        return false;
     }
-    m_errorString = name + QStringLiteral(" did not accept connections in time: ") + log();
-    return false;
+    qCDebug(lcTest) << name << "ready on port" << port << "pid" << process->processId();
+    return true;
 }
 
-bool RealProxy::startOnce(const Options& o)
+bool RealProxy::startOnce(quint16 candidate, const Options& o)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid()) {
@@ -249,11 +196,7 @@ bool RealProxy::startOnce(const Options& o)
     }
     QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
-    m_port = freeLoopbackPort();
-    if (m_port == 0) {
-        m_errorString = QStringLiteral("no free loopback port");
-        return false;
-    }
+    m_port = candidate;
     const QByteArray port = QByteArray::number(m_port);
     const QByteArray dir = m_dir->path().toUtf8();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -335,7 +278,13 @@ bool RealProxy::startOnce(const Options& o)
                       QStringLiteral("danted"), m_port, env, ReadyMs);
     }
     case Kind::Shadowsocks: {
+        // A second picked port; launch() checks it like the first, and a lost race fails the
+        // attempt, so both ports are picked afresh.
         const quint16 serverPort = freeLoopbackPort();
+        if (serverPort == 0) {
+            m_errorString = QStringLiteral("no free loopback port");
+            return false;
+        }
         const QString method = QStringLiteral("chacha20-ietf-poly1305");
         const QString key = QStringLiteral("storybook-ss-key");
         if (!launch(findTool(QStringLiteral("ss-server")),
@@ -385,13 +334,7 @@ void RealProxy::stop()
     // By PID, newest first: SIGTERM, a bounded wait, then SIGKILL.
     while (!m_processes.isEmpty()) {
         QProcess* process = m_processes.takeLast();
-        if (process->state() != QProcess::NotRunning) {
-            process->terminate();
-            if (!process->waitForFinished(StopMs)) {
-                process->kill();
-                process->waitForFinished(StopMs);
-            }
-        }
+        stopProcess(*process, StopMs);
         delete process;
     }
     m_port = 0;

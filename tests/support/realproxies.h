@@ -1,5 +1,6 @@
 #pragma once
 
+#include "portcheck.h" // the rule for ports picked for a child, shared with ProxyLauncher
 #include "proxylauncher.h"
 
 #include <QList>
@@ -13,15 +14,10 @@ class QTemporaryDir;
 
 namespace Storybook::Test {
 
-//! Whether the TCP listener on 127.0.0.1:`port` belongs to process `pid` (read from /proc): a port
-//! picked free a moment ago may have been taken by someone else before the child bound it.
-//! True where /proc cannot tell (the check is then only "something listens").
-bool listenerOwnedBy(qint64 pid, quint16 port);
-
 /*!
  * The proxies families, schools and offices run, from Debian's packages, each started as child
  * processes on free loopback ports (checked to be bound by the child itself; a lost bind race
- * is retried on another port) and stopped by PID. Outgoing connections come from 127.0.0.2 where
+ * is retried on another port: portcheck.h, the same loop as ProxyLauncher's) and stopped by PID. Outgoing connections come from 127.0.0.2 where
  * the program can bind them (all but mitmproxy, which instead adds "X-Storybook-Proxy: mitmproxy"
  * to every request it forwards), so the fake server proves the path.
  *
@@ -72,7 +68,7 @@ public:
     [[nodiscard]] QString log() const;
 
 private:
-    bool startOnce(const Options& options);
+    bool startOnce(quint16 port, const Options& options);
     bool launch(const QString& program, const QStringList& arguments, const QString& name, quint16 port,
                 const QProcessEnvironment& environment, int readyMs);
     bool writeFile(const QString& name, const QByteArray& content);

@@ -1,6 +1,7 @@
 // Exercises the test-support library: every FakeOpenAiServer scenario through a plain
 // QNetworkAccessManager (or raw sockets), the proxy launcher and the throw-away CA.
 #include "fakeopenaiserver.h"
+#include "portcheck.h"
 #include "proxylauncher.h"
 #include "testca.h"
 
@@ -14,10 +15,12 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +144,26 @@ QByteArray chatBody(bool stream)
         + R"(,"messages":[{"role":"user","content":"Tell me a story"}]})";
 }
 
+// A port picker that produces the bind race the launchers guard against: the first port it hands
+// out is taken (by `thief`, listening on 127.0.0.1) right after it was picked and before the
+// child can bind it, as another process on the machine might. Later picks are ordinary.
+struct RacingPicker
+{
+    QTcpServer thief;
+    quint16 stolen = 0;
+    int picks = 0;
+
+    PortPicker picker()
+    {
+        return [this] {
+            const quint16 port = freeLoopbackPort();
+            if (++picks == 1 && thief.listen(QHostAddress(QHostAddress::LocalHost), port))
+                stolen = port;
+            return port;
+        };
+    }
+};
+
 } // namespace
 
 class TestSupport final : public QObject
@@ -195,6 +218,10 @@ private Q_SLOTS:
     void proxies_data();
     void proxies();
     void proxyRequiresAuth();
+    void portOwnership();
+    void proxyBindRace_data();
+    void proxyBindRace();
+    void childOnPickedPortBindRace();
     void tls();
     void executable();
 };
@@ -919,6 +946,117 @@ void TestSupport::proxyRequiresAuth()
     QCOMPARE(get(endpoint(url, QStringLiteral("/models"))).error, QNetworkReply::ConnectionRefusedError);
 }
 
+void TestSupport::portOwnership()
+{
+    // A listener of this very process: ours, and nobody else's.
+    QTcpServer mine;
+    QVERIFY(mine.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    QVERIFY(listenerOwnedBy(QCoreApplication::applicationPid(), mine.serverPort()));
+    QVERIFY(!listenerOwnedBy(QCoreApplication::applicationPid(), closedLoopbackPort()));
+
+    // A child that never binds anything, started "on" the port somebody else listens on: the port
+    // answers, yet it is not the child's. A check that only probes the port would call it ready.
+    const QString sleepTool = findTool(QStringLiteral("sleep"));
+    STORYBOOK_REQUIRE_TOOL(!sleepTool.isEmpty(), "sleep");
+    QProcess child;
+    child.start(sleepTool, {QStringLiteral("60")});
+    QVERIFY(child.waitForStarted(kTimeoutMs));
+    auto stopChild = qScopeGuard([&child] { stopProcess(child); });
+    QVERIFY(!listenerOwnedBy(child.processId(), mine.serverPort()));
+    QCOMPARE(waitForOwnListener(child, mine.serverPort(), kTimeoutMs), ListenerState::Taken);
+    QVERIFY(describeListenerProblem(ListenerState::Taken, QStringLiteral("sleep"), mine.serverPort())
+                .contains(QLatin1String("bind race")));
+    stopProcess(child);
+    QCOMPARE(child.state(), QProcess::NotRunning);
+
+    // A child that is gone before it listened.
+    const QString trueTool = findTool(QStringLiteral("true"));
+    STORYBOOK_REQUIRE_TOOL(!trueTool.isEmpty(), "true");
+    QProcess quitter;
+    quitter.start(trueTool, {});
+    QVERIFY(quitter.waitForStarted(kTimeoutMs));
+    QCOMPARE(waitForOwnListener(quitter, closedLoopbackPort(), kTimeoutMs), ListenerState::Exited);
+}
+
+void TestSupport::proxyBindRace_data()
+{
+    QTest::addColumn<ProxyLauncher::Kind>("kind");
+    QTest::newRow("socks5") << ProxyLauncher::Kind::Socks5;
+    QTest::newRow("http") << ProxyLauncher::Kind::Http;
+}
+
+void TestSupport::proxyBindRace()
+{
+    QFETCH(ProxyLauncher::Kind, kind);
+    STORYBOOK_REQUIRE_TOOL(ProxyLauncher::toolAvailable(kind), ProxyLauncher::toolName(kind));
+
+    // Control: with the retry turned off, losing the race leaves no proxy.
+    {
+        RacingPicker race;
+        ProxyLauncher proxy;
+        proxy.setPortPicker(race.picker());
+        proxy.setPortAttempts(1);
+        QVERIFY(!proxy.start(kind));
+        QVERIFY(race.stolen != 0);
+        QCOMPARE(proxy.attempts(), 1);
+        qDebug().noquote() << "without the retry:" << proxy.errorString().left(200);
+    }
+
+    RacingPicker race;
+    ProxyLauncher proxy;
+    proxy.setPortPicker(race.picker());
+    QVERIFY2(proxy.start(kind), qPrintable(proxy.errorString()));
+    QVERIFY2(race.stolen != 0, "the race was not produced: the picked port could not be taken");
+    // The thief answers on the first port, as a proxy would: only the ownership check tells them apart.
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress(QHostAddress::LocalHost), race.stolen);
+    QVERIFY(probe.waitForConnected(kTimeoutMs));
+    probe.abort();
+    // The launcher noticed, and ended on a second port the child itself listens on.
+    QCOMPARE(race.picks, 2);
+    QCOMPARE(proxy.attempts(), 2);
+    QVERIFY(proxy.isRunning());
+    QVERIFY(proxy.port() != race.stolen);
+    QVERIFY(listenerOwnedBy(proxy.pid(), proxy.port()));
+    QVERIFY(!listenerOwnedBy(proxy.pid(), race.stolen));
+
+    // And it is a working proxy: the request reaches the server from the proxy's side, 127.0.0.2.
+    m_nam->setProxy(QNetworkProxy(kind == ProxyLauncher::Kind::Socks5 ? QNetworkProxy::Socks5Proxy
+                                                                        : QNetworkProxy::HttpProxy,
+                                  QStringLiteral("127.0.0.1"), proxy.port()));
+    const Result result = chat(m_server->baseUrl(), false);
+    QVERIFY2(result.status == 200, qPrintable(result.errorString + QLatin1Char('\n') + proxy.log()));
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests().constLast().peer, QHostAddress(QStringLiteral("127.0.0.2")));
+}
+
+void TestSupport::childOnPickedPortBindRace()
+{
+    // The generic form for a program given "--port N" (here fake-openai-server): its first port is
+    // taken before it binds, it fails to listen, and the helper starts it again on another port.
+    RacingPicker race;
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QString error;
+    const quint16 port = startOnLoopbackPort(
+        server, QStringLiteral(FAKE_OPENAI_SERVER_PATH),
+        [](quint16 candidate) { return QStringList{QStringLiteral("--port"), QString::number(candidate)}; },
+        kTimeoutMs, &error, race.picker());
+    auto stopServer = qScopeGuard([&server] { stopProcess(server); });
+    QVERIFY2(port != 0, qPrintable(error));
+    QVERIFY(race.stolen != 0);
+    QCOMPARE(race.picks, 2);
+    QVERIFY(port != race.stolen);
+    QVERIFY(listenerOwnedBy(server.processId(), port));
+
+    QUrl base;
+    base.setScheme(QStringLiteral("http"));
+    base.setHost(QStringLiteral("127.0.0.1"));
+    base.setPort(port);
+    base.setPath(QStringLiteral("/v1"));
+    QCOMPARE(chat(base, false).status, 200);
+}
+
 void TestSupport::tls()
 {
     STORYBOOK_REQUIRE_TOOL(TestCa::opensslAvailable(), "openssl");
@@ -994,6 +1132,8 @@ void TestSupport::executable()
     QVERIFY2(line.startsWith("listening "), line.constData());
     const quint16 port = quint16(line.mid(10).toUInt());
     QVERIFY(port > 0);
+    // It picked its own port (--port 0) and reports the one it bound: no race to lose.
+    QVERIFY(listenerOwnedBy(process.processId(), port));
 
     QUrl base;
     base.setScheme(QStringLiteral("http"));
