@@ -1,28 +1,31 @@
 #include "librarysidebar.h"
 
+#include "librarymodel.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace Storybook::App {
 
-namespace {
-constexpr int IdRole = Qt::UserRole + 1;
-constexpr int ReadableRole = Qt::UserRole + 2;
-} // namespace
+using Widgets::LibraryFilterModel;
+using Widgets::LibraryModel;
 
 LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     : QWidget(parent)
-    , m_library(library)
 {
+    m_model = new LibraryModel(library, this);
+    m_filter = new LibraryFilterModel(m_model, this);
+    m_filter->setPresenter([this](const QModelIndex& index, int role) { return present(index, role); });
+
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search stories…"));
     m_search->setClearButtonEnabled(true);
@@ -31,12 +34,15 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_sort->addItem(tr("Newest first"));
     m_sort->addItem(tr("By title"));
     m_sort->setAccessibleName(tr("Sort stories"));
-    m_list = new QListWidget(this);
+    m_list = new QListView(this);
     m_list->setAccessibleName(tr("Stories"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setWordWrap(true);
     m_list->setUniformItemSizes(false);
     m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setModel(m_filter);
     auto* import = new QPushButton(tr("Import…"), this);
 
     auto* title = new QLabel(tr("My stories"), this);
@@ -54,86 +60,94 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     layout->addWidget(m_list, 1);
     layout->addWidget(import);
 
-    connect(m_search, &QLineEdit::textChanged, this, &LibrarySidebar::fill);
-    connect(m_sort, &QComboBox::currentIndexChanged, this, &LibrarySidebar::fill);
-    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        if (item->data(ReadableRole).toBool())
-            Q_EMIT openRequested(item->data(IdRole).toString());
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        const QScopedValueRollback adjusting(m_adjusting, true);
+        m_filter->setQuery(text);
+        keepSelection();
     });
-    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        if (item->data(ReadableRole).toBool())
-            Q_EMIT openRequested(item->data(IdRole).toString());
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QScopedValueRollback adjusting(m_adjusting, true);
+        m_filter->setOrder(index == 1 ? LibraryFilterModel::Order::Title : LibraryFilterModel::Order::Newest);
+        keepSelection();
     });
-    connect(m_list, &QListWidget::customContextMenuRequested, this, &LibrarySidebar::showMenu);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        if (!m_adjusting && current.isValid())
+            m_selectedId = LibraryFilterModel::idAt(current);
+    });
+    connect(m_list, &QListView::activated, this, &LibrarySidebar::openIfReadable);
+    connect(m_list, &QListView::clicked, this, &LibrarySidebar::openIfReadable);
+    connect(m_list, &QListView::customContextMenuRequested, this, &LibrarySidebar::showMenu);
     connect(import, &QPushButton::clicked, this, &LibrarySidebar::importRequested);
-    fill();
+}
+
+LibrarySidebar::~LibrarySidebar()
+{
+    m_filter->setPresenter({}); // the filter, a child, outlives this part of the sidebar
+}
+
+QVariant LibrarySidebar::present(const QModelIndex& index, int role) const
+{
+    const bool readable = index.data(LibraryModel::ReadableRole).toBool();
+    if (role == Qt::ForegroundRole && !readable)
+        return palette().brush(QPalette::Disabled, QPalette::Text);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QString title = index.data(LibraryModel::TitleRole).toString();
+    if (!readable)
+        return QString(title + u'\n' + tr("Cannot be read"));
+    const QString language = index.data(LibraryModel::LanguageRole).toString().startsWith(QLatin1String("zh"))
+                                 ? QStringLiteral("中文")
+                                 : QStringLiteral("English");
+    const QString date = QLocale().toString(index.data(LibraryModel::ModifiedRole).toDateTime().toLocalTime().date(),
+                                            QLocale::ShortFormat);
+    const int pages = index.data(LibraryModel::PagesRole).toInt();
+    return QString(title + u'\n' + tr("%1 · %n page(s) · %2", nullptr, pages).arg(date, language));
 }
 
 void LibrarySidebar::refresh()
 {
-    fill();
+    const QScopedValueRollback adjusting(m_adjusting, true);
+    m_model->refresh();
+    keepSelection();
 }
 
-void LibrarySidebar::fill()
+void LibrarySidebar::keepSelection()
 {
-    const QString selected = selectedStoryId();
-    const QString query = m_search->text().trimmed();
-    QList<const Story::StoryRecord*> records;
-    if (query.isEmpty()) {
-        for (const Story::StoryRecord& record : m_library->records())
-            records.append(&record);
+    QItemSelectionModel* selection = m_list->selectionModel();
+    const QModelIndex index = m_filter->indexOf(m_selectedId);
+    if (index.isValid()) {
+        if (selection->currentIndex() != index || !selection->isSelected(index))
+            selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     } else {
-        for (const QString& id : m_library->search(query))
-            records.append(m_library->record(id));
-    }
-    if (m_sort->currentIndex() == 1) {
-        std::stable_sort(records.begin(), records.end(), [](const Story::StoryRecord* a, const Story::StoryRecord* b) {
-            return QString::localeAwareCompare(a->title, b->title) < 0;
-        });
-    }
-    m_list->clear();
-    const QLocale locale;
-    for (const Story::StoryRecord* record : std::as_const(records)) {
-        auto* item = new QListWidgetItem(m_list);
-        if (record->readable) {
-            const QString language = record->language.startsWith(QLatin1String("zh")) ? QStringLiteral("中文") : QStringLiteral("English");
-            const QString date = locale.toString(record->modified.toLocalTime().date(), QLocale::ShortFormat);
-            item->setText(record->title + u'\n' + tr("%1 · %n page(s) · %2", nullptr, record->pages).arg(date, language));
-            item->setToolTip(record->title);
-        } else {
-            item->setText(record->title + u'\n' + tr("Cannot be read"));
-            item->setToolTip(record->problem);
-            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-        }
-        item->setData(IdRole, record->id);
-        item->setData(ReadableRole, record->readable);
-        if (record->id == selected)
-            m_list->setCurrentItem(item);
+        selection->clear();
     }
 }
 
 void LibrarySidebar::selectStory(const QString& id)
 {
-    for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(IdRole).toString() == id) {
-            m_list->setCurrentRow(i);
-            return;
-        }
-    }
+    m_selectedId = id; // selected when it is shown, if a search hides it now
+    const QModelIndex index = m_filter->indexOf(id);
+    if (index.isValid())
+        m_list->setCurrentIndex(index);
 }
 
 QString LibrarySidebar::selectedStoryId() const
 {
-    const QListWidgetItem* item = m_list->currentItem();
-    return item ? item->data(IdRole).toString() : QString();
+    return LibraryFilterModel::idAt(m_list->currentIndex());
+}
+
+void LibrarySidebar::openIfReadable(const QModelIndex& index)
+{
+    if (LibraryFilterModel::readableAt(index))
+        Q_EMIT openRequested(LibraryFilterModel::idAt(index));
 }
 
 void LibrarySidebar::showMenu(const QPoint& position)
 {
-    const QListWidgetItem* item = m_list->itemAt(position);
+    const QModelIndex index = m_list->indexAt(position);
     QMenu menu(this);
-    if (item && item->data(ReadableRole).toBool()) {
-        const QString id = item->data(IdRole).toString();
+    if (LibraryFilterModel::readableAt(index)) {
+        const QString id = LibraryFilterModel::idAt(index);
         menu.addAction(tr("Open"), this, [this, id] { Q_EMIT openRequested(id); });
         menu.addAction(tr("Rename…"), this, [this, id] { Q_EMIT renameRequested(id); });
         menu.addAction(tr("Export…"), this, [this, id] { Q_EMIT exportRequested(id); });

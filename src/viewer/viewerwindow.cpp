@@ -2,6 +2,7 @@
 
 #include "speechsettings.h"
 
+#include "librarymodel.h"
 #include "readerwidget.h"
 
 #include <QAction>
@@ -13,11 +14,13 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSet>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSplitter>
@@ -29,9 +32,12 @@ namespace Storybook::Viewer {
 
 namespace {
 
-constexpr int IdRole = Qt::UserRole + 1;
-constexpr int DetailsRole = Qt::UserRole + 2;
-constexpr int ReadableRole = Qt::UserRole + 3;
+using Widgets::LibraryFilterModel;
+using Widgets::LibraryModel;
+
+// The muted line under a story's title in this window's list (given by ViewerWindow::present()).
+constexpr int DetailsRole = Qt::UserRole + 100;
+static_assert(DetailsRole > LibraryModel::ProblemRole);
 constexpr qint64 MaxStoryFileSize = 64 * 1024 * 1024;        // plain JSON (docs/story-format.md)
 constexpr qint64 MaxContainerFileSize = 1024 * 1024 * 1024; // a story with its pictures
 
@@ -65,7 +71,7 @@ public:
         QStyle* style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-        const bool readable = index.data(ReadableRole).toBool();
+        const bool readable = LibraryFilterModel::readableAt(index);
         const bool selected = opt.state & QStyle::State_Selected;
         const QPalette::ColorGroup group = readable ? QPalette::Normal : QPalette::Disabled;
         const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
@@ -134,11 +140,16 @@ ViewerWindow::ViewerWindow(QWidget* parent)
     m_search->setAccessibleName(tr("Search stories"));
     m_search->setClearButtonEnabled(true);
     sideLayout->addWidget(m_search);
-    m_list = new QListWidget(m_side);
+    m_model = new LibraryModel(nullptr, this);
+    m_filter = new LibraryFilterModel(m_model, this);
+    m_filter->setPresenter([this](const QModelIndex& index, int role) { return present(index, role); });
+    m_list = new QListView(m_side);
     m_list->setAccessibleName(tr("Stories"));
     m_list->setItemDelegate(new StoryItemDelegate(m_list));
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setModel(m_filter);
     sideLayout->addWidget(m_list, 1);
     m_folderLabel = new QLabel(m_side);
     m_folderLabel->setTextFormat(Qt::PlainText);
@@ -165,8 +176,11 @@ ViewerWindow::ViewerWindow(QWidget* parent)
     m_splitter->setSizes({260, 900});
     setCentralWidget(m_splitter);
 
-    connect(m_search, &QLineEdit::textChanged, this, &ViewerWindow::fillList);
-    connect(m_list, &QListWidget::currentItemChanged, this, &ViewerWindow::openSelected);
+    connect(m_search, &QLineEdit::textChanged, this, &ViewerWindow::search);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_adjusting)
+            openSelected();
+    });
     connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, &ViewerWindow::updateTitle);
 
     buildMenus();
@@ -186,6 +200,8 @@ ViewerWindow::ViewerWindow(QWidget* parent)
 ViewerWindow::~ViewerWindow()
 {
     m_reader->setStory(nullptr);
+    m_filter->setPresenter({}); // the filter, a child, outlives this part of the window
+    m_model->setLibrary(nullptr); // before the library goes
 }
 
 void ViewerWindow::buildMenus()
@@ -220,33 +236,41 @@ void ViewerWindow::buildMenus()
 void ViewerWindow::openFolder(const QString& folder)
 {
     m_reader->setStory(nullptr);
-    m_library = std::make_unique<Story::Library>(folder);
-    const QString problem = m_library->reload();
+    auto library = std::make_unique<Story::Library>(folder);
+    const QString problem = library->reload();
+    {
+        const QScopedValueRollback adjusting(m_adjusting, true);
+        const QSignalBlocker blocker(m_search);
+        m_search->clear();
+        m_filter->setQuery({});
+        m_model->setLibrary(library.get()); // the whole list, once
+        m_chosenId.clear();
+    }
+    m_library = std::move(library);
     m_side->show();
     m_folderLabel->setText(QDir::toNativeSeparators(folder));
     m_folderLabel->setToolTip(QDir::toNativeSeparators(folder));
-    {
-        const QSignalBlocker blocker(m_search);
-        m_search->clear();
-    }
-    fillList();
     if (!problem.isEmpty()) {
         showStory(std::nullopt, problem);
         return;
     }
-    for (int row = 0; row < m_list->count(); ++row) {
-        if (m_list->item(row)->data(ReadableRole).toBool()) {
-            m_list->setCurrentRow(row);
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        if (const QModelIndex index = m_filter->index(row, 0); LibraryFilterModel::readableAt(index)) {
+            m_list->setCurrentIndex(index);
             return;
         }
     }
-    showStory(std::nullopt, m_list->count() == 0 ? tr("This library has no stories yet.") : tr("No story here can be read."));
+    showStory(std::nullopt, m_filter->rowCount() == 0 ? tr("This library has no stories yet.") : tr("No story here can be read."));
 }
 
 bool ViewerWindow::openFile(const QString& path)
 {
+    {
+        const QScopedValueRollback adjusting(m_adjusting, true);
+        m_model->setLibrary(nullptr);
+        m_chosenId.clear();
+    }
     m_library.reset();
-    m_list->clear();
     m_side->hide();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -267,62 +291,66 @@ bool ViewerWindow::openFile(const QString& path)
     return true;
 }
 
-void ViewerWindow::fillList()
+QVariant ViewerWindow::present(const QModelIndex& index, int role) const
 {
-    if (!m_library)
-        return;
-    const QString current = m_list->currentItem() ? m_list->currentItem()->data(IdRole).toString() : QString();
-    const QString query = m_search->text().trimmed();
-    QSet<QString> matches;
-    if (!query.isEmpty()) {
-        const QStringList ids = m_library->search(query);
-        matches = QSet<QString>(ids.cbegin(), ids.cend());
+    if (role != Qt::DisplayRole && role != DetailsRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
+        return {};
+    const bool readable = index.data(LibraryModel::ReadableRole).toBool();
+    QString title = index.data(LibraryModel::TitleRole).toString().trimmed();
+    if (title.isEmpty())
+        title = readable ? tr("Untitled story") : index.data(LibraryModel::FileNameRole).toString();
+    if (role == Qt::DisplayRole)
+        return title;
+    if (role == Qt::ToolTipRole)
+        return readable ? title : index.data(LibraryModel::ProblemRole).toString();
+    QStringList details;
+    if (readable) {
+        const QDateTime modified = index.data(LibraryModel::ModifiedRole).toDateTime();
+        const QDateTime when = modified.isValid() ? modified : index.data(LibraryModel::CreatedRole).toDateTime();
+        if (when.isValid())
+            details.append(QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat));
+        details.append(tr("%n page(s)", nullptr, index.data(LibraryModel::PagesRole).toInt()));
+        if (const QString language = languageName(index.data(LibraryModel::LanguageRole).toString()); !language.isEmpty())
+            details.append(language);
+        if (index.data(LibraryModel::FinishedRole).toBool())
+            details.append(tr("finished"));
+    } else {
+        details.append(tr("Cannot be read"));
     }
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
-    QListWidgetItem* keep = nullptr;
-    for (const Story::StoryRecord& record : m_library->records()) {
-        if (!query.isEmpty() && !matches.contains(record.id))
-            continue;
-        auto* item = new QListWidgetItem(m_list);
-        QString title = record.title.trimmed();
-        if (title.isEmpty())
-            title = record.readable ? tr("Untitled story") : record.fileName;
-        QStringList details;
-        if (record.readable) {
-            const QDateTime when = record.modified.isValid() ? record.modified : record.created;
-            if (when.isValid())
-                details.append(QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat));
-            details.append(tr("%n page(s)", nullptr, record.pages));
-            if (const QString language = languageName(record.language); !language.isEmpty())
-                details.append(language);
-            if (record.finished)
-                details.append(tr("finished"));
-        } else {
-            details.append(tr("Cannot be read"));
-        }
-        const QString detailText = details.join(QStringLiteral(" · "));
-        item->setText(title);
-        item->setData(IdRole, record.id);
-        item->setData(DetailsRole, detailText);
-        item->setData(ReadableRole, record.readable);
-        item->setData(Qt::AccessibleTextRole, QString(title % QStringLiteral(", ") % detailText));
-        item->setToolTip(record.readable ? title : record.problem);
-        if (record.id == current && !current.isEmpty())
-            keep = item;
+    const QString detailText = details.join(QStringLiteral(" · "));
+    if (role == DetailsRole)
+        return detailText;
+    return QString(title % QStringLiteral(", ") % detailText);
+}
+
+void ViewerWindow::search(const QString& query)
+{
+    const QScopedValueRollback adjusting(m_adjusting, true);
+    m_filter->setQuery(query);
+    keepSelection();
+}
+
+void ViewerWindow::keepSelection()
+{
+    QItemSelectionModel* selection = m_list->selectionModel();
+    const QModelIndex index = m_filter->indexOf(m_chosenId);
+    if (index.isValid()) {
+        if (selection->currentIndex() != index || !selection->isSelected(index))
+            selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    } else {
+        selection->clear();
     }
-    if (keep)
-        m_list->setCurrentItem(keep);
 }
 
 void ViewerWindow::openSelected()
 {
-    QListWidgetItem* item = m_list->currentItem();
-    if (!m_library || !item)
+    const QModelIndex current = m_list->currentIndex();
+    if (!m_library || !current.isValid())
         return;
-    const QString id = item->data(IdRole).toString();
+    const QString id = LibraryFilterModel::idAt(current);
+    m_chosenId = id;
     const Story::StoryRecord* record = m_library->record(id);
-    if (!item->data(ReadableRole).toBool()) {
+    if (!LibraryFilterModel::readableAt(current)) {
         showStory(std::nullopt, tr("“%1” cannot be read: %2").arg(record ? record->fileName : id, record ? record->problem : QString()));
         return;
     }

@@ -10,18 +10,22 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
+class QModelIndex;
 class QSplitter;
 class QStackedWidget;
 
 namespace Storybook::Widgets {
+class LibraryFilterModel;
+class LibraryModel;
 class ReaderWidget;
-}
+} // namespace Storybook::Widgets
 
 namespace Storybook::Viewer {
 
 // The viewer's window: a library list (title, date, pages, language; search) beside the reader in
-// Read mode, or a single story file. Never writes a story.
+// Read mode, or a single story file. Never writes a story. The list is a view over a LibraryModel:
+// a search filters its rows, and choosing a row (mouse or keyboard) opens the story.
 class ViewerWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -37,13 +41,18 @@ public:
     bool openFile(const QString& path);
 
     [[nodiscard]] Widgets::ReaderWidget* reader() const { return m_reader; }
+    [[nodiscard]] Widgets::LibraryModel* libraryModel() const { return m_model; }
+    [[nodiscard]] QListView* libraryView() const { return m_list; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
-    void fillList();
+    [[nodiscard]] QVariant present(const QModelIndex& sourceIndex, int role) const;
+    void search(const QString& query);
+    // Selects the story shown again after the rows changed, or nothing when it is not listed.
+    void keepSelection();
     void openSelected();
     void showStory(std::optional<Story::Story> story, const QString& problem);
     void updateTitle();
@@ -55,7 +64,11 @@ private:
     QSplitter* m_splitter = nullptr;
     QWidget* m_side = nullptr;
     QLineEdit* m_search = nullptr;
-    QListWidget* m_list = nullptr;
+    Widgets::LibraryModel* m_model = nullptr;
+    Widgets::LibraryFilterModel* m_filter = nullptr;
+    QListView* m_list = nullptr;
+    QString m_chosenId; // the story chosen in the list last
+    bool m_adjusting = false; // rows are changing: a current row moved by the view opens nothing
     QLabel* m_folderLabel = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_problem = nullptr;
