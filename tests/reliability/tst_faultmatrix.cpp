@@ -88,7 +88,7 @@ QList<Fault> proxyFaults()
         {QStringLiteral("proxy-wrong-password"), QStringLiteral("ok"), {}, 4, QStringLiteral("proxy"),
          QStringLiteral("%KIND% proxy %PROXY% rejected the username or password"), {}},
         {QStringLiteral("proxy-no-credentials"), QStringLiteral("ok"), {}, 4, QStringLiteral("proxy"),
-         QStringLiteral("%KIND% proxy %PROXY% rejected the username or password"), {}},
+         QStringLiteral("%KIND% proxy %PROXY% asks for a username and password, and none was given"), {}},
     };
 }
 
