@@ -202,21 +202,21 @@ private Q_SLOTS:
         QVERIFY(models.open(QIODevice::WriteOnly));
         models.write(R"({"object":"list","data":[{"id":"h2-model","object":"model"}]})");
         models.close();
-        const quint16 port = freeLoopbackPort();
+        // The launcher waits until nghttpd itself listens on the port it was given (another new one
+        // if something took it first: tests/support/portcheck.h).
         QProcess server;
-        server.start(nghttpd, {QStringLiteral("--htdocs=") + docs.path(), QStringLiteral("--address=127.0.0.1"),
-                               QString::number(port), ca.serverKeyPath(), ca.serverCertPath()});
-        QVERIFY(server.waitForStarted(5000));
-        auto stopServer = qScopeGuard([&server] {
-            server.terminate();
-            if (!server.waitForFinished(3000)) {
-                server.kill();
-                server.waitForFinished(3000);
-            }
-        });
+        QString why;
+        const quint16 port = startOnLoopbackPort(
+            server, nghttpd,
+            [&](quint16 p) {
+                return QStringList{QStringLiteral("--htdocs=") + docs.path(), QStringLiteral("--address=127.0.0.1"),
+                                   QString::number(p), ca.serverKeyPath(), ca.serverCertPath()};
+            },
+            5000, &why);
+        QVERIFY2(port != 0, qPrintable(why));
+        auto stopServer = qScopeGuard([&server] { stopProcess(server); });
         auto settings = directSettings(QUrl(QStringLiteral("https://localhost:%1/v1").arg(port)));
         settings.caBundle = ca.caCertPath();
-        settings.retries = 5; // the server may need a moment to listen
         Llm::LlmClient client(settings);
         const ModelsOutcome h2 = runModels(client);
         QVERIFY2(!h2.error.isError(), qPrintable(h2.error.message));
