@@ -333,23 +333,13 @@ bool Story::replacePageVersion(const QString& id, const Page& replacement)
     Page* p = page(id);
     if (!p)
         return false;
-    int newest = p->version;
+    PageVersion next = currentVersion(replacement);
+    next.number = p->version;
     for (const PageVersion& v : std::as_const(p->previousVersions))
-        newest = std::max(newest, v.number);
-    if (!p->text.isEmpty() || p->interaction)
-        p->previousVersions.append(currentVersion(*p));
-    p->version = newest + 1;
-    p->text = replacement.text;
-    p->scene = replacement.scene;
-    p->interaction = replacement.interaction;
-    p->ending = replacement.ending;
-    p->rawText = replacement.rawText;
-    p->picture = replacement.picture;
-    p->editedByHand = false;
-    p->state = Page::State::Complete;
-    p->note.clear();
-    endPathAt(id);
-    modified = QDateTime::currentDateTimeUtc();
+        next.number = std::max(next.number, v.number);
+    ++next.number; // a new question: no branch belongs to it yet
+    next.editedByHand = false;
+    becomeVersion(id, next);
     return true;
 }
 
@@ -358,22 +348,27 @@ bool Story::restoreVersion(const QString& id, qsizetype index)
     Page* p = page(id);
     if (!p || index < 0 || index >= p->previousVersions.size())
         return false;
-    const PageVersion restored = p->previousVersions.takeAt(index);
+    becomeVersion(id, p->previousVersions.takeAt(index));
+    return true;
+}
+
+void Story::becomeVersion(const QString& id, const PageVersion& version)
+{
+    Page* p = page(id);
     if (!p->text.isEmpty() || p->interaction)
         p->previousVersions.append(currentVersion(*p));
-    p->version = restored.number;
-    p->text = restored.text;
-    p->scene = restored.scene;
-    p->interaction = restored.interaction;
-    p->ending = restored.ending;
-    p->rawText = restored.rawText;
-    p->picture = restored.picture;
-    p->editedByHand = restored.editedByHand;
+    p->version = version.number;
+    p->text = version.text;
+    p->scene = version.scene;
+    p->interaction = version.interaction;
+    p->ending = version.ending;
+    p->rawText = version.rawText;
+    p->picture = version.picture;
+    p->editedByHand = version.editedByHand;
     p->state = Page::State::Complete;
     p->note.clear();
     endPathAt(id);
     modified = QDateTime::currentDateTimeUtc();
-    return true;
 }
 
 void Story::endPathAt(const QString& id)

@@ -195,6 +195,8 @@ public:
 private:
     // The reading path: to `id`, then on along the first branch below it.
     void endPathAt(const QString& id);
+    // Page `id` (which exists) shows `version`; its current one is kept as an earlier version.
+    void becomeVersion(const QString& id, const PageVersion& version);
 };
 
 } // namespace Storybook::Story
