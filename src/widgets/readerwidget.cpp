@@ -262,11 +262,9 @@ void ReaderWidget::render()
     const Story::Page* page = m_story ? m_story->page(m_currentId) : nullptr;
     std::optional<Story::Page> streaming;
     if (page && page->id == m_streamingPageId) {
-        // Written (again) right now: only the new text, never the earlier version's text or question
-        // (nor its picture: a page saved while it streams has its own).
+        // Written (again) right now: only the new text, never the earlier version's text or question.
+        // A page written again keeps showing its picture until the new one is painted.
         streaming = *page;
-        if (page->state != Story::Page::State::Streaming)
-            streaming->picture.reset();
         streaming->text = m_streamingText;
         streaming->interaction.reset();
         streaming->ending = false;
@@ -295,8 +293,12 @@ void ReaderWidget::updatePicture(const Story::Page* page)
     if (page && m_story) {
         source.storyId = m_story->id;
         source.painting = m_paintingPages.contains(page->id);
-        if (page->picture) {
-            source.entry = page->picture->entry;
+        // A page written again shows its earlier version's picture while its own is painted.
+        const Story::PageVersion* earlier = !page->picture && source.painting && !page->previousVersions.isEmpty()
+                                                ? &page->previousVersions.constLast()
+                                                : nullptr;
+        if (const std::optional<Story::Picture>& picture = earlier ? earlier->picture : page->picture) {
+            source.entry = picture->entry;
             source.bytes = m_story->assets.value(source.entry); // shared, not copied
         }
     }

@@ -218,6 +218,41 @@ private Q_SLOTS:
         QVERIFY(!reader.isPicturePending(QStringLiteral("p3")));
     }
 
+    // A page written again keeps showing its picture while the new text streams and until the new
+    // version's own picture is painted; a failed painting leaves the new version without one.
+    void rewrittenPageKeepsItsPictureUntilTheNewOne()
+    {
+        Story story = Storybook::Test::illustratedStory();
+        ReaderWidget reader(ReaderWidget::Mode::Write);
+        QVERIFY(showReader(reader, story, QStringLiteral("p1"), QSize(1400, 800)));
+        PictureView* view = picture(reader);
+        QVERIFY(waitForDecoded(reader));
+        QCOMPARE(view->state(), State::Shown);
+
+        // The new text streams: the old picture stays.
+        reader.beginStreaming(QStringLiteral("p1"));
+        reader.appendStreamingText(QStringLiteral("p1"), QStringLiteral("A new beginning."));
+        QVERIFY(waitForDecoded(reader));
+        QCOMPARE(view->state(), State::Shown);
+
+        // The new version is done, without a picture yet, and its picture is being painted.
+        Storybook::Story::Page rewritten = *story.page(QStringLiteral("p1"));
+        rewritten.text = QStringLiteral("A new beginning.");
+        rewritten.picture.reset();
+        QVERIFY(story.replacePageVersion(QStringLiteral("p1"), rewritten));
+        QVERIFY(!story.page(QStringLiteral("p1"))->picture);
+        reader.setPicturePending(QStringLiteral("p1"), true);
+        reader.setStory(snapshot(story));
+        reader.endStreaming();
+        QVERIFY(waitForDecoded(reader));
+        QCOMPARE(view->state(), State::Shown); // the earlier version's picture, while the new one is painted
+        QVERIFY(!view->pixmap().isNull());
+
+        // The painting failed: the new version has no picture of its own.
+        reader.setPicturePending(QStringLiteral("p1"), false);
+        QCOMPARE(view->state(), State::Empty);
+    }
+
     void textOnlyStoryHasNoPictureArea()
     {
         Story story = Storybook::Test::illustratedStory();
