@@ -1,11 +1,13 @@
 #include "picturespage.h"
 
 #include "llmclient.h"
+#include "modelsjob.h"
 #include "pictureprompts.h"
 #include "providerpresets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -14,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStringListModel>
 #include <QVBoxLayout>
 
 namespace Storybook::SettingsUi {
@@ -72,6 +75,15 @@ PicturesPage::PicturesPage(const Llm::ConnectionSettings& provider, const Genera
     m_baseUrl->setAccessibleName(tr("Picture provider base URL"));
     m_model = new QLineEdit(provider.model, this);
     m_model->setAccessibleName(tr("Picture model"));
+    // The offered models pop up as suggestions; a typed name is never replaced inline.
+    m_models = new QStringListModel(this);
+    auto* completer = new QCompleter(m_models, m_model);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_model->setCompleter(completer);
+    m_refresh = new QPushButton(tr("Refresh &list"), this);
+    m_refresh->setToolTip(tr("Asks the picture provider which models it offers (GET /models)."));
     m_apiKey = new QLineEdit(provider.apiKey, this);
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setAccessibleName(tr("Picture provider API key"));
@@ -93,7 +105,10 @@ PicturesPage::PicturesPage(const Llm::ConnectionSettings& provider, const Genera
     auto* whoForm = new QFormLayout(who);
     whoForm->addRow(tr("Pro&vider:"), m_preset);
     whoForm->addRow(tr("&Base URL:"), m_baseUrl);
-    whoForm->addRow(tr("&Model:"), m_model);
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_model, 1);
+    modelRow->addWidget(m_refresh);
+    whoForm->addRow(tr("&Model:"), modelRow);
     whoForm->addRow(tr("API &key:"), m_apiKey);
     whoForm->addRow(tr("No answer for:"), m_idle);
     whoForm->addRow(tr("One picture at most:"), m_total);
@@ -118,6 +133,7 @@ PicturesPage::PicturesPage(const Llm::ConnectionSettings& provider, const Genera
 
     connect(m_preset, &QComboBox::activated, this, &PicturesPage::applyPreset);
     connect(m_check, &QPushButton::clicked, this, &PicturesPage::runCheck);
+    connect(m_refresh, &QPushButton::clicked, this, &PicturesPage::refreshModels);
     for (QLineEdit* edit : {m_baseUrl, m_model, m_apiKey})
         connect(edit, &QLineEdit::textChanged, this, &PicturesPage::changed);
     connect(m_baseUrl, &QLineEdit::textEdited, this,
@@ -168,6 +184,32 @@ QStringList PicturesPage::problems() const
     if (!m_baseUrl->text().trimmed().isEmpty() && (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))))
         out.append(tr("The picture provider's base URL must start with http:// or https://."));
     return out;
+}
+
+QStringList PicturesPage::offeredModels() const
+{
+    return m_models->stringList();
+}
+
+void PicturesPage::refreshModels()
+{
+    delete m_modelsClient; // cancels a refresh still running
+    const Llm::ConnectionSettings settings = provider(m_network ? m_network() : Llm::ConnectionSettings::defaults(Llm::ConnectionSettings::Role::Pictures));
+    m_modelsClient = new Llm::LlmClient(settings, this);
+    Llm::ModelsJob* job = m_modelsClient->listModels();
+    m_refresh->setEnabled(false);
+    m_result->setText(tr("Asking the picture provider for its models…"));
+    connect(job, &Llm::RequestJob::finished, this, [this, job] {
+        m_refresh->setEnabled(true);
+        if (job->error().isError()) {
+            m_result->setText(job->error().message);
+            Q_EMIT modelsRefreshed({}, job->error().message);
+            return;
+        }
+        m_models->setStringList(job->models());
+        m_result->setText(tr("%n model(s) offered; type or pick one in Model.", nullptr, int(job->models().size())));
+        Q_EMIT modelsRefreshed(job->models(), QString());
+    });
 }
 
 void PicturesPage::runCheck()

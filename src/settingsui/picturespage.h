@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QStringListModel;
 
 namespace Storybook::Llm {
 class LlmClient;
@@ -49,12 +50,19 @@ public:
     [[nodiscard]] QPushButton* checkButton() const { return m_check; }
     [[nodiscard]] QLabel* checkResult() const { return m_result; }
 
+    [[nodiscard]] QPushButton* refreshButton() const { return m_refresh; }
+    // The models the provider offered at the last refresh (offered as the model field's completions).
+    [[nodiscard]] QStringList offeredModels() const;
+
 public Q_SLOTS:
     void runCheck();
+    // GET /models of the picture provider with the values in the fields.
+    void refreshModels();
 
 Q_SIGNALS:
     void changed();
     void checkFinished(const Storybook::Llm::DiagnosticsReport& report);
+    void modelsRefreshed(const QStringList& models, const QString& error);
 
 private:
     void applyPreset(int index);
@@ -72,10 +80,13 @@ private:
     QSpinBox* m_idle = nullptr;
     QSpinBox* m_total = nullptr;
     QPushButton* m_check = nullptr;
+    QPushButton* m_refresh = nullptr;
+    QStringListModel* m_models = nullptr; // the completer's list
     QLabel* m_result = nullptr;
     // The check's own client and run, replaced on every check.
     QPointer<Llm::LlmClient> m_checkClient;
     QPointer<Llm::Diagnostics> m_diagnostics;
+    QPointer<Llm::LlmClient> m_modelsClient;
 };
 
 } // namespace Storybook::SettingsUi
