@@ -84,6 +84,25 @@ private Q_SLOTS:
         QVERIFY(dialog.problems().isEmpty());
     }
 
+    void refreshListOffersTheProvidersModels()
+    {
+        Test::FakeOpenAiServer server;
+        QVERIFY(server.listen());
+        Llm::ConnectionSettings text;
+        text.proxy.mode = Llm::ProxySettings::Mode::None;
+        SettingsUi::SettingsDialog::Preferences preferences;
+        preferences.pictureProvider.baseUrl = server.baseUrl();
+        preferences.pictureProvider.model = QStringLiteral("my-typed-model");
+        SettingsUi::SettingsDialog dialog(text, preferences, nullptr);
+        SettingsUi::PicturesPage* page = dialog.picturesPage();
+        QSignalSpy refreshed(page, &SettingsUi::PicturesPage::modelsRefreshed);
+        page->refreshButton()->click();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(refreshed.first().at(1).toString(), QString());
+        QVERIFY(page->offeredModels().contains(QStringLiteral("fake-small")));
+        QCOMPARE(dialog.preferences().pictureProvider.model, QStringLiteral("my-typed-model")); // never replaced
+    }
+
     void testPictureIsPaintedThroughTheDialogsNetwork_data()
     {
         QTest::addColumn<QString>("scenario");
