@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Storybook::Generation {
 
@@ -38,6 +39,7 @@ StoryGenerator::StoryGenerator(Llm::LlmClient* client, Story::Library* library, 
         if (m_dirty)
             save();
     });
+    connect(&m_saveWatcher, &QFutureWatcher<QString>::finished, this, &StoryGenerator::finishSave);
     m_illustrator = std::make_unique<Illustrator>(nullptr, [this] { return story(); });
     connect(m_illustrator.get(), &Illustrator::pictureStarted, this, &StoryGenerator::pictureStarted);
     connect(m_illustrator.get(), &Illustrator::pictureFailed, this, &StoryGenerator::pictureFailed);
@@ -61,6 +63,7 @@ StoryGenerator::~StoryGenerator()
         }
         m_dirty = true;
     }
+    waitForSaves();
     if (m_dirty && m_story)
         (void)m_library->save(*m_story);
 }
@@ -87,8 +90,10 @@ Story::Story& StoryGenerator::edit()
 void StoryGenerator::setStory(std::optional<Story::Story> story)
 {
     // Pictures are painted for the open story only; another story's are asked for when it is open.
-    if (!story || !m_story || story->id != m_story->id)
+    if (!story || !m_story || story->id != m_story->id) {
         m_illustrator->cancel();
+        waitForSaves(); // the last write of the story that goes is on disk before another one is open
+    }
     m_snapshot.reset();
     m_story = std::move(story);
 }
@@ -618,13 +623,64 @@ void StoryGenerator::save()
     m_autosave.stop();
     if (!m_story)
         return;
-    const QString problem = m_library->save(*m_story);
-    if (!problem.isEmpty()) {
+    if (m_saveWatcher.isRunning()) {
+        m_saveAgain = true; // one more write when this one is done, with everything changed meanwhile
+        return;
+    }
+    if (m_story->assets.isEmpty()) {
+        const QString problem = m_library->save(edit());
+        if (!problem.isEmpty()) {
+            qCWarning(lcGeneration) << "autosave failed:" << problem;
+            Q_EMIT saveFailed(problem);
+            return;
+        }
+        m_dirty = false;
+        return;
+    }
+    // A story with pictures is tens of megabytes: it is written off the GUI thread, from a snapshot
+    // nobody changes, one write at a time (the window never waits for the disk).
+    QString problem;
+    const QString path = m_library->beginSave(edit(), &problem);
+    if (path.isEmpty()) {
         qCWarning(lcGeneration) << "autosave failed:" << problem;
         Q_EMIT saveFailed(problem);
         return;
     }
     m_dirty = false;
+    m_saving = story();
+    m_savingPath = path;
+    const std::shared_ptr<const Story::Story> snapshot = m_saving;
+    m_saveWatcher.setFuture(QtConcurrent::run([path, snapshot] { return Story::Library::writeFile(path, *snapshot); }));
+}
+
+void StoryGenerator::finishSave()
+{
+    if (!m_saving)
+        return; // finished already (waitForSaves())
+    const std::shared_ptr<const Story::Story> saved = std::exchange(m_saving, nullptr);
+    if (const QString problem = m_library->endSave(*saved, m_savingPath, m_saveWatcher.result()); !problem.isEmpty()) {
+        qCWarning(lcGeneration) << "autosave failed:" << problem;
+        if (m_story && m_story->id == saved->id)
+            m_dirty = true;
+        Q_EMIT saveFailed(problem);
+    }
+    if (std::exchange(m_saveAgain, false) && m_story && m_story->id == saved->id)
+        save();
+}
+
+void StoryGenerator::waitForSaves()
+{
+    // Bounded: each turn finishes one write; a write started by finishSave() is the last one
+    // (m_saveAgain is cleared before it starts).
+    for (int guard = 0; guard < 3 && m_saving; ++guard) {
+        m_saveWatcher.waitForFinished();
+        finishSave();
+    }
+}
+
+bool StoryGenerator::isSaving() const
+{
+    return m_saving != nullptr;
 }
 
 } // namespace Storybook::Generation

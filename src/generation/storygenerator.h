@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QTimer>
 
 #include <functional>
@@ -69,6 +70,10 @@ public:
     QString paintPicture(const QString& storyId, const QString& pageId);
     [[nodiscard]] bool isPainting(const QString& pageId) const;
     [[nodiscard]] bool isPaintingPictures() const;
+    // A story with pictures is written off the GUI thread; true while such a write is on its way.
+    [[nodiscard]] bool isSaving() const;
+    // Waits until every write of the story has reached the disk (the end of a run, tests).
+    void waitForSaves();
 
     // Makes earlier version `index` of a page current again (its question and branches come back);
     // the current version is kept as an earlier one.
@@ -119,6 +124,7 @@ private:
     void mergeCast(const QList<Story::CastMember>& cast);
     [[nodiscard]] Llm::LlmError cutShortError(const QString& finishReason) const;
     void save();
+    void finishSave();
     void endRun();
 
     QPointer<Llm::LlmClient> m_client;
@@ -136,6 +142,10 @@ private:
     int m_readToMeBudget = 0;
     std::unique_ptr<Illustrator> m_illustrator; // reads snapshots of m_story, hands pictures back
     QTimer m_autosave;
+    QFutureWatcher<QString> m_saveWatcher; // the write of a story with pictures (its problem, or "")
+    std::shared_ptr<const Story::Story> m_saving; // what that write writes
+    QString m_savingPath;
+    bool m_saveAgain = false; // changed while it was written: write again when it is done
     QTimer m_publish; // a throttled publishStreamingText()
     QElapsedTimer m_sincePublish;
     bool m_dirty = false;

@@ -425,28 +425,48 @@ std::optional<Story> Library::load(const QString& id, QString* whyNot) const
 
 QString Library::save(Story& story)
 {
-    if (!QDir().mkpath(m_folder))
-        return tr("The library folder “%1” cannot be created.").arg(m_folder);
+    QString problem;
+    const QString path = beginSave(story, &problem);
+    if (path.isEmpty())
+        return problem;
+    return endSave(story, path, writeFile(path, story));
+}
+
+QString Library::beginSave(Story& story, QString* problem)
+{
+    if (!QDir().mkpath(m_folder)) {
+        *problem = tr("The library folder “%1” cannot be created.").arg(m_folder);
+        return {};
+    }
     if (story.id.isEmpty())
         story.id = Story::newId();
     const QString path = pathFor(story.id);
-    const auto stampOf = [](const QFileInfo& info) {
-        return qMakePair(info.size(), info.lastModified().toMSecsSinceEpoch());
-    };
     if (const QFileInfo info(path); info.exists() && m_saved.value(path, {-1, -1}) != stampOf(info)) {
         // Never overwrite something that is not one of our stories (or belongs to another story).
         QString why;
         const std::optional<Story> old = readFile(path, &why, StoryFile::Parts::TextOnly);
-        if (!old || old->id != story.id)
-            return tr("“%1” exists and is not this story; it was left untouched.").arg(path);
+        if (!old || old->id != story.id) {
+            *problem = tr("“%1” exists and is not this story; it was left untouched.").arg(path);
+            return {};
+        }
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!story.created.isValid())
         story.created = now;
     story.modified = now;
-    if (const QString why = AtomicFile::write(path, story.toFileData()); !why.isEmpty()) {
+    return path;
+}
+
+QString Library::writeFile(const QString& path, const Story& story)
+{
+    return AtomicFile::write(path, story.toFileData());
+}
+
+QString Library::endSave(const Story& story, const QString& path, const QString& writeProblem)
+{
+    if (!writeProblem.isEmpty()) {
         m_saved.remove(path);
-        return tr("The story cannot be saved to “%1”: %2").arg(path, why);
+        return tr("The story cannot be saved to “%1”: %2").arg(path, writeProblem);
     }
     const QFileInfo saved(path);
     m_saved.insert(path, stampOf(saved));

@@ -65,6 +65,14 @@ public:
     // Writes atomically (temporary file, then rename): a crash leaves the old file or the new one.
     // Refuses to overwrite a file that is not a story of ours. Returns a translated problem or empty.
     QString save(Story& story);
+    // The same in three steps, for a caller that writes the file off the GUI thread (a story with
+    // pictures is tens of megabytes): beginSave() checks and stamps the story and gives the path
+    // (empty, with `problem` set, when it must not be written); writeFile() writes it from any
+    // thread and touches nothing of the library; endSave() records the result. The library itself
+    // stays a GUI-thread object.
+    [[nodiscard]] QString beginSave(Story& story, QString* problem);
+    [[nodiscard]] static QString writeFile(const QString& path, const Story& story);
+    QString endSave(const Story& story, const QString& path, const QString& writeProblem);
 
     // Moves the story to the trash folder; undoable until the trash is emptied.
     QString trash(const QString& id);

@@ -375,6 +375,11 @@ private Q_SLOTS:
         QSignalSpy started(&generator, &Generation::StoryGenerator::pictureStarted);
         QSignalSpy idle(&generator, &Generation::StoryGenerator::picturesIdle);
         QSignalSpy failed(&generator, &Generation::StoryGenerator::pictureFailed);
+        // A story with pictures is written off the GUI thread: when a picture is in the story, its
+        // write is still on its way (the window did not wait for the disk).
+        QList<bool> savingWhenPainted;
+        connect(&generator, &Generation::StoryGenerator::picturePainted, this,
+                [&] { savingWhenPainted.append(generator.isSaving()); });
         Story::StorySettings settings = idea();
         settings.pictures = true;
         settings.artStyle = QStringLiteral("crayon");
@@ -383,6 +388,7 @@ private Q_SLOTS:
         QVERIFY(idle.count() > 0 || idle.wait(20000));
         QCOMPARE(failed.count(), 0);
         QCOMPARE(started.count(), 2);
+        QCOMPARE(savingWhenPainted, (QList<bool>{true, true}));
         QCOMPARE(started.at(0).at(1).toString(), QString()); // the sheet first
         const std::shared_ptr<const Story::Story> story = generator.story();
         const QString first = story->pages.first().id;
@@ -411,7 +417,9 @@ private Q_SLOTS:
             sentTheSheet = sentTheSheet || part.body == sheet;
         QVERIFY(sentTheSheet);
 
-        // Kept inside the one story file.
+        // Kept inside the one story file (written off the GUI thread: wait for the write).
+        generator.waitForSaves();
+        QVERIFY(!generator.isSaving());
         QString why;
         const auto saved = library.load(story->id, &why);
         QVERIFY2(saved, qPrintable(why));
