@@ -5,6 +5,7 @@
 #include <QImageReader>
 #include <QLoggingCategory>
 #include <QPromise>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -28,12 +29,16 @@ PictureCache::PictureCache(qint64 memoryLimitBytes, QObject* parent)
 {
     Q_UNUSED(pictureKeyMetaType)
     m_images.setMaxCost(qsizetype(qMax<qint64>(1, memoryLimitBytes / 1024)));
+    // One core stays the GUI thread's: decoding 1024-pixel pictures on every core (the page's and
+    // the map's thumbnails at once) starved it of a core on a 2-core machine (docs/benchmarks.md).
+    m_pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
 }
 
 PictureCache::~PictureCache()
 {
     // The workers own copies of their bytes and report into their futures only; the watchers (our
-    // children) go with us, so nothing is delivered to a cache that is gone.
+    // children) go with us, so nothing is delivered to a cache that is gone. The pool waits for a
+    // decode already running (one picture) when it goes.
     for (Pending& pending : m_pending)
         pending.future.cancel();
 }
@@ -101,7 +106,7 @@ PictureResult PictureCache::request(const PictureKey& key, const QByteArray& byt
     pending.wants = 1;
     const int bucket = key.bucket;
     // The worker gets copies (the bytes are implicitly shared, never written) and nothing of ours.
-    pending.future = QtConcurrent::run(QThreadPool::globalInstance(), [bytes, bucket](QPromise<QImage>& promise) {
+    pending.future = QtConcurrent::run(&m_pool, [bytes, bucket](QPromise<QImage>& promise) {
         if (promise.isCanceled())
             return;
         QImage image = decode(bytes, bucket);

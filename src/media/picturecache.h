@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QSize>
 #include <QString>
+#include <QThreadPool>
 
 namespace Storybook::Media {
 
@@ -104,6 +105,7 @@ private:
     [[nodiscard]] static QString brokenKey(const PictureKey& key);
     void finished(const QString& cacheKey, quint64 generation);
 
+    QThreadPool m_pool; // the decodes: one thread fewer than the cores (at least one)
     QCache<QString, QImage> m_images; // cost in KiB
     QSet<QString> m_broken;           // story + entry + fingerprint: no size makes them readable
     QHash<QString, Pending> m_pending; // by cache key
