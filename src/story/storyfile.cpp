@@ -115,6 +115,50 @@ std::optional<Story> decodeArchive(zip_t* archive, Parts parts, QString* whyNot)
     return story;
 }
 
+quint32 littleEndian(const QByteArray& bytes, int at, int size)
+{
+    quint32 value = 0;
+    for (int i = size - 1; i >= 0; --i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// The listing's fast way into a container as this app writes it: the first entry is story.json,
+// stored, with its sizes in its local header, so its bytes follow the header at the start of the
+// file and the central directory at the end need not be read. nullopt when the file is not laid
+// out that way (another tool, an older version's deflated JSON): the caller asks libzip. The
+// checksum is not checked here; a full load (libzip) checks it.
+std::optional<QByteArray> readJsonFirst(QFile& file)
+{
+    // A file cut short is no container of ours: its end (the end-of-directory record, written
+    // without a comment) must be there, else libzip names the damage.
+    constexpr int EndRecordSize = 22;
+    if (file.size() < EndRecordSize || !file.seek(file.size() - EndRecordSize)
+        || !file.read(EndRecordSize).startsWith("PK\x05\x06") || !file.seek(0))
+        return std::nullopt;
+    constexpr int HeaderSize = 30;
+    const QByteArray header = file.read(HeaderSize);
+    if (header.size() != HeaderSize || !header.startsWith("PK\x03\x04"))
+        return std::nullopt;
+    const quint32 flags = littleEndian(header, 6, 2);
+    const quint32 method = littleEndian(header, 8, 2);
+    const quint32 compressed = littleEndian(header, 18, 4);
+    const quint32 size = littleEndian(header, 22, 4);
+    const quint32 nameLength = littleEndian(header, 26, 2);
+    const quint32 extraLength = littleEndian(header, 28, 2);
+    const QByteArray name(JsonEntry);
+    // Encrypted (bit 0) or with its sizes after the data (bit 3): not ours.
+    if ((flags & 0x9) != 0 || method != ZIP_CM_STORE || compressed != size || size > quint32(MaxAssetBytes)
+        || nameLength != quint32(name.size()))
+        return std::nullopt;
+    if (file.read(nameLength) != name || !file.seek(HeaderSize + nameLength + extraLength))
+        return std::nullopt;
+    QByteArray json = file.read(size);
+    if (json.size() != qsizetype(size))
+        return std::nullopt;
+    return json;
+}
+
 bool addBuffer(zip_t* archive, const QString& name, const QByteArray& bytes, zip_int32_t method)
 {
     zip_source_t* source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
@@ -188,7 +232,13 @@ std::optional<Story> read(const QString& path, Parts parts, QString* whyNot)
     }
     if (!container)
         return Story::fromJsonData(file.readAll(), whyNot);
-    file.close();
+    if (parts == Parts::TextOnly) {
+        if (const std::optional<QByteArray> json = readJsonFirst(file)) {
+            if (std::optional<Story> story = Story::fromJsonData(*json, nullptr))
+                return story;
+        }
+    }
+    file.close(); // libzip reads it: a layout of another tool, a full load, or a problem to name
     // libzip reads the central directory, then only the entries asked for.
     int code = 0;
     zip_t* opened = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
@@ -226,8 +276,9 @@ QByteArray encode(const Story& story, QString* whyNot)
         return fail(zipErrorText(&error));
     }
     zip_source_keep(target); // kept past zip_close(), to read the bytes written
-    // The JSON first (as in an EPUB the mimetype entry), then the assets in a stable order, stored.
-    bool ok = addBuffer(archive, QString::fromLatin1(JsonEntry), json, ZIP_CM_DEFLATE);
+    // The JSON first (as in an EPUB the mimetype entry) and stored, so a listing reads it with one
+    // read from the start of the file (readJsonFirst()); then the assets in a stable order, stored.
+    bool ok = addBuffer(archive, QString::fromLatin1(JsonEntry), json, ZIP_CM_STORE);
     QStringList names = story.assets.keys();
     names.sort();
     for (const QString& name : std::as_const(names))

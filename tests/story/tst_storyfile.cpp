@@ -116,6 +116,51 @@ private Q_SLOTS:
         QCOMPARE(whole->assets.size(), illustratedStory().assets.size());
     }
 
+    // The listing's fast way in: the story's JSON is the first entry, stored, right after its header.
+    void containerStartsWithItsStoryStored()
+    {
+        const Story::Story story = illustratedStory();
+        const QByteArray data = story.toFileData();
+        QVERIFY(data.startsWith("PK\x03\x04"));
+        QCOMPARE(quint8(data.at(8)) | (quint8(data.at(9)) << 8), 0); // stored, not deflated
+        QCOMPARE(data.mid(30, 10), QByteArray("story.json"));
+        const QByteArray json = story.toJsonData();
+        const qsizetype extra = quint8(data.at(28)) | (quint8(data.at(29)) << 8);
+        QCOMPARE(data.mid(40 + extra, json.size()), json);
+    }
+
+    // Cut short (a copy interrupted): unreadable in the listing with the reason, as for a full load.
+    void truncatedContainerIsUnreadableInTheListing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cut.storybook"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray whole = illustratedStory().toFileData();
+        file.write(whole.left(whole.size() - 40));
+        file.close();
+        QString why;
+        QVERIFY(!Story::StoryFile::read(path, Story::StoryFile::Parts::TextOnly, &why));
+        QVERIFY(!why.isEmpty());
+        QVERIFY(!Story::StoryFile::read(path, Story::StoryFile::Parts::Everything, &why));
+    }
+
+    // A container laid out by another zip tool (deflated JSON): read through the zip library.
+    void anotherToolsLayoutIsReadToo()
+    {
+        const QString path = QFINDTESTDATA("corpus/storyfile/deflated-json.storybook");
+        QVERIFY2(!path.isEmpty(), "corpus/storyfile not found next to the test source");
+        QString why;
+        const auto listed = Story::StoryFile::read(path, Story::StoryFile::Parts::TextOnly, &why);
+        QVERIFY2(listed, qPrintable(why));
+        QCOMPARE(listed->title, QStringLiteral("Made by another zip tool"));
+        QVERIFY(listed->assets.isEmpty());
+        const auto whole = Story::StoryFile::read(path, Story::StoryFile::Parts::Everything, &why);
+        QVERIFY2(whole, qPrintable(why));
+        QVERIFY(whole->assets.value(QStringLiteral("pictures/p1.png")).startsWith("\x89PNG"));
+        QCOMPARE(whole->pages.first().picture->entry, QStringLiteral("pictures/p1.png"));
+    }
+
     void unknownEntriesAndFieldsSurvive()
     {
         Story::Story story = illustratedStory();
