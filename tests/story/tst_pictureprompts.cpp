@@ -23,7 +23,7 @@ private Q_SLOTS:
         QCOMPARE(styles.size(), 7);
         QSet<QString> fragments;
         for (const Story::ArtStyle& style : styles) {
-            for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
+            for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
                 QVERIFY(QFile::exists(QStringLiteral(":/art-styles/%1_%2.txt").arg(style.id, lang)));
                 const QString fragment = Story::PicturePrompts::styleFragment(style.id, lang);
                 QVERIFY2(fragment.size() > 20, qPrintable(style.id));
