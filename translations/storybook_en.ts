@@ -2270,6 +2270,25 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Painting a test picture…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refresh &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the picture provider which models it offers (GET /models).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the picture provider for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) offered; type or pick one in Model.</source>
+        <translation>
+            <numerusform>%n model offered; type or pick one in Model.</numerusform>
+            <numerusform>%n models offered; type or pick one in Model.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::SettingsUi::ProviderPresets</name>

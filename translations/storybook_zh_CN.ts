@@ -2288,6 +2288,24 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Painting a test picture…</source>
         <translation>正在画测试图…</translation>
     </message>
+    <message>
+        <source>Refresh &amp;list</source>
+        <translation>刷新列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Asks the picture provider which models it offers (GET /models).</source>
+        <translation>询问绘图服务提供哪些模型（GET /models）。</translation>
+    </message>
+    <message>
+        <source>Asking the picture provider for its models…</source>
+        <translation>正在询问绘图服务有哪些模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) offered; type or pick one in Model.</source>
+        <translation>
+            <numerusform>提供 %n 个模型；在“模型”中输入或选择一个。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::SettingsUi::ProviderPresets</name>

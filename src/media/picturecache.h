@@ -84,6 +84,8 @@ public:
     [[nodiscard]] int pendingCount() const { return int(m_pending.size()); }
     // How many decodes were started (for tests: once per bucket, not once per resize).
     [[nodiscard]] int decodesStarted() const { return m_decodesStarted; }
+    // Decodes running on the cache's own threads right now (for tests).
+    [[nodiscard]] int decodesRunning() const { return m_pool.activeThreadCount(); }
     [[nodiscard]] qint64 memoryUsed() const { return qint64(m_images.totalCost()) * 1024; }
     [[nodiscard]] qint64 memoryLimit() const { return qint64(m_images.maxCost()) * 1024; }
 

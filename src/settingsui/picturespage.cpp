@@ -108,7 +108,9 @@ PicturesPage::PicturesPage(const Llm::ConnectionSettings& provider, const Genera
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(m_refresh);
-    whoForm->addRow(tr("&Model:"), modelRow);
+    auto* modelLabel = new QLabel(tr("&Model:"), who);
+    modelLabel->setBuddy(m_model);
+    whoForm->addRow(modelLabel, modelRow);
     whoForm->addRow(tr("API &key:"), m_apiKey);
     whoForm->addRow(tr("No answer for:"), m_idle);
     whoForm->addRow(tr("One picture at most:"), m_total);
