@@ -75,8 +75,18 @@ bool StoryGenerator::isBusy() const
 
 std::shared_ptr<const Story::Story> StoryGenerator::story() const
 {
-    if (!m_snapshot && m_story)
-        m_snapshot = std::make_shared<const Story::Story>(*m_story);
+    if (!m_snapshot && m_story) {
+        // The snapshot takes copies of the lists, so the working copy's data never moves because a
+        // snapshot shares it: a page pointer taken from m_story stays valid until m_story itself
+        // changes (implicit sharing would otherwise detach m_story on its next write and free the
+        // data under such a pointer when the snapshot goes).
+        auto copy = std::make_shared<Story::Story>(*m_story);
+        copy->pages.detach();
+        copy->path.detach();
+        copy->cast.detach();
+        copy->assets.detach();
+        m_snapshot = std::move(copy);
+    }
     return m_snapshot;
 }
 
@@ -347,16 +357,18 @@ QString StoryGenerator::continueReading(const QString& storyId)
     if (last->ending && !last->isDraft())
         return Tr::tr("The story has ended on this page.");
     m_readToMeBudget = m_story->settings.pageCount + 2;
+    // Copied: what follows changes the story, and with it where `last` points.
+    const QString lastId = last->id;
     if (last->isDraft()) {
         // The page that stopped is written again, then the story goes on from it.
-        const QString problem = regenerate(storyId, last->id);
+        const QString problem = regenerate(storyId, lastId);
         if (!problem.isEmpty())
             m_readToMeBudget = 0;
         return problem;
     }
     if (last->interaction && !last->interaction->options.isEmpty())
-        return answer(storyId, last->id, 0, {});
-    return answer(storyId, last->id, -1, Tr::tr("What happens next?"));
+        return answer(storyId, lastId, 0, {});
+    return answer(storyId, lastId, -1, Tr::tr("What happens next?"));
 }
 
 QString StoryGenerator::regenerate(const QString& storyId, const QString& pageId)
