@@ -2859,6 +2859,119 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::StoryWords</name>
+    <message>
+        <source>The End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What do you guess?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the name be?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What does it look like?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You guessed: %1</source>
+        <extracomment>On the page after a guessing question: the child&apos;s guess</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You named them: %1</source>
+        <extracomment>On the page after a naming question: the name the child gave a character</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You said: “%1”</source>
+        <extracomment>On the page after a describing question: the child&apos;s own words</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose: %1</source>
+        <extracomment>On the page after a question: the answer the child chose</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own answer: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another way the story goes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you chose “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idea: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ages %1</source>
+        <extracomment>%1 is an age band such as 6-8</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture of page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The characters of the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The characters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with Interactive Storybook</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Viewer::ViewerWindow</name>
     <message>
         <source>English</source>

@@ -2875,6 +2875,119 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::StoryWords</name>
+    <message>
+        <source>The End</source>
+        <translation>完</translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation>接下来会发生什么呢？</translation>
+    </message>
+    <message>
+        <source>What do you guess?</source>
+        <translation>你猜是什么呢？</translation>
+    </message>
+    <message>
+        <source>What should the name be?</source>
+        <translation>给它起个什么名字呢？</translation>
+    </message>
+    <message>
+        <source>What does it look like?</source>
+        <translation>它是什么样子的呢？</translation>
+    </message>
+    <message>
+        <source>You guessed: %1</source>
+        <extracomment>On the page after a guessing question: the child&apos;s guess</extracomment>
+        <translation>你猜的是：%1</translation>
+    </message>
+    <message>
+        <source>You named them: %1</source>
+        <extracomment>On the page after a naming question: the name the child gave a character</extracomment>
+        <translation>你起的名字：%1</translation>
+    </message>
+    <message>
+        <source>You said: “%1”</source>
+        <extracomment>On the page after a describing question: the child&apos;s own words</extracomment>
+        <translation>你说：“%1”</translation>
+    </message>
+    <message>
+        <source>You chose: %1</source>
+        <extracomment>On the page after a question: the answer the child chose</extracomment>
+        <translation>你选了：%1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Untitled story</source>
+        <translation>未命名的故事</translation>
+    </message>
+    <message>
+        <source>Unfinished page</source>
+        <translation>未完成的页面</translation>
+    </message>
+    <message>
+        <source>Unfinished page: %1</source>
+        <translation>未完成的页面：%1</translation>
+    </message>
+    <message>
+        <source>(chosen)</source>
+        <translation>（已选）</translation>
+    </message>
+    <message>
+        <source>Own answer: “%1”</source>
+        <translation>自己的回答：“%1”</translation>
+    </message>
+    <message>
+        <source>Another way the story goes:</source>
+        <translation>故事的另一种走向：</translation>
+    </message>
+    <message>
+        <source>If you chose “%1”:</source>
+        <translation>如果你选了“%1”：</translation>
+    </message>
+    <message>
+        <source>Idea: %1</source>
+        <translation>创意：%1</translation>
+    </message>
+    <message>
+        <source>Ages %1</source>
+        <extracomment>%1 is an age band such as 6-8</extracomment>
+        <translation>适合 %1 岁</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>画面：%1</translation>
+    </message>
+    <message>
+        <source>Picture of page %1</source>
+        <translation>第 %1 页的插图</translation>
+    </message>
+    <message>
+        <source>The characters of the story</source>
+        <translation>故事里的角色</translation>
+    </message>
+    <message>
+        <source>The characters: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>Made with Interactive Storybook</source>
+        <translation>由互动绘本制作</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Viewer::ViewerWindow</name>
     <message>
         <source>English</source>
