@@ -9,6 +9,7 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <array>
 
 namespace Storybook::Media {
@@ -50,6 +51,13 @@ int PictureCache::bucketFor(int longestSide)
             return bucket;
     }
     return Buckets.back();
+}
+
+int PictureCache::priorityFor(int bucket)
+{
+    // The bucket's place in the list: 64 px lowest, 4096 px highest.
+    const auto it = std::find(Buckets.cbegin(), Buckets.cend(), bucket);
+    return it == Buckets.cend() ? 0 : int(it - Buckets.cbegin());
 }
 
 QString PictureCache::fingerprint(const QByteArray& bytes)
@@ -106,13 +114,18 @@ PictureResult PictureCache::request(const PictureKey& key, const QByteArray& byt
     pending.wants = 1;
     const int bucket = key.bucket;
     // The worker gets copies (the bytes are implicitly shared, never written) and nothing of ours.
-    pending.future = QtConcurrent::run(&m_pool, [bytes, bucket](QPromise<QImage>& promise) {
-        if (promise.isCanceled())
-            return;
-        QImage image = decode(bytes, bucket);
-        if (!promise.isCanceled())
-            promise.addResult(std::move(image));
-    });
+    // Larger sizes first (see request() in the header): a page's picture never waits behind the
+    // story map's thumbnails of every page.
+    pending.future = QtConcurrent::task([bytes, bucket](QPromise<QImage>& promise) {
+                         if (promise.isCanceled())
+                             return;
+                         QImage image = decode(bytes, bucket);
+                         if (!promise.isCanceled())
+                             promise.addResult(std::move(image));
+                     })
+                         .onThreadPool(m_pool)
+                         .withPriority(priorityFor(bucket))
+                         .spawn();
     ++m_decodesStarted;
     auto* watcher = new QFutureWatcher<QImage>(this);
     const quint64 generation = pending.generation;

@@ -70,7 +70,8 @@ public:
 
     // The picture `bytes` (made into `key` by keyFor) at `key.bucket`: ready at once when it was
     // decoded before (or is known to be broken), else Pending and decoding starts; pictureReady(key, …)
-    // follows.
+    // follows. Waiting decodes start larger buckets first, then in the order asked: the picture a
+    // page shows goes ahead of thumbnails asked for earlier (a story map asks for one per page).
     [[nodiscard]] PictureResult request(const PictureKey& key, const QByteArray& bytes);
     // What the cache has, without starting anything.
     [[nodiscard]] PictureResult find(const PictureKey& key) const;
@@ -102,6 +103,7 @@ private:
         quint64 generation = 0; // a later decode of the same key after a cancel is another one
         int wants = 0;          // requests not cancelled
     };
+    [[nodiscard]] static int priorityFor(int bucket); // the pool's priority of a decode
     [[nodiscard]] static QString fingerprint(const QByteArray& bytes);
     [[nodiscard]] static QString cacheKey(const PictureKey& key);
     [[nodiscard]] static QString brokenKey(const PictureKey& key);

@@ -5,6 +5,7 @@
 #include <QImageWriter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QThreadPool>
 
 #include <memory>
@@ -243,8 +244,9 @@ private Q_SLOTS:
         QCOMPARE(broken, 0);
         QVERIFY2(cache.memoryUsed() <= limit, qPrintable(QString::number(cache.memoryUsed())));
         QVERIFY(cache.memoryUsed() > 0);
-        // The small ones that fit are still there.
-        QCOMPARE(cache.find(key(QStringLiteral("pictures/7.png"), 512, pictures.at(7))).status, PictureResult::Status::Ready);
+        // The last decoded is still there (larger sizes are decoded first, so the smallest size of
+        // the last picture asked for comes last).
+        QCOMPARE(cache.find(key(QStringLiteral("pictures/7.png"), 64, pictures.at(7))).status, PictureResult::Status::Ready);
     }
 
     void cancelledRequestIsNotAnnounced()
@@ -280,6 +282,35 @@ private Q_SLOTS:
         // Wanted again after the cancel: decoded again.
         QCOMPARE(cache.request(dropped, bytes).status, PictureResult::Status::Pending);
         QTRY_VERIFY_WITH_TIMEOUT(announced.contains(dropped), 20000);
+    }
+
+    void largerPicturesGoAheadOfThumbnails()
+    {
+        // A story map asks for a thumbnail of every page, then the page asks for its picture: the
+        // page's (larger) picture must not wait until every thumbnail has been decoded.
+        PictureCache cache;
+        const QByteArray bytes = encode(makeImage(1200, 900), "png");
+        const int threads = qMax(1, QThread::idealThreadCount() - 1); // the cache's pool
+        const int thumbnails = 6 * threads + 6;
+        int thumbnailsBefore = -1;
+        int thumbnailsDone = 0;
+        const PictureKey page = key(QStringLiteral("pictures/page.png"), 1024, bytes);
+        QObject context;
+        connect(&cache, &PictureCache::pictureReady, &context, [&](const PictureKey& k, const QImage&) {
+            if (k == page)
+                thumbnailsBefore = thumbnailsDone;
+            else
+                ++thumbnailsDone;
+        });
+        for (int i = 0; i < thumbnails; ++i)
+            QCOMPARE(cache.request(key(QStringLiteral("pictures/%1.png").arg(i), 64, bytes), bytes).status, PictureResult::Status::Pending);
+        QCOMPARE(cache.request(page, bytes).status, PictureResult::Status::Pending);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnailsBefore >= 0, 60000);
+        // In the order asked it would come after all of them; first among the waiting ones, it
+        // comes after those already running and what the other threads finish meanwhile.
+        QVERIFY2(thumbnailsBefore < thumbnails / 2,
+                 qPrintable(QStringLiteral("%1 of %2 thumbnails came first").arg(thumbnailsBefore).arg(thumbnails)));
+        QTRY_COMPARE_WITH_TIMEOUT(thumbnailsDone, thumbnails, 60000);
     }
 
     void destroyedWhileDecodesRun()
