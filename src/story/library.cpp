@@ -30,21 +30,21 @@ namespace {
 Q_LOGGING_CATEGORY(lcLibrary, "storybook.story.library", QtInfoMsg)
 
 constexpr quint32 IndexMagic = 0x53424958; // "SBIX"
-constexpr quint32 IndexVersion = 1;
+constexpr quint32 IndexVersion = 2; // 2: blank and coverEntry
 const auto TrashName = QStringLiteral(".trash");
 const auto UnreadableName = QStringLiteral("Unreadable");
-const auto SamplesMarker = QStringLiteral(".samples-added");
 
 QDataStream& operator<<(QDataStream& out, const StoryRecord& r)
 {
     return out << r.id << r.fileName << r.title << r.language << r.created << r.modified << qint32(r.pages)
-               << r.finished << r.searchText;
+               << r.finished << r.blank << r.coverEntry << r.searchText;
 }
 
 QDataStream& operator>>(QDataStream& in, StoryRecord& r)
 {
     qint32 pages = 0;
-    in >> r.id >> r.fileName >> r.title >> r.language >> r.created >> r.modified >> pages >> r.finished >> r.searchText;
+    in >> r.id >> r.fileName >> r.title >> r.language >> r.created >> r.modified >> pages >> r.finished >> r.blank
+        >> r.coverEntry >> r.searchText;
     r.pages = pages;
     return in;
 }
@@ -238,27 +238,18 @@ StoryRecord Library::recordFor(const Story& story, const QString& fileName)
     record.modified = story.modified;
     record.pages = int(story.pathPages().size());
     record.finished = story.isFinished();
+    const QList<const Page*> path = story.pathPages();
+    record.blank = std::all_of(story.pages.cbegin(), story.pages.cend(), [](const Page& page) {
+        return page.text.trimmed().isEmpty() && !page.picture && page.previousVersions.isEmpty();
+    });
+    for (const Page* page : path) {
+        if (page->picture) {
+            record.coverEntry = page->picture->entry;
+            break;
+        }
+    }
     record.searchText = lowerForSearch(story.plainText());
     return record;
-}
-
-int Library::addSamples()
-{
-    if (!QDir().mkpath(m_folder) || QFileInfo::exists(m_folder + u'/' + SamplesMarker))
-        return 0;
-    int added = 0;
-    const QDir samples(QStringLiteral(":/samples"));
-    for (const QString& name : samples.entryList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files)) {
-        QString why;
-        if (import(samples.filePath(name), &why))
-            ++added;
-        else
-            qCWarning(lcLibrary) << "sample" << name << "not added:" << why;
-    }
-    QFile marker(m_folder + u'/' + SamplesMarker);
-    if (marker.open(QIODevice::WriteOnly))
-        marker.write("The sample stories were added to this library once; delete this file to add them again.\n");
-    return added;
 }
 
 QString Library::reload()
@@ -350,6 +341,7 @@ QString Library::reload()
     if (changed || newStamps.size() != stamps.size())
         saveIndexCache(newStamps);
     sortRecords();
+    numberTitles();
     return {};
 }
 
@@ -357,6 +349,51 @@ void Library::sortRecords()
 {
     std::stable_sort(m_records.begin(), m_records.end(),
                      [](const StoryRecord& a, const StoryRecord& b) { return a.modified > b.modified; });
+}
+
+void Library::numberTitles()
+{
+    // Oldest first, so a story's number does not depend on the order the list is shown in.
+    std::vector<qsizetype> order(size_t(m_records.size()));
+    for (qsizetype i = 0; i < m_records.size(); ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [this](qsizetype a, qsizetype b) {
+        const StoryRecord& x = m_records.at(a);
+        const StoryRecord& y = m_records.at(b);
+        return x.created != y.created ? x.created < y.created : x.id < y.id;
+    });
+    QSet<QString> taken;
+    taken.reserve(m_records.size());
+    for (const StoryRecord& record : std::as_const(m_records))
+        taken.insert(record.title.toCaseFolded());
+    QHash<QString, int> lastNumber; // by folded title: 1 once the oldest story of the title was met
+    for (const qsizetype i : order) {
+        StoryRecord& record = m_records[i];
+        const QString key = record.title.toCaseFolded();
+        int& number = lastNumber[key];
+        if (number == 0) {
+            number = 1;
+            record.shownTitle = record.title;
+            continue;
+        }
+        QString candidate;
+        // Bounded: each turn skips a title another story has, and there are only so many.
+        for (int guard = 0; guard <= m_records.size() + 1; ++guard) {
+            ++number;
+            candidate = tr("%1 (%2)", "a second story of the same title: The Moon Lantern (2)").arg(record.title).arg(number);
+            if (!taken.contains(candidate.toCaseFolded()))
+                break;
+        }
+        taken.insert(candidate.toCaseFolded());
+        record.shownTitle = candidate;
+    }
+}
+
+void Library::removeRecord(const QString& id)
+{
+    m_records.erase(std::remove_if(m_records.begin(), m_records.end(), [&id](const StoryRecord& r) { return r.id == id; }),
+                    m_records.end());
+    numberTitles();
 }
 
 QString Library::lowerForSearch(const QString& text)
@@ -477,64 +514,20 @@ QString Library::endSave(const Story& story, const QString& path, const QString&
 void Library::upsert(const StoryRecord& record)
 {
     const auto it = std::find_if(m_records.begin(), m_records.end(), [&record](const StoryRecord& r) { return r.id == record.id; });
-    if (it != m_records.end())
+    // The shown titles change only when a title does (or a story comes in): a save of the open story,
+    // every second while a page streams, does not go over the whole library.
+    bool renumber = true;
+    if (it != m_records.end()) {
+        renumber = it->title != record.title || it->created != record.created;
+        const QString shown = it->shownTitle;
         *it = record;
-    else
+        it->shownTitle = shown;
+    } else {
         m_records.append(record);
-    sortRecords();
-}
-
-QString Library::trash(const QString& id)
-{
-    if (const StoryRecord* known = record(id); known && !known->readable)
-        return tr("“%1” is not a story this app can read, so it is left where it is. If you do not need it, "
-                  "remove it from the library folder yourself.")
-            .arg(known->fileName);
-    const QString from = pathFor(id);
-    if (!QFileInfo::exists(from))
-        return tr("The story “%1” is not in the library.").arg(id);
-    QDir().mkpath(trashFolder());
-    const QString to = trashFolder() + u'/' + id + QLatin1String(Suffix);
-    QFile::remove(to); // an older trashed copy of the same story
-    if (!QFile::rename(from, to))
-        return tr("The story “%1” cannot be moved to the trash.").arg(id);
-    m_records.erase(std::remove_if(m_records.begin(), m_records.end(), [&id](const StoryRecord& r) { return r.id == id; }),
-                    m_records.end());
-    return {};
-}
-
-QString Library::restore(const QString& id)
-{
-    const QString from = trashFolder() + u'/' + id + QLatin1String(Suffix);
-    const QString to = filePath(id);
-    if (QFileInfo::exists(to))
-        return tr("A story with the id “%1” is already in the library.").arg(id);
-    if (!QFile::rename(from, to))
-        return tr("The story “%1” is not in the trash.").arg(id);
-    QString why;
-    if (const std::optional<Story> story = load(id, &why))
-        upsert(recordFor(*story, QFileInfo(to).fileName()));
-    return {};
-}
-
-QStringList Library::trashedIds() const
-{
-    QStringList ids;
-    for (const QFileInfo& info : QDir(trashFolder()).entryInfoList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files))
-        ids.append(info.completeBaseName());
-    return ids;
-}
-
-QString Library::emptyTrash()
-{
-    QDir trash(trashFolder());
-    if (!trash.exists())
-        return {};
-    for (const QFileInfo& info : trash.entryInfoList({QStringLiteral("*") + QLatin1String(Suffix)}, QDir::Files)) {
-        if (!QFile::remove(info.filePath()))
-            return tr("“%1” cannot be removed from the trash.").arg(info.fileName());
     }
-    return {};
+    sortRecords();
+    if (renumber)
+        numberTitles();
 }
 
 std::optional<QString> Library::import(const QString& path, QString* whyNot)
@@ -562,6 +555,7 @@ QString Library::moveAside(const QString& fileName)
     m_records.erase(std::remove_if(m_records.begin(), m_records.end(),
                                    [&fileName](const StoryRecord& r) { return r.fileName == fileName && !r.readable; }),
                     m_records.end());
+    numberTitles();
     return {};
 }
 

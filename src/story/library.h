@@ -11,6 +11,8 @@
 
 #include <optional>
 
+class QSettings;
+
 namespace Storybook::Story {
 
 // One line of the library listing; filled from a small index cache, so listing 10,000 stories
@@ -19,12 +21,16 @@ struct StoryRecord
 {
     QString id;
     QString fileName; // inside the library folder
-    QString title;
+    QString title;      // as stored in the story
+    QString shownTitle; // title, made unique in the library: "The Moon Lantern (2)" (see numberTitles)
     QString language;
     QDateTime created;
     QDateTime modified;
     int pages = 0;
     bool finished = false;
+    // No page has any text or picture: what a first page that failed before its first word leaves.
+    bool blank = false;
+    QString coverEntry; // the asset entry of the story's first picture (along the reading path), or empty
     bool readable = true;
     QString problem; // why the file cannot be read (translated); the file itself is left alone
     QString searchText; // lower-case title + text, for full-text search
@@ -47,7 +53,15 @@ public:
 
     // Copies the bundled sample stories (Chinese and English) into the folder, once: a marker file
     // remembers it, so samples the user deleted do not come back. Returns how many were added.
+    // (The CLI and the viewer; the app uses addSampleIfNew.)
     int addSamples();
+    // First run of the app: when `settings` has no record of a sample being offered and the library
+    // (after reload()) holds no story and no trashed story, copies in the one bundled sample in the
+    // interface's language ("zh…" the Chinese one, else the English one) and returns its id. Either
+    // way the offer is remembered in `settings` (SampleOfferedKey), so a deleted sample, or an empty
+    // library later on, never brings it back.
+    static constexpr auto SampleOfferedKey = "library/sampleOffered";
+    [[nodiscard]] std::optional<QString> addSampleIfNew(const QString& uiLanguage, QSettings& settings);
 
     // Scans the folder (using and refreshing the index cache). Returns a translated problem when the
     // folder cannot be created or read.
@@ -74,11 +88,22 @@ public:
     [[nodiscard]] static QString writeFile(const QString& path, const Story& story);
     QString endSave(const Story& story, const QString& path, const QString& writeProblem);
 
-    // Moves the story to the trash folder; undoable until the trash is emptied.
+    // The trash: a folder inside the library (".trash"), so it survives restarts and moves with the
+    // library. trash() moves a story there; it stays until restored, deleted forever or the trash is
+    // emptied. Each returns a translated problem, or empty on success.
     QString trash(const QString& id);
     QString restore(const QString& id);
+    QString deleteForever(const QString& id);
     [[nodiscard]] QStringList trashedIds() const;
+    // The trashed stories, read from their files (the trash is small), most recently trashed first;
+    // `modified` is when the story went to the trash.
+    [[nodiscard]] QList<StoryRecord> trashedRecords() const;
     QString emptyTrash();
+
+    // Removes the files of blank stories (StoryRecord::blank: nothing was ever written on them, a
+    // first page that failed before its first word) except `keepId`, the story open now (it may be
+    // about to be tried again). Returns the ids removed. Nothing else is in such a file but the idea.
+    QStringList dropBlank(const QString& keepId);
 
     // Copies a .storybook file in (a new id when the id is taken); returns the new id or nullopt.
     std::optional<QString> import(const QString& path, QString* whyNot);
@@ -99,6 +124,12 @@ private:
     [[nodiscard]] static StoryRecord recordFor(const Story& story, const QString& fileName);
     void upsert(const StoryRecord& record);
     void sortRecords();
+    // Sets every record's shownTitle: the oldest story (by creation, then id) of a title keeps it,
+    // the next ones are "Title (2)", "Title (3)"… skipping a number another story is called already.
+    // Titles are compared case-insensitively. Only what is shown changes: the stored title (the
+    // story's own, in its exports and its file) stays as the story or the user named it.
+    void numberTitles();
+    void removeRecord(const QString& id);
 
     QString m_folder;
     QList<StoryRecord> m_records;

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,6 +116,213 @@ private Q_SLOTS:
         QCOMPARE(languages, (QStringList{QStringLiteral("en"), QStringLiteral("zh")}));
         QVERIFY(library.trash(library.records().first().id).isEmpty());
         QCOMPARE(library.addSamples(), 0); // a deleted sample does not come back
+    }
+
+    // Two stories of one title are told apart in the list: the oldest keeps it, the next ones are
+    // numbered (case-insensitively the same title; a number another story has is skipped). The
+    // stored titles never change.
+    void titlesAreMadeUnique()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        const auto add = [&library, &start](const QString& title, int minutes) {
+            Story::Story story = Test::sampleStory();
+            story.title = title;
+            story.created = start.addSecs(60 * minutes);
+            const QString problem = library.save(story);
+            return problem.isEmpty() ? story.id : QString();
+        };
+        const QString newest = add(QStringLiteral("the moon lantern"), 3); // saved first, created last
+        const QString oldest = add(QStringLiteral("The Moon Lantern"), 1);
+        const QString numbered = add(QStringLiteral("The Moon Lantern (2)"), 2);
+        const QString other = add(QStringLiteral("Owl at Night"), 4);
+        QVERIFY(!newest.isEmpty() && !oldest.isEmpty() && !numbered.isEmpty() && !other.isEmpty());
+        const auto shown = [](const Story::Library& from, const QString& id) { return from.record(id)->shownTitle; };
+        QCOMPARE(shown(library, oldest), QStringLiteral("The Moon Lantern"));
+        QCOMPARE(shown(library, numbered), QStringLiteral("The Moon Lantern (2)"));
+        QCOMPARE(shown(library, newest), QStringLiteral("the moon lantern (3)"));
+        QCOMPARE(shown(library, other), QStringLiteral("Owl at Night"));
+        QCOMPARE(library.record(newest)->title, QStringLiteral("the moon lantern")); // stored as named
+
+        // The same after a restart (listing from the index), and the numbers follow a deletion.
+        Story::Library fresh(dir.path());
+        QVERIFY(fresh.reload().isEmpty());
+        QCOMPARE(shown(fresh, newest), QStringLiteral("the moon lantern (3)"));
+        QVERIFY(fresh.trash(oldest).isEmpty());
+        QCOMPARE(shown(fresh, newest), QStringLiteral("the moon lantern"));
+        QCOMPARE(shown(fresh, numbered), QStringLiteral("The Moon Lantern (2)"));
+        // A rename of the numbered one to the other's title: numbered again.
+        std::optional<Story::Story> renamed = fresh.load(numbered, nullptr);
+        QVERIFY(renamed);
+        renamed->title = QStringLiteral("The moon lantern");
+        QVERIFY(fresh.save(*renamed).isEmpty());
+        QCOMPARE(shown(fresh, numbered), QStringLiteral("The moon lantern"));       // created before "newest"
+        QCOMPARE(shown(fresh, newest), QStringLiteral("the moon lantern (2)"));
+        QStringList titles;
+        for (const Story::StoryRecord& record : fresh.records())
+            titles.append(record.shownTitle.toCaseFolded());
+        QCOMPARE(QSet<QString>(titles.cbegin(), titles.cend()).size(), titles.size());
+    }
+
+    // The record knows the story's cover (its first picture along the reading path) and whether
+    // nothing was ever written on it (a first page that failed before its first word).
+    void recordsKnowCoverAndBlank()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story plain = Test::sampleStory();
+        QVERIFY(library.save(plain).isEmpty());
+        Story::Story illustrated = Test::sampleStory();
+        const QString second = illustrated.pathPages().at(1)->id;
+        Story::Picture picture;
+        picture.entry = QStringLiteral("pictures/second.png");
+        picture.mimeType = QStringLiteral("image/png");
+        illustrated.page(second)->picture = picture;
+        illustrated.assets.insert(picture.entry, Test::knownBytes(1, 64));
+        QVERIFY(library.save(illustrated).isEmpty());
+        Story::Story blank;
+        blank.settings.idea = QStringLiteral("a dragon who is afraid of the dark");
+        Story::Page first;
+        first.state = Story::Page::State::Draft;
+        first.note = QStringLiteral("The server said no.");
+        blank.addPage(first);
+        QVERIFY(library.save(blank).isEmpty());
+
+        Story::Library fresh(dir.path());
+        QVERIFY(fresh.reload().isEmpty());
+        QCOMPARE(fresh.record(plain.id)->coverEntry, QString());
+        QCOMPARE(fresh.record(illustrated.id)->coverEntry, QStringLiteral("pictures/second.png"));
+        QVERIFY(!fresh.record(plain.id)->blank);
+        QVERIFY(!fresh.record(illustrated.id)->blank);
+        QVERIFY(fresh.record(blank.id)->blank);
+    }
+
+    // Blank stories are removed, except the one open now; nothing else is touched.
+    void blankStoriesAreDropped()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        const auto blankStory = [] {
+            Story::Story story;
+            story.settings.idea = QStringLiteral("an idea");
+            Story::Page first;
+            first.state = Story::Page::State::Streaming;
+            story.addPage(first);
+            return story;
+        };
+        Story::Story open = blankStory();
+        Story::Story left = blankStory();
+        Story::Story written = Test::sampleStory();
+        QVERIFY(library.save(open).isEmpty());
+        QVERIFY(library.save(left).isEmpty());
+        QVERIFY(library.save(written).isEmpty());
+        QCOMPARE(library.dropBlank(open.id), QStringList{left.id});
+        QVERIFY(!QFile::exists(library.filePath(left.id)));
+        QVERIFY(QFile::exists(library.filePath(open.id)));
+        QVERIFY(QFile::exists(library.filePath(written.id)));
+        QVERIFY(!library.record(left.id));
+        QCOMPARE(library.records().size(), 2);
+        QVERIFY(library.trashedIds().isEmpty()); // gone, not trashed: there was nothing in it
+        QCOMPARE(library.dropBlank(QString()), QStringList{open.id});
+    }
+
+    // The trash: a folder in the library, so it survives a restart; restore, delete forever, empty.
+    void trashViewOperations()
+    {
+        QTemporaryDir dir;
+        QStringList ids;
+        {
+            Story::Library library(dir.path());
+            QVERIFY(library.reload().isEmpty());
+            for (int i = 0; i < 3; ++i) {
+                Story::Story story = Test::sampleStory();
+                story.title = QStringLiteral("Story %1").arg(i);
+                QVERIFY(library.save(story).isEmpty());
+                ids.append(story.id);
+                QVERIFY(library.trash(story.id).isEmpty());
+            }
+            QVERIFY(library.records().isEmpty());
+        }
+        Story::Library library(dir.path()); // after a restart
+        QVERIFY(library.reload().isEmpty());
+        QVERIFY(library.records().isEmpty()); // trashed stories are not listed
+        const QList<Story::StoryRecord> trashed = library.trashedRecords();
+        QCOMPARE(trashed.size(), 3);
+        QStringList titles;
+        for (const Story::StoryRecord& record : trashed) {
+            QVERIFY(record.readable);
+            QVERIFY(ids.contains(record.id));
+            titles.append(record.title);
+        }
+        titles.sort();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Story 0"), QStringLiteral("Story 1"), QStringLiteral("Story 2")}));
+
+        QVERIFY(library.restore(ids.at(0)).isEmpty());
+        QVERIFY(library.record(ids.at(0)));
+        QCOMPARE(library.record(ids.at(0))->title, QStringLiteral("Story 0"));
+        QVERIFY(!library.restore(ids.at(0)).isEmpty()); // not in the trash any more
+
+        QVERIFY(library.deleteForever(ids.at(1)).isEmpty());
+        QVERIFY(!library.deleteForever(ids.at(1)).isEmpty());
+        QVERIFY(!library.restore(ids.at(1)).isEmpty());
+        QCOMPARE(library.trashedIds(), QStringList{ids.at(2)});
+
+        QVERIFY(library.emptyTrash().isEmpty());
+        QVERIFY(library.trashedIds().isEmpty());
+        QVERIFY(library.trashedRecords().isEmpty());
+        Story::Library again(dir.path());
+        QVERIFY(again.reload().isEmpty());
+        QCOMPARE(again.records().size(), 1);
+        QVERIFY(again.trashedIds().isEmpty());
+    }
+
+    // A new library gets the one sample in the interface's language, once: the offer is kept in the
+    // settings, so a deleted sample (or an emptied library) never brings it back.
+    void sampleOnFirstRunOnly()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        {
+            Story::Library library(dir.filePath(QStringLiteral("zh")));
+            QVERIFY(library.reload().isEmpty());
+            const std::optional<QString> id = library.addSampleIfNew(QStringLiteral("zh_CN"), settings);
+            QVERIFY(id);
+            QCOMPARE(library.records().size(), 1);
+            QVERIFY(library.record(*id));
+            QCOMPARE(library.record(*id)->language, QStringLiteral("zh"));
+            QVERIFY(library.record(*id)->finished);
+            QVERIFY(settings.value(QLatin1String(Story::Library::SampleOfferedKey)).toBool());
+            QVERIFY(!library.addSampleIfNew(QStringLiteral("zh_CN"), settings));
+            QVERIFY(library.trash(*id).isEmpty());
+            QVERIFY(library.emptyTrash().isEmpty());
+        }
+        {
+            Story::Library library(dir.filePath(QStringLiteral("zh")));
+            QVERIFY(library.reload().isEmpty());
+            QVERIFY(!library.addSampleIfNew(QStringLiteral("zh_CN"), settings)); // deleted: not again
+            QVERIFY(library.records().isEmpty());
+        }
+        // Another user (fresh settings), English interface.
+        QSettings english(dir.filePath(QStringLiteral("english.ini")), QSettings::IniFormat);
+        Story::Library library(dir.filePath(QStringLiteral("en")));
+        QVERIFY(library.reload().isEmpty());
+        const std::optional<QString> id = library.addSampleIfNew(QStringLiteral("en"), english);
+        QVERIFY(id);
+        QCOMPARE(library.records().size(), 1);
+        QCOMPARE(library.record(*id)->language, QStringLiteral("en"));
+        // A library that has stories already is not new: nothing is added, and never later either.
+        QSettings upgraded(dir.filePath(QStringLiteral("upgraded.ini")), QSettings::IniFormat);
+        Story::Library used(dir.filePath(QStringLiteral("used")));
+        QVERIFY(used.reload().isEmpty());
+        Story::Story own = Test::sampleStory();
+        QVERIFY(used.save(own).isEmpty());
+        QVERIFY(!used.addSampleIfNew(QStringLiteral("en"), upgraded));
+        QCOMPARE(used.records().size(), 1);
+        QVERIFY(upgraded.value(QLatin1String(Story::Library::SampleOfferedKey)).toBool());
     }
 
     void corruptFilesAreListedNeverTouched()
