@@ -14,7 +14,8 @@ bool sameText(const QString& a, const QString& b)
 // Whether a row shows (and filters) the same: everything a role or the search reads.
 bool sameRow(const Story::StoryRecord& a, const Story::StoryRecord& b)
 {
-    return a.id == b.id && a.fileName == b.fileName && a.title == b.title && a.language == b.language
+    return a.id == b.id && a.fileName == b.fileName && a.title == b.title && a.shownTitle == b.shownTitle
+           && a.blank == b.blank && a.coverEntry == b.coverEntry && a.language == b.language
            && a.created == b.created && a.modified == b.modified && a.pages == b.pages && a.finished == b.finished
            && a.readable == b.readable && a.problem == b.problem && sameText(a.searchText, b.searchText);
 }
@@ -152,9 +153,15 @@ QVariant LibraryModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
+        return record.shownTitle.isEmpty() ? record.title : record.shownTitle;
+    case StoredTitleRole:
         return record.title;
     case Qt::ToolTipRole:
-        return record.readable ? record.title : record.problem;
+        return record.readable ? data(index, TitleRole) : record.problem;
+    case BlankRole:
+        return record.blank;
+    case CoverEntryRole:
+        return record.coverEntry;
     case IdRole:
         return record.id;
     case FileNameRole:
@@ -190,7 +197,10 @@ QHash<int, QByteArray> LibraryModel::roleNames() const
                   {PagesRole, "pages"},
                   {FinishedRole, "finished"},
                   {ReadableRole, "readable"},
-                  {ProblemRole, "problem"}});
+                  {ProblemRole, "problem"},
+                  {StoredTitleRole, "storedTitle"},
+                  {BlankRole, "blank"},
+                  {CoverEntryRole, "coverEntry"}});
     return names;
 }
 
@@ -220,6 +230,15 @@ void LibraryFilterModel::setQuery(const QString& query)
         return;
     m_query = trimmed;
     m_matches.reset();
+    invalidateFilter();
+}
+
+void LibraryFilterModel::setHideBlank(bool hide, const QString& exceptId)
+{
+    if (hide == m_hideBlank && exceptId == m_blankShown)
+        return;
+    m_hideBlank = hide;
+    m_blankShown = exceptId;
     invalidateFilter();
 }
 
@@ -257,8 +276,15 @@ QVariant LibraryFilterModel::data(const QModelIndex& index, int role) const
 
 bool LibraryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (m_query.isEmpty() || sourceParent.isValid())
-        return !sourceParent.isValid();
+    if (sourceParent.isValid())
+        return false;
+    if (m_hideBlank) {
+        const Story::StoryRecord& record = m_source->recordAt(sourceRow);
+        if (record.blank && record.readable && record.id != m_blankShown)
+            return false;
+    }
+    if (m_query.isEmpty())
+        return true;
     if (!m_matches) {
         const QStringList ids = m_source->library() ? m_source->library()->search(m_query) : QStringList();
         m_matches = QSet<QString>(ids.cbegin(), ids.cend());

@@ -29,7 +29,7 @@ public:
     {
         IdRole = Qt::UserRole + 1,
         FileNameRole,
-        TitleRole,
+        TitleRole, // the title as shown: unique in the library ("The Moon Lantern (2)"); also DisplayRole
         CreatedRole,  // QDateTime
         ModifiedRole, // QDateTime
         LanguageRole, // the story's language code ("en", "zh"…)
@@ -37,6 +37,9 @@ public:
         FinishedRole,
         ReadableRole,
         ProblemRole, // why an unreadable file cannot be read (translated by the library)
+        StoredTitleRole, // the story's own title (what a rename starts from)
+        BlankRole,       // nothing was written on the story (a first page that failed before its first word)
+        CoverEntryRole,  // the asset entry of the story's first picture, or empty
     };
     Q_ENUM(Role)
 
@@ -95,6 +98,9 @@ public:
     void setQuery(const QString& query);
     [[nodiscard]] const QString& query() const { return m_query; }
     void setOrder(Order order);
+    // Hides blank stories (StoryRecord::blank: a first page that failed before its first word),
+    // except `exceptId` (the story open now, which may be tried again).
+    void setHideBlank(bool hide, const QString& exceptId = {});
     void setPresenter(Presenter presenter) { m_presenter = std::move(presenter); }
 
     [[nodiscard]] LibraryModel* libraryModel() const { return m_source; }
@@ -113,6 +119,8 @@ private:
 
     LibraryModel* m_source;
     QString m_query;
+    bool m_hideBlank = false;
+    QString m_blankShown;
     Presenter m_presenter;
     // The ids the library's search found for m_query; made again when asked after the rows changed.
     mutable std::optional<QSet<QString>> m_matches;

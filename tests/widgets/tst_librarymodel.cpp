@@ -1,6 +1,9 @@
+#include "illustratedstory.h"
 #include "library.h"
+#include "librarycovers.h"
 #include "librarymodel.h"
 #include "librarysidebar.h"
+#include "librarytrashview.h"
 #include "readerwidget.h"
 #include "storytesthelpers.h"
 #include "viewerwindow.h"
@@ -11,6 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPixmap>
+#include <QPushButton>
 #include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
@@ -52,8 +58,9 @@ void compareRows(const LibraryModel& model, const Story::Library& library)
         const Story::StoryRecord& record = library.records().at(row);
         const QModelIndex index = model.index(row);
         QCOMPARE(index.data(LibraryModel::IdRole).toString(), record.id);
-        QCOMPARE(index.data(Qt::DisplayRole).toString(), record.title);
-        QCOMPARE(index.data(LibraryModel::TitleRole).toString(), record.title);
+        QCOMPARE(index.data(Qt::DisplayRole).toString(), record.shownTitle);
+        QCOMPARE(index.data(LibraryModel::TitleRole).toString(), record.shownTitle);
+        QCOMPARE(index.data(LibraryModel::StoredTitleRole).toString(), record.title);
         QCOMPARE(index.data(LibraryModel::FileNameRole).toString(), record.fileName);
         QCOMPARE(index.data(LibraryModel::ModifiedRole).toDateTime(), record.modified);
         QCOMPARE(index.data(LibraryModel::LanguageRole).toString(), record.language);
@@ -477,6 +484,285 @@ private Q_SLOTS:
         view->setCurrentIndex(broken);
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(open.size(), 0);
+    }
+    // A cover is the story's first picture (read and decoded off the GUI thread; the initial stands
+    // in until it is ready), or its initial on a colour of its own when it has none or it is broken.
+    void coversArePictureOrInitial()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story illustrated = Test::illustratedStory();
+        QVERIFY(library.save(illustrated).isEmpty());
+        Story::Story plain = Test::sampleStory();
+        QVERIFY(library.save(plain).isEmpty());
+        Story::Story broken = Test::illustratedStory();
+        broken.id = QStringLiteral("broken-cover");
+        broken.path = {QStringLiteral("p3"), QStringLiteral("p4")}; // p4's picture is corrupt
+        broken.pages[2].parentId.clear();
+        QVERIFY(library.save(broken).isEmpty());
+        QCOMPARE(library.record(illustrated.id)->coverEntry, QStringLiteral("pictures/p1.png"));
+        QCOMPARE(library.record(plain.id)->coverEntry, QString());
+        QCOMPARE(library.record(broken.id)->coverEntry, QStringLiteral("pictures/p4.png"));
+
+        Widgets::LibraryCovers covers;
+        QSignalSpy ready(&covers, &Widgets::LibraryCovers::coverReady);
+        const int side = 48;
+        const auto coverOf = [&](const Story::Story& story) {
+            const Story::StoryRecord* record = library.record(story.id);
+            return covers.cover(story.id, library.folder() + u'/' + record->fileName, record->coverEntry, record->title, side);
+        };
+        const QImage initial = Widgets::LibraryCovers::initial(illustrated.title, side);
+        QCOMPARE(coverOf(illustrated), initial); // the initial until the picture is read
+        QCOMPARE(covers.readsStarted(), 1);
+        QCOMPARE(coverOf(illustrated), initial); // asked again meanwhile: the same read
+        QCOMPARE(covers.readsStarted(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        QCOMPARE(ready.at(0).at(0).toString(), illustrated.id);
+        const QImage picture = coverOf(illustrated);
+        QCOMPARE(picture.size(), QSize(side, side));
+        QVERIFY(picture != initial);
+        // The picture is a sky: blue at the top, warm at the bottom.
+        const QColor top = picture.pixelColor(side / 2, 1);
+        QVERIFY2(top.blue() > top.red(), qPrintable(top.name()));
+        QCOMPARE(covers.readsStarted(), 1);
+
+        // No picture: the initial, and nothing is read.
+        QCOMPARE(coverOf(plain), Widgets::LibraryCovers::initial(plain.title, side));
+        QCOMPARE(covers.readsStarted(), 1);
+        // A broken picture: the initial stays, and it is not read again.
+        QCOMPARE(coverOf(broken), Widgets::LibraryCovers::initial(broken.title, side));
+        QTRY_COMPARE_WITH_TIMEOUT(covers.readsPending(), 0, 10000);
+        QCOMPARE(coverOf(broken), Widgets::LibraryCovers::initial(broken.title, side));
+        QCOMPARE(covers.readsStarted(), 2);
+        QCOMPARE(ready.size(), 1);
+    }
+
+    // The initial's colour: the title's own (the same every time, different titles mostly differ),
+    // and white text reads on it (WCAG 4.5:1), whatever the palette around it.
+    void initialColours()
+    {
+        const QStringList titles{QStringLiteral("The Moon Lantern"), QStringLiteral("Owl at Night"),
+                                 QStringLiteral("小兔子找彩虹"), QStringLiteral("a"), QStringLiteral("Zebra"),
+                                 QStringLiteral("Yellow Submarine"), QStringLiteral("Green Hills"), QString()};
+        QSet<QRgb> colours;
+        for (const QString& title : titles) {
+            const QColor colour = Widgets::LibraryCovers::colourFor(title);
+            QCOMPARE(Widgets::LibraryCovers::colourFor(title), colour);
+            QVERIFY2(Widgets::LibraryCovers::contrast(colour, Qt::white) >= 4.5, qPrintable(title + u' ' + colour.name()));
+            colours.insert(colour.rgb());
+        }
+        QVERIFY(colours.size() >= 6);
+        for (int i = 0; i < 360; ++i) {
+            const QString title = QStringLiteral("Story %1").arg(i);
+            QVERIFY(Widgets::LibraryCovers::contrast(Widgets::LibraryCovers::colourFor(title), Qt::white) >= 4.5);
+        }
+        // The letter is drawn: the middle of the tile is not the tile's colour alone.
+        const QImage tile = Widgets::LibraryCovers::initial(QStringLiteral("Moon"), 64);
+        bool white = false;
+        for (int x = 16; x < 48 && !white; ++x) {
+            for (int y = 16; y < 48 && !white; ++y)
+                white = tile.pixelColor(x, y).lightness() > 230;
+        }
+        QVERIFY(white);
+    }
+
+    // The sidebar's list: a cover on every row, titles unique, blank stories hidden but the open one.
+    void sidebarCoversTitlesAndBlank()
+    {
+        QTemporaryDir dir;
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story first = Test::sampleStory();
+        first.title = QStringLiteral("The Moon Lantern");
+        first.created = QDateTime::currentDateTimeUtc().addSecs(-60);
+        QVERIFY(library.save(first).isEmpty());
+        Story::Story second = Test::sampleStory();
+        second.title = QStringLiteral("The Moon Lantern");
+        QVERIFY(library.save(second).isEmpty());
+        Story::Story blank;
+        blank.settings.idea = QStringLiteral("a failed idea");
+        Story::Page page;
+        page.state = Story::Page::State::Draft;
+        blank.addPage(page);
+        QVERIFY(library.save(blank).isEmpty());
+
+        App::LibrarySidebar sidebar(&library);
+        sidebar.resize(300, 600);
+        sidebar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+        QAbstractItemModel* shown = sidebar.view()->model();
+        QCOMPARE(shown->rowCount(), 2); // the blank story is not listed
+        QStringList titles;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            const QModelIndex index = shown->index(row, 0);
+            titles.append(index.data(LibraryModel::TitleRole).toString());
+            QVERIFY(index.data(Qt::DisplayRole).toString().startsWith(titles.last() + u'\n'));
+            const QPixmap cover = index.data(Qt::DecorationRole).value<QPixmap>();
+            QVERIFY(!cover.isNull());
+        }
+        titles.sort();
+        QCOMPARE(titles, (QStringList{QStringLiteral("The Moon Lantern"), QStringLiteral("The Moon Lantern (2)")}));
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QCOMPARE(shown->index(row, 0).data(LibraryModel::StoredTitleRole).toString(), QStringLiteral("The Moon Lantern"));
+        QCOMPARE(library.record(second.id)->shownTitle, QStringLiteral("The Moon Lantern (2)"));
+
+        // The open story is listed even while blank; once another one is open it is not.
+        sidebar.selectStory(blank.id);
+        QCOMPARE(shown->rowCount(), 3);
+        QCOMPARE(sidebar.selectedStoryId(), blank.id);
+        sidebar.selectStory(first.id);
+        QCOMPARE(shown->rowCount(), 2);
+    }
+
+    // A search that finds nothing says so (the query shown as text); Escape clears the search, in
+    // the field and in the list.
+    void emptySearchMessageAndEscape()
+    {
+        QTemporaryDir dir;
+        makeLibrary(dir.path(), 6);
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        App::LibrarySidebar sidebar(&library);
+        sidebar.resize(300, 600);
+        sidebar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+        QLineEdit* search = sidebar.searchField();
+        QLabel* noMatch = sidebar.emptySearchLabel();
+        const int all = sidebar.view()->model()->rowCount();
+        QVERIFY(!noMatch->isVisible());
+
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("<b>xyz</b>"));
+        QCOMPARE(sidebar.view()->model()->rowCount(), 0);
+        QVERIFY(noMatch->isVisible());
+        QCOMPARE(noMatch->text(), QStringLiteral("No story matches “<b>xyz</b>”"));
+        QCOMPARE(noMatch->textFormat(), Qt::PlainText);
+        QTest::keyClick(search, Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(sidebar.view()->model()->rowCount(), all);
+        QVERIFY(!noMatch->isVisible());
+
+        // A search that finds something shows no message; Escape in the list clears it too.
+        QTest::keyClicks(search, QStringLiteral("quillberry"));
+        QCOMPARE(sidebar.view()->model()->rowCount(), 2); // stories 0 and 3
+        QVERIFY(!noMatch->isVisible());
+        sidebar.view()->setFocus();
+        QTest::keyClick(sidebar.view(), Qt::Key_Escape);
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(sidebar.view()->model()->rowCount(), all);
+    }
+
+    // Moving through the list with the arrow keys opens the story the selection rests on, once.
+    void keyboardSelectionOpens()
+    {
+        QTemporaryDir dir;
+        makeLibrary(dir.path(), 6);
+        Story::Library library(dir.path());
+        QVERIFY(library.reload().isEmpty());
+        App::LibrarySidebar sidebar(&library);
+        sidebar.resize(300, 600);
+        sidebar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+        QListView* view = sidebar.view();
+        const QString first = LibraryFilterModel::idAt(view->model()->index(0, 0));
+        sidebar.selectStory(first); // the window opened it
+        QSignalSpy open(&sidebar, &App::LibrarySidebar::openRequested);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Down);
+        QTest::keyClick(view, Qt::Key_Down);
+        const QString third = LibraryFilterModel::idAt(view->model()->index(2, 0));
+        QCOMPARE(sidebar.selectedStoryId(), third);
+        QTRY_COMPARE_WITH_TIMEOUT(open.size(), 1, 5000);
+        QCOMPARE(open.at(0).at(0).toString(), third); // the one it rests on, not the one passed by
+        // Back to the open one: it is not opened again; one further down is.
+        sidebar.selectStory(third);
+        QTest::keyClick(view, Qt::Key_Down);
+        const QString fourth = LibraryFilterModel::idAt(view->model()->index(3, 0));
+        QTRY_COMPARE_WITH_TIMEOUT(open.size(), 2, 5000);
+        QCOMPARE(open.at(1).at(0).toString(), fourth);
+    }
+
+    // The trash view: deleted stories listed (also after a restart), restore, delete forever (asked
+    // once), empty trash (asked once; No keeps everything).
+    void trashView()
+    {
+        QTemporaryDir dir;
+        QStringList ids;
+        {
+            Story::Library library(dir.path());
+            QVERIFY(library.reload().isEmpty());
+            for (int i = 0; i < 4; ++i) {
+                Story::Story story = Test::sampleStory();
+                story.title = QStringLiteral("Story %1").arg(i);
+                QVERIFY(library.save(story).isEmpty());
+                ids.append(story.id);
+            }
+            QVERIFY(library.trash(ids.at(0)).isEmpty());
+            QVERIFY(library.trash(ids.at(1)).isEmpty());
+        }
+        Story::Library library(dir.path()); // a restart
+        QVERIFY(library.reload().isEmpty());
+        App::LibrarySidebar sidebar(&library);
+        sidebar.resize(300, 600);
+        sidebar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sidebar));
+        QCOMPARE(sidebar.view()->model()->rowCount(), 2);
+        auto* button = sidebar.findChild<QPushButton*>(QStringLiteral("trashButton"));
+        QVERIFY(button);
+        QCOMPARE(button->text(), QStringLiteral("Trash (2)"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(sidebar.isShowingTrash());
+        Widgets::LibraryTrashView* trash = sidebar.trashView();
+        QVERIFY(trash->isVisible());
+        QCOMPARE(trash->count(), 2);
+        QStringList questions;
+        bool answer = true;
+        trash->setConfirm([&questions, &answer](QWidget*, const QString& question) {
+            questions.append(question);
+            return answer;
+        });
+
+        // Restore: back in the list beside, without asking.
+        QSignalSpy restored(&sidebar, &App::LibrarySidebar::restoredFromTrash);
+        const QString first = trash->list()->currentItem()->data(Qt::UserRole + 1).toString();
+        trash->restoreSelected();
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(restored.at(0).at(0).toString(), first);
+        QVERIFY(questions.isEmpty());
+        QCOMPARE(trash->count(), 1);
+        QVERIFY(library.record(first));
+        QCOMPARE(sidebar.model()->rowCount(), 3);
+        QCOMPARE(button->text(), QStringLiteral("Trash (1)"));
+
+        // Delete forever: asked once.
+        trash->deleteSelectedForever();
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().contains(QStringLiteral("forever")));
+        QCOMPARE(trash->count(), 0);
+        QVERIFY(library.trashedIds().isEmpty());
+        QCOMPARE(button->text(), QStringLiteral("Trash"));
+
+        // Empty trash: No keeps everything, Yes removes everything.
+        QVERIFY(library.trash(ids.at(2)).isEmpty());
+        QVERIFY(library.trash(ids.at(3)).isEmpty());
+        sidebar.refresh();
+        QCOMPARE(trash->count(), 2);
+        questions.clear();
+        answer = false;
+        trash->emptyTrash();
+        QCOMPARE(questions.size(), 1);
+        QCOMPARE(library.trashedIds().size(), 2);
+        answer = true;
+        trash->emptyTrash();
+        QCOMPARE(questions.size(), 2);
+        QVERIFY(library.trashedIds().isEmpty());
+        QCOMPARE(trash->count(), 0);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!sidebar.isShowingTrash());
+        QVERIFY(sidebar.view()->isVisible());
+        QCOMPARE(sidebar.view()->model()->rowCount(), 1);
     }
 };
 
