@@ -28,6 +28,10 @@ const auto PictureBaseUrl = QStringLiteral("pictures/baseUrl");
 const auto PictureModel = QStringLiteral("pictures/model");
 const auto PictureIdleTimeout = QStringLiteral("pictures/idleTimeoutSeconds");
 const auto PictureTotalTimeout = QStringLiteral("pictures/totalTimeoutSeconds");
+const auto SpeechBaseUrl = QStringLiteral("speech/baseUrl");
+const auto SpeechModel = QStringLiteral("speech/model");
+const auto SpeechIdleTimeout = QStringLiteral("speech/idleTimeoutSeconds");
+const auto SpeechTotalTimeout = QStringLiteral("speech/totalTimeoutSeconds");
 // Keys that older builds or careless hand edits may hold; never read, removed on save.
 const auto LegacySecrets = {QStringLiteral("connection/apiKey"), QStringLiteral("network/proxyPassword")};
 } // namespace Key
@@ -47,6 +51,28 @@ std::chrono::milliseconds readSeconds(QSettings& settings, const QString& key, s
         return fallback;
     return std::chrono::milliseconds(qint64(value * 1000));
 }
+
+// The keys that differ between the roles.
+struct RoleKeys
+{
+    const QString& baseUrl;
+    const QString& model;
+    const QString& idle;
+    const QString& total;
+};
+
+RoleKeys keysOf(ConnectionSettings::Role role)
+{
+    switch (role) {
+    case ConnectionSettings::Role::Pictures:
+        return {Key::PictureBaseUrl, Key::PictureModel, Key::PictureIdleTimeout, Key::PictureTotalTimeout};
+    case ConnectionSettings::Role::Speech:
+        return {Key::SpeechBaseUrl, Key::SpeechModel, Key::SpeechIdleTimeout, Key::SpeechTotalTimeout};
+    case ConnectionSettings::Role::Text:
+        break;
+    }
+    return {Key::BaseUrl, Key::Model, Key::IdleTimeout, Key::TotalTimeout};
+}
 } // namespace
 
 ConnectionSettings ConnectionSettings::defaults(Role role)
@@ -56,6 +82,10 @@ ConnectionSettings ConnectionSettings::defaults(Role role)
         result.model = QStringLiteral("gpt-image-1");
         result.idleTimeout = std::chrono::seconds(180);
         result.totalTimeout = std::chrono::seconds(300);
+    } else if (role == Role::Speech) {
+        result.model = QStringLiteral("gpt-4o-mini-tts");
+        result.idleTimeout = std::chrono::seconds(60);
+        result.totalTimeout = std::chrono::seconds(180);
     }
     return result;
 }
@@ -63,12 +93,12 @@ ConnectionSettings ConnectionSettings::defaults(Role role)
 ConnectionSettings ConnectionSettings::load(QSettings& settings, Role role)
 {
     ConnectionSettings result = defaults(role);
-    const bool pictures = role == Role::Pictures;
+    const RoleKeys keys = keysOf(role);
     // Version 0 (no key) and 1 share the layout; a future version adds its migration step here.
-    if (const QUrl url(settings.value(pictures ? Key::PictureBaseUrl : Key::BaseUrl).toString());
+    if (const QUrl url(settings.value(keys.baseUrl).toString());
         url.isValid() && !url.scheme().isEmpty())
         result.baseUrl = url;
-    if (const QString model = settings.value(pictures ? Key::PictureModel : Key::Model).toString().trimmed(); !model.isEmpty())
+    if (const QString model = settings.value(keys.model).toString().trimmed(); !model.isEmpty())
         result.model = model;
     if (const auto mode = ProxySettings::modeFromName(settings.value(Key::ProxyMode).toString()))
         result.proxy.mode = *mode;
@@ -79,8 +109,8 @@ ConnectionSettings ConnectionSettings::load(QSettings& settings, Role role)
     if (settings.contains(Key::Bypass))
         result.proxy.bypass = settings.value(Key::Bypass).toString();
     result.connectTimeout = readSeconds(settings, Key::ConnectTimeout, result.connectTimeout);
-    result.idleTimeout = readSeconds(settings, pictures ? Key::PictureIdleTimeout : Key::IdleTimeout, result.idleTimeout);
-    result.totalTimeout = readSeconds(settings, pictures ? Key::PictureTotalTimeout : Key::TotalTimeout, result.totalTimeout);
+    result.idleTimeout = readSeconds(settings, keys.idle, result.idleTimeout);
+    result.totalTimeout = readSeconds(settings, keys.total, result.totalTimeout);
     result.retries = readInt(settings, Key::Retries, result.retries, 0, 10);
     result.maxConnectionsPerHost = readInt(settings, Key::MaxConnections, result.maxConnectionsPerHost, 1, 6);
     result.caBundle = settings.value(Key::CaBundle).toString();
@@ -90,10 +120,10 @@ ConnectionSettings ConnectionSettings::load(QSettings& settings, Role role)
 
 void ConnectionSettings::save(QSettings& settings, Role role) const
 {
-    const bool pictures = role == Role::Pictures;
+    const RoleKeys keys = keysOf(role);
     settings.setValue(Key::Version, Version);
-    settings.setValue(pictures ? Key::PictureBaseUrl : Key::BaseUrl, baseUrl.toString());
-    settings.setValue(pictures ? Key::PictureModel : Key::Model, model);
+    settings.setValue(keys.baseUrl, baseUrl.toString());
+    settings.setValue(keys.model, model);
     settings.setValue(Key::ProxyMode, ProxySettings::modeName(proxy.mode));
     settings.setValue(Key::ProxyHost, proxy.host);
     settings.setValue(Key::ProxyPort, proxy.port);
@@ -101,8 +131,8 @@ void ConnectionSettings::save(QSettings& settings, Role role) const
     settings.setValue(Key::ProxyRemoteDns, proxy.remoteDns);
     settings.setValue(Key::Bypass, proxy.bypass);
     settings.setValue(Key::ConnectTimeout, double(connectTimeout.count()) / 1000.0);
-    settings.setValue(pictures ? Key::PictureIdleTimeout : Key::IdleTimeout, double(idleTimeout.count()) / 1000.0);
-    settings.setValue(pictures ? Key::PictureTotalTimeout : Key::TotalTimeout, double(totalTimeout.count()) / 1000.0);
+    settings.setValue(keys.idle, double(idleTimeout.count()) / 1000.0);
+    settings.setValue(keys.total, double(totalTimeout.count()) / 1000.0);
     settings.setValue(Key::Retries, retries);
     settings.setValue(Key::MaxConnections, maxConnectionsPerHost);
     settings.setValue(Key::CaBundle, caBundle);

@@ -19,10 +19,12 @@ namespace Storybook::Llm {
 // with DeepSeek and paint with SiliconFlow, Zhipu or OpenAI). The picture role has its own base URL,
 // model and idle/total timeouts (painting takes tens of seconds, sometimes minutes); the proxy, connect
 // timeout, retries, CA bundle and HTTP/2 are the network's and shared under "network/".
+// The speech provider (Role::Speech, keys "speech/...") is a third one in the same way: its own base
+// URL, model and idle/total timeouts; its voice, speed and speaking style are SpeechSettings.
 struct ConnectionSettings
 {
     static constexpr int Version = 1;
-    enum class Role { Text, Pictures };
+    enum class Role { Text, Pictures, Speech };
 
     QUrl baseUrl{QStringLiteral("https://api.openai.com/v1")};
     QString model{QStringLiteral("gpt-4o-mini")};
@@ -41,7 +43,8 @@ struct ConnectionSettings
     static ConnectionSettings load(QSettings& settings, Role role = Role::Text);
     void save(QSettings& settings, Role role = Role::Text) const;
     // The defaults of a role before any key is read: the picture provider starts at OpenAI's
-    // gpt-image-1 with idle 180 s and total 300 s.
+    // gpt-image-1 with idle 180 s and total 300 s; the speech provider at gpt-4o-mini-tts with idle
+    // 60 s (the first audio byte of a long part can take half a minute) and total 180 s per request.
     [[nodiscard]] static ConnectionSettings defaults(Role role);
 
     [[nodiscard]] QUrl endpoint(const QString& path) const; // base URL + "/chat/completions"

@@ -3,6 +3,7 @@
 #include "chatjob.h"
 #include "errortexts.h"
 #include "imagejob.h"
+#include "speechjob.h"
 #include "llmclient.h"
 #include "logging.h"
 #include "modelsjob.h"
@@ -83,6 +84,8 @@ constexpr StageSpec Stages[] = {
 };
 constexpr StageSpec PictureStage = {"picture", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport",
                                                                  "One small picture (costs as much as one picture)")};
+constexpr StageSpec VoiceStage = {"voice", QT_TRANSLATE_NOOP("Storybook::Llm::DiagnosticsReport",
+                                                             "One short spoken sentence (costs as much as its words)")};
 } // namespace
 
 QString DiagnosticStage::statusName(Status status)
@@ -198,8 +201,8 @@ void Diagnostics::start()
         return;
     m_report = DiagnosticsReport();
     for (StageSpec spec : Stages) {
-        if (m_check == Check::Picture && std::string_view(spec.name) == "chat")
-            spec = PictureStage;
+        if (m_check != Check::Chat && std::string_view(spec.name) == "chat")
+            spec = m_check == Check::Picture ? PictureStage : VoiceStage;
         DiagnosticStage stage;
         stage.name = QString::fromLatin1(spec.name);
         stage.title = QCoreApplication::translate("Storybook::Llm::DiagnosticsReport", spec.title);
@@ -267,6 +270,8 @@ void Diagnostics::runStage(int index)
     default:
         if (m_check == Check::Picture)
             checkPicture();
+        else if (m_check == Check::Voice)
+            checkVoice();
         else
             checkChat();
         break;
@@ -325,6 +330,8 @@ void Diagnostics::finishAll()
     if (m_report.ok) {
         if (m_check == Check::Picture)
             m_report.verdict = tr("Everything works: the picture provider painted through %1.").arg(m_report.effectiveProxy);
+        else if (m_check == Check::Voice)
+            m_report.verdict = tr("Everything works: the speech provider spoke through %1.").arg(m_report.effectiveProxy);
         else
             m_report.verdict = m_modelListed ? tr("Everything works: the model answered through %1.").arg(m_report.effectiveProxy)
                                              : tr("The model answered, although the server's model list does not name it.");
@@ -597,6 +604,35 @@ void Diagnostics::checkPicture()
         if (result.downloadMs >= 0)
             detail += u' ' + tr("It was fetched from %1 in %2 ms.").arg(serverName(result.downloadedFrom)).arg(result.downloadMs);
         complete(Status::Ok, detail);
+    });
+}
+
+void Diagnostics::checkVoice()
+{
+    SpeechRequest request;
+    request.input = QStringLiteral("Hello! This is the voice that will read your stories.");
+    request.voice = m_voice.voice;
+    request.speed = m_voice.speed;
+    request.instructions = m_voice.instructions;
+    request.format = m_voice.format;
+    SpeechJob* job = m_client->speech(request);
+    m_pending = job;
+    connect(job, &RequestJob::finished, this, [this, job] {
+        m_pending = nullptr;
+        const LlmError& error = job->error();
+        if (error.isError()) {
+            complete(Status::Failed, error.message, error);
+            return;
+        }
+        const SpeechResult& result = job->result();
+        qsizetype bytes = 0;
+        for (const SpeechPart& part : result.parts)
+            bytes += part.bytes.size();
+        complete(Status::Ok, tr("“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.")
+                                 .arg(result.model, result.voice, audioFormatName(result.format))
+                                 .arg((bytes + 1023) / 1024)
+                                 .arg(job->info().protocol)
+                                 .arg(job->info().elapsedMs));
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "llmerror.h"
 #include "proxyprobe.h"
+#include "speechsettings.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,7 +25,7 @@ struct DiagnosticStage
 {
     enum class Status { Pending, Running, Ok, Failed, Skipped };
 
-    QString name;  // stable: configuration, proxy, proxy-reachable, dns, connect, models, chat (or picture)
+    QString name;  // stable: configuration, proxy, proxy-reachable, dns, connect, models, chat (or picture, voice)
     QString title; // translated
     Status status = Status::Pending;
     qint64 ms = 0;
@@ -61,13 +62,17 @@ class Diagnostics final : public QObject
 public:
     // Chat: the last stage is a one-token chat completion (Run checks). Picture: it paints one small
     // picture instead, through the picture provider's client; started on purpose only, since a picture
-    // costs money (storybook-cli diagnose --picture, the settings' "Picture" check).
-    enum class Check { Chat, Picture };
+    // costs money (storybook-cli diagnose --picture, the settings' "Picture" check). Voice: it speaks
+    // one short sentence through the speech provider's client with setVoice()'s voice, also on
+    // purpose only (storybook-cli diagnose --voice).
+    enum class Check { Chat, Picture, Voice };
 
     explicit Diagnostics(LlmClient* client, QObject* parent = nullptr, Check check = Check::Chat);
     ~Diagnostics() override;
     Q_DISABLE_COPY_MOVE(Diagnostics)
 
+    // The voice, speed, style and format the Voice check speaks with (default: SpeechSettings' defaults).
+    void setVoice(const SpeechSettings& voice) { m_voice = voice; }
     void start();
     void cancel();
     [[nodiscard]] const DiagnosticsReport& report() const { return m_report; }
@@ -91,6 +96,7 @@ private:
     void checkModels();
     void checkChat();
     void checkPicture();
+    void checkVoice();
     void watchSocket(QAbstractSocket* socket, const std::function<void()>& onConnected,
                      const std::function<void(const QString&)>& onError);
 
@@ -104,6 +110,7 @@ private:
     int m_lookupId = -1;
     bool m_modelListed = true;
     Check m_check = Check::Chat;
+    SpeechSettings m_voice;
     std::optional<ProxyProbe::Result> m_proxyFinding; // what the proxy-reachable stage learned
 };
 

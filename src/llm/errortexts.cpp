@@ -440,4 +440,17 @@ LlmError describeFailure(const FailureContext& c, const Redactor& redactor)
     return e;
 }
 
+LlmError errorInOkAnswer(const QJsonObject& root, const QByteArray& body, const QString& server, const Redactor& redactor)
+{
+    if (!root.contains(QLatin1String("error")) || root.value(QLatin1String("error")).isNull())
+        return {};
+    const QString said = redactor.redact(serverMessage(body));
+    const ApiRefusal refusal = classifyRefusal(200, body);
+    LlmError error = refusal == ApiRefusal::Safety   ? makeError(LlmError::Kind::ContentRefused, said)
+                     : refusal == ApiRefusal::Credit ? makeError(LlmError::Kind::OutOfCredit, server, said)
+                                                     : makeError(LlmError::Kind::StreamError, said);
+    error.detail = QStringLiteral("error object in a 200 answer from %1: %2").arg(server, said);
+    return error;
+}
+
 } // namespace Storybook::Llm

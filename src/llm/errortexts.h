@@ -4,6 +4,7 @@
 #include "proxyresolver.h"
 #include "redactor.h"
 
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QUrl>
@@ -61,6 +62,10 @@ QString serverMessage(const QByteArray& body);
 // its status, its error code or type, and (for safety) the words of its message.
 enum class ApiRefusal { None, Safety, Credit };
 ApiRefusal classifyRefusal(int httpStatus, const QByteArray& body);
+
+// An {"error": ...} object inside a 200 answer (some gateways do this): a refusal, no credit, or the
+// provider's own words; no error when the answer holds none.
+LlmError errorInOkAnswer(const QJsonObject& root, const QByteArray& body, const QString& server, const Redactor& redactor);
 
 // "host:port" of a URL, the way messages show a server.
 QString serverName(const QUrl& url);

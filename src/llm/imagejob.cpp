@@ -251,17 +251,7 @@ QHttpMultiPart* ImageJob::createMultiPart() const
 
 bool ImageJob::mayRetry(const LlmError& error) const
 {
-    switch (error.kind) {
-    case LlmError::Kind::ConnectTimeout:
-    case LlmError::Kind::ConnectionRefused:
-    case LlmError::Kind::ProxyUnreachable:
-    case LlmError::Kind::RateLimited:
-        return true;
-    case LlmError::Kind::ServerError:
-        return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
-    default:
-        return false;
-    }
+    return surelyNotServed(error);
 }
 
 void ImageJob::handleBody(const QByteArray& bytes)
@@ -309,16 +299,8 @@ LlmError ImageJob::handleEnd()
         return makeError(LlmError::Kind::MalformedResponse, serverName(), why);
     }
     const QJsonObject root = doc.object();
-    if (root.contains(QLatin1String("error")) && !root.value(QLatin1String("error")).isNull()) {
-        // An error inside a 200 answer (some gateways do this).
-        const QString said = redactor().redact(serverMessage(body));
-        LlmError error = classifyRefusal(200, body) == ApiRefusal::Safety ? makeError(LlmError::Kind::ContentRefused, said)
-                         : classifyRefusal(200, body) == ApiRefusal::Credit
-                             ? makeError(LlmError::Kind::OutOfCredit, serverName(), said)
-                             : makeError(LlmError::Kind::StreamError, said);
-        error.detail = QStringLiteral("error object in a 200 answer from %1: %2").arg(serverName(), said);
+    if (LlmError error = errorInOkAnswer(root, body, serverName(), redactor()); error.isError())
         return error;
-    }
     QJsonArray entries = root.value(QLatin1String("data")).toArray();
     if (entries.isEmpty())
         entries = root.value(QLatin1String("images")).toArray();

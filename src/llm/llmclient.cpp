@@ -2,6 +2,7 @@
 
 #include "chatjob.h"
 #include "imagejob.h"
+#include "speechjob.h"
 #include "logging.h"
 #include "modelsjob.h"
 
@@ -120,6 +121,13 @@ ModelsJob* LlmClient::listModels()
 ImageJob* LlmClient::image(const ImageRequest& request)
 {
     auto* job = new ImageJob(this, request);
+    start(job);
+    return job;
+}
+
+SpeechJob* LlmClient::speech(const SpeechRequest& request)
+{
+    auto* job = new SpeechJob(this, request);
     start(job);
     return job;
 }

@@ -21,9 +21,11 @@ namespace Storybook::Llm {
 class ChatJob;
 class ImageJob;
 class ModelsJob;
+class SpeechJob;
 class RequestJob;
 struct ChatRequest;
 struct ImageRequest;
+struct SpeechRequest;
 
 // The one way to the API: owns the QNetworkAccessManager, routes every request through the proxy
 // resolver, applies the TLS configuration and limits concurrent requests per host. Story requests and
@@ -56,6 +58,8 @@ public:
     ModelsJob* listModels();
     // One picture (see ImageJob): POST /images/generations, or /images/edits with reference pictures.
     ImageJob* image(const ImageRequest& request);
+    // Speech (see SpeechJob): POST /audio/speech, one request per part of a long input.
+    SpeechJob* speech(const SpeechRequest& request);
 
     void cancelAll();
     [[nodiscard]] int runningJobs() const;
@@ -65,7 +69,8 @@ public:
 
 private:
     friend class RequestJob;
-    friend class ImageJob; // starts the download of a picture address on the job's behalf
+    friend class ImageJob;  // starts the download of a picture address on the job's behalf
+    friend class SpeechJob; // starts the request of each further part of a long input
     void start(RequestJob* job);
     void enqueue(RequestJob* job);
     void release(RequestJob* job);

@@ -99,6 +99,21 @@ bool RequestJob::mayRetry(const LlmError&) const
     return true;
 }
 
+bool RequestJob::surelyNotServed(const LlmError& error)
+{
+    switch (error.kind) {
+    case LlmError::Kind::ConnectTimeout:
+    case LlmError::Kind::ConnectionRefused:
+    case LlmError::Kind::ProxyUnreachable:
+    case LlmError::Kind::RateLimited:
+        return true;
+    case LlmError::Kind::ServerError:
+        return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
 void RequestJob::deferEnd()
 {
     m_endDeferred = true;
@@ -586,6 +601,8 @@ void RequestJob::finish(LlmError error)
     }
     m_info.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     m_error = std::move(error);
+    if (m_error.isError() && m_error.kind != LlmError::Kind::Cancelled)
+        explainError(m_error);
     if (m_error.isError())
         qCWarning(lcLlm).noquote() << LlmError::categoryName(m_error.category()) << LlmError::kindName(m_error.kind)
                                    << m_error.message << (m_error.detail.isEmpty() ? QString() : u'(' + m_error.detail + u')');

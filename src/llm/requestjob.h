@@ -80,6 +80,12 @@ protected:
     [[nodiscard]] virtual QHttpMultiPart* createMultiPart() const { return nullptr; }
     // Whether this failure may be retried (it is already known to be transient and no answer body came).
     [[nodiscard]] virtual bool mayRetry(const LlmError& error) const;
+    // For requests that cost money (a picture, speech): whether the provider surely did not do the work
+    // (no connection, connect timeout, 429, 502/503/504), never after a reset or a 500.
+    [[nodiscard]] static bool surelyNotServed(const LlmError& error);
+    // Lets a job word a failure for what it asked (a speech provider's key, voice or format); called
+    // once with the classified error, before finished(). Not called for Cancelled.
+    virtual void explainError(LlmError& error) const { Q_UNUSED(error) }
     // Called from handleEnd(): the job does not end yet; it ends with fail() or succeed() later (a
     // second request made on its behalf, say). The total timeout and cancel() still apply.
     void deferEnd();

@@ -1,5 +1,6 @@
 #include "fakeopenaiserver.h"
 
+#include "fakespeech.h"
 #include "testlogging.h"
 
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -1145,7 +1147,8 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         servePictureFile(connection, route.mid(7), request, exchange.serial, exchange.keepAlive);
         return;
     }
-    if (isPictures) {
+    const bool isSpeech = route == "/audio/speech";
+    if (isPictures || isSpeech) {
         if (request.method != "POST") {
             startWith(errorResponse(405, "Method " + request.method + " not allowed for " + route, exchange));
             return;
@@ -1154,11 +1157,12 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
             startWith(errorResponse(400, "Invalid multipart/form-data body", exchange));
             return;
         }
-        if (startPicture(connection, request, scenarioText, exchange.serial, exchange.keepAlive))
+        if (isSpeech ? startSpeech(connection, request, scenarioText, exchange.serial, exchange.keepAlive)
+                     : startPicture(connection, request, scenarioText, exchange.serial, exchange.keepAlive))
             return;
     }
 
-    if (!isChat && !isModels && !isPictures) {
+    if (!isChat && !isModels && !isPictures && !isSpeech) {
         startWith(jsonResponse(404,
                                errorJson("Unknown request URL: " + request.method + ' ' + request.path
                                              + ". Please check the URL for typos.",
@@ -1181,7 +1185,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story"),
         QStringLiteral("story-sloppy")};
     // Picture scenarios leave the other endpoints alone (a picture check lists the models first).
-    const bool pictureName = name.startsWith(QLatin1String("image-"));
+    const bool pictureName = name.startsWith(QLatin1String("image-")) || name.startsWith(QLatin1String("speech-"));
     if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway") && !pictureName)
         || (name == QLatin1String("status")
             && (!scenario.hasParam(0) || scenario.param(0, 0) < 100 || scenario.param(0, 0) > 599))
@@ -1276,6 +1280,10 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     const bool gzip = name == QLatin1String("gzip");
     Headers gzipHeaders{{"Content-Encoding", "gzip"}};
 
+    if (isSpeech) { // as for pictures: a generic scenario let it through
+        startSpeech(connection, request, QStringLiteral("ok"), exchange.serial, exchange.keepAlive);
+        return;
+    }
     if (isPictures) { // a generic scenario let it through (flaky after its failures, say): the normal answer
         startPicture(connection, request, QStringLiteral("ok"), exchange.serial, exchange.keepAlive);
         return;
@@ -1672,6 +1680,37 @@ bool FakeOpenAiServer::startPicture(Detail::FakeConnection* connection, const Re
         return true;
     }
     startWith(jsonResponse(200, body, exchange));
+    return true;
+}
+
+bool FakeOpenAiServer::startSpeech(Detail::FakeConnection* connection, const RecordedRequest& request,
+                                   const QString& scenarioText, quint64 serial, bool keepAlive)
+{
+    Exchange exchange;
+    exchange.serial = serial;
+    exchange.keepAlive = keepAlive;
+    const Scenario scenario = parseScenario(scenarioText);
+    if (!scenario.valid || !FakeSpeech::handles(scenario.name))
+        return false; // a generic scenario (status, flaky, reset, html, ...) or an unknown one
+    const QString encoder = m_speechEncoder ? *m_speechEncoder : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+    const FakeSpeech::Answer answer = FakeSpeech::answer(scenario.name, scenario.params, request.body, encoder);
+    if (answer.status != 200) {
+        connection->start(jsonResponse(answer.status, errorJson(answer.body, answer.errorType, answer.errorCode), exchange));
+        return true;
+    }
+    const Headers headers{{"Content-Type", answer.contentType}};
+    if (answer.stallAfterMs < 0) {
+        connection->start(fixedResponse(200, headers, answer.body, exchange, answer.delayMs));
+        return true;
+    }
+    Step head;
+    head.raw = true;
+    head.data = responseHead(200, headers, exchange, answer.body.size(), false);
+    Response response;
+    response.source = listSource({head, writeStep(answer.body.left(answer.body.size() / 2), answer.stallAfterMs, true),
+                                  kindStep(Step::Kind::Stall)});
+    response.keepAlive = exchange.keepAlive;
+    connection->start(std::move(response));
     return true;
 }
 

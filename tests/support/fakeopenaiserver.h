@@ -9,6 +9,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 class QTcpServer;
 
 namespace Storybook::Test {
@@ -110,6 +112,24 @@ struct RecordedRequest
  *   status:CODE[:RA], flaky, reset, stall-headers, html, gateway, redirect, echo-key also apply (401, 429
  *   with Retry-After: status:401, status:429:RA). The image-* scenarios answer chat and models like ok.
  *
+ * Speech scenarios (POST /v1/audio/speech, body {"model", "input", "voice", "response_format", "speed",
+ * "instructions"}; see FakeSpeech): real audio of 10 ms per input character, a 440 Hz tone at 24 kHz:
+ * pcm (raw samples) and wav are written here; mp3, opus, aac and flac are encoded by ffmpeg when the
+ * test machine has it (setSpeechEncoder()), else answered 400 "Unsupported response_format" as a real
+ * server that cannot make them does. 400 without model or input, for input over 4,096 characters
+ * (string_too_long), for an unknown voice (OpenAI's names, or any "model:voice" name as SiliconFlow
+ * uses) and for a speed outside 0.25-4.
+ *   ok                   the audio in the asked format
+ *   speech-silence       the same length of silence
+ *   speech-slow[:MS]     the audio after MS ms (default 1000)
+ *   stall[:MS]           headers and half the audio after MS ms (default 0), then silence
+ *   speech-corrupt       200 audio/wav with "RIFF" and then garbage
+ *   speech-json          200 application/json {"audio": "<base64>"} instead of audio
+ *   speech-wrong-format  always a wav file, whatever was asked (some local servers)
+ *   speech-no-credit     429 insufficient_quota
+ *   status:400/401/429[:RA], flaky, reset, stall-headers, html, gateway, redirect also apply. The speech-*
+ *   scenarios answer chat and models like ok.
+ *
  * Generic scenarios (status, flaky, echo-key, stall-headers, reset, gzip, redirect, redirect-loop) apply to every
  * endpoint; the others only change chat/completions. Non-streaming requests get a plain JSON body
  * (drip/stall/drop write that body in pieces with the same timing). An unknown scenario answers 400.
@@ -157,6 +177,10 @@ public:
     QByteArray addPictureFile(const QByteArray& bytes, const QByteArray& contentType, int okFetches = -1, int delayMs = 0);
     QUrl pictureFileUrl(const QByteArray& token) const;
 
+    //! The program that encodes mp3, opus, aac and flac speech (default: ffmpeg from PATH); an empty
+    //! string: none, so those formats are answered 400 "unsupported".
+    void setSpeechEncoder(const QString& program) { m_speechEncoder = program; }
+
 Q_SIGNALS:
     void requestReceived(const Storybook::Test::RecordedRequest& request);
 
@@ -168,6 +192,8 @@ private:
     void connectionGone(Detail::FakeConnection* connection);
     bool startPicture(Detail::FakeConnection* connection, const RecordedRequest& request, const QString& scenarioText,
                       quint64 serial, bool keepAlive);
+    bool startSpeech(Detail::FakeConnection* connection, const RecordedRequest& request, const QString& scenarioText,
+                     quint64 serial, bool keepAlive);
     void servePictureFile(Detail::FakeConnection* connection, const QByteArray& token, const RecordedRequest& request,
                           quint64 serial, bool keepAlive);
 
@@ -180,6 +206,7 @@ private:
     };
     QHash<QByteArray, PictureFile> m_pictureFiles;
     int m_pictureSerial = 0;
+    std::optional<QString> m_speechEncoder;
 
     QTcpServer* m_server = nullptr;
     bool m_tls = false;

@@ -1,0 +1,36 @@
+#include "speechsettings.h"
+
+#include <QSettings>
+
+namespace Storybook::Llm {
+
+namespace {
+const auto VoiceKey = QStringLiteral("speech/voice");
+const auto SpeedKey = QStringLiteral("speech/speed");
+const auto InstructionsKey = QStringLiteral("speech/instructions");
+const auto FormatKey = QStringLiteral("speech/format");
+} // namespace
+
+SpeechSettings SpeechSettings::load(QSettings& settings)
+{
+    SpeechSettings result;
+    if (const QString voice = settings.value(VoiceKey).toString().trimmed(); !voice.isEmpty())
+        result.voice = voice;
+    bool ok = false;
+    if (const double speed = settings.value(SpeedKey).toDouble(&ok); ok && speed >= MinSpeed && speed <= MaxSpeed)
+        result.speed = speed;
+    result.instructions = settings.value(InstructionsKey).toString().trimmed();
+    if (const AudioFormat format = audioFormatFromName(settings.value(FormatKey).toString()); format != AudioFormat::Unknown)
+        result.format = format;
+    return result;
+}
+
+void SpeechSettings::save(QSettings& settings) const
+{
+    settings.setValue(VoiceKey, voice);
+    settings.setValue(SpeedKey, speed);
+    settings.setValue(InstructionsKey, instructions);
+    settings.setValue(FormatKey, audioFormatName(format));
+}
+
+} // namespace Storybook::Llm

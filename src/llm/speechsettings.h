@@ -1,0 +1,32 @@
+#pragma once
+
+#include "speechaudio.h"
+
+#include <QString>
+
+class QSettings;
+
+namespace Storybook::Llm {
+
+// What the speech provider is asked for besides its connection (ConnectionSettings::Role::Speech):
+// the voice, the speed, the speaking style and the audio format. Keys "speech/voice", "speech/speed",
+// "speech/instructions", "speech/format"; the GUI and the CLI share them. The speech provider's API
+// key is its own secret: the keychain entry KeychainName, or STORYBOOK_SPEECH_API_KEY for the CLI.
+struct SpeechSettings
+{
+    static constexpr const char* KeychainName = "speech-api-key";
+    static constexpr const char* KeyEnvironmentVariable = "STORYBOOK_SPEECH_API_KEY";
+    static constexpr double MinSpeed = 0.25; // OpenAI's range
+    static constexpr double MaxSpeed = 4.0;
+
+    QString voice{QStringLiteral("alloy")}; // OpenAI: alloy, ash, coral, ...; SiliconFlow: "FunAudioLLM/CosyVoice2-0.5B:alex"
+    double speed = 1.0;
+    QString instructions; // a speaking style ("a warm, calm bedtime voice"); gpt-4o-mini-tts only
+    AudioFormat format = AudioFormat::Mp3;
+
+    // Unknown or malformed values fall back to the defaults.
+    static SpeechSettings load(QSettings& settings);
+    void save(QSettings& settings) const;
+};
+
+} // namespace Storybook::Llm
