@@ -2,113 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>SettingsDialog</name>
+    <name>DiagnosticsPage</name>
     <message>
-        <source>Settings</source>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh the model list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;HTTP proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SOC&amp;KS5 proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy username</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resolve host names through the proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;etries:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
+        <source>R&amp;un checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -124,13 +36,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent log</source>
+        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>General</source>
+        <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recent &amp;log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
     <message>
         <source>Interface &amp;language:</source>
         <translation type="unfinished"></translation>
@@ -140,43 +63,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings pages</source>
+        <source>A new language is used after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <source>Reading aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <source>&amp;Voice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <source>Voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not needed for a program on this computer</source>
+        <source>&amp;Speed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;how</source>
+        <source>Reading speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the API key</source>
+        <source>&amp;Listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a model name or pick one the server offers.</source>
+        <source>Listen to the voice</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>NetworkPage</name>
     <message>
-        <source>&amp;Refresh list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asks the server which models it offers, with the values entered here.</source>
+        <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -196,6 +118,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOC&amp;KS5 proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Proxy &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,11 +138,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Proxy port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only if the proxy asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve host names through the proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -232,7 +190,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Connection timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -260,7 +226,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Total time limit in seconds, 0 for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;etries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -299,64 +273,90 @@
         <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ProviderPage</name>
     <message>
-        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R&amp;un checks</source>
+        <source>&amp;Provider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check results</source>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Result</source>
+        <source>&amp;Server address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What to do</source>
+        <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent &amp;log:</source>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used after a restart.</source>
+        <source>API &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading aloud</source>
+        <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Voice:</source>
+        <source>Not needed for a program on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voice</source>
+        <source>S&amp;how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Speed:</source>
+        <source>Show the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading speed</source>
+        <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Listen</source>
+        <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listen to the voice</source>
+        <source>Type a model name or pick one the server offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the model list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -367,15 +367,139 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open diagnostics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: API keys and passwords are kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No story writer is connected yet. Connect one to write new stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is busy or its plan&apos;s limit is reached. Try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has a problem on its side. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service refused to paint this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer refused to write this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be painted this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer stopped before the page was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached: if it runs on this computer, start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the service could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy this computer uses to go online is not working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service took too long to answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -430,10 +554,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ctrl+Return</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,10 +567,6 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pages:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -475,6 +591,14 @@
     </message>
     <message>
         <source>A&amp;rt style:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -547,6 +671,33 @@
         <source>Open the library folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Escape clears the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the deleted stories, to restore them or delete them forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No story matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Trash: %n deleted story(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::MainWindow</name>
@@ -600,18 +751,6 @@
     </message>
     <message>
         <source>&amp;Write this page again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit the text…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page is the &amp;ending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -741,14 +880,6 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language is used after a restart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The settings file could not be read, so the defaults are used. A copy of it was kept as “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,6 +909,172 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message>
         <source>&amp;Go on reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New story — Interactive Storybook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it the text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page is the e&amp;nding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the story &amp;map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::NewStoryPage</name>
+    <message>
+        <source>New story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the storyteller what the story should be about. Other stories can be read meanwhile: what you type here stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While reading (whatever has the focus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose answer 1 to 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page / next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← / →, Page Up / Page Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First page / last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the story, leave full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While typing an answer or in a text field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digits, letters, Space, arrows, Home and End type in the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the story</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -926,34 +1223,6 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
-
-Commands:
-  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
-  models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
-                                              --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture)
-  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
-                                              paint one picture with the picture provider and write
-                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
-  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
-  story continue ID (--choice N | --answer TEXT)
-  story regenerate ID [--page N]
-  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
-  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
-  story list [--json] | show ID [--json] [--page N] | search TEXT
-  story export ID --format md|html|pdf --output FILE [--all-branches]
-  story import FILE | delete ID | restore ID
-
-Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chat, models, diagnose, image or story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>image: the picture size, e.g. 1024x1024 (default: the provider&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,10 +1247,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose, image or story.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>image needs a prompt, e.g. storybook-cli image &quot;A fox with a lantern&quot; --output fox.png.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,7 +1255,51 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
+                                              --picture: the picture provider, painting one small
+                                              picture (it costs as much as one picture); --voice: the
+                                              speech provider, speaking one short sentence
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              paint one picture with the picture provider and write
+                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                speak TEXT with the speech provider (key from
+                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat, models, diagnose, image, speak or story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose: check the speech provider by speaking one short sentence (it may cost money).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose, image, speak or story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose checks one provider at a time: --picture or --voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1114,6 +1423,79 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Cli::StoryCommands</name>
     <message>
         <source>The End</source>
@@ -1173,10 +1555,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>story continue: the child&apos;s own answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>story export: md, html or pdf.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1388,6 +1766,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
             <numerusform>%n pages written after this version.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Generation::Illustrator</name>
@@ -1398,10 +1780,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 </context>
 <context>
     <name>Storybook::Generation::StoryGenerator</name>
-    <message>
-        <source>The app was closed while this page was being written.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>A page is being written already.</source>
         <translation type="unfinished"></translation>
@@ -1428,10 +1806,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The story has no pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What happens next?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1584,6 +1958,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>It was fetched from %1 in %2 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Everything works: the speech provider spoke through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
@@ -1633,6 +2015,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>One small picture (costs as much as one picture)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One short spoken sentence (costs as much as its words)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1863,23 +2249,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server %1 sent nothing for %2 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise or remove the total timeout in Settings → Network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2053,6 +2423,114 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Paint the picture again; its address is fetched at once each time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 took longer than the total time limit of %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise or remove the total time limit in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no text to speak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the text that should be read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voice is chosen for the speech provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a voice the speech model offers, e.g. alloy (OpenAI) or FunAudioLLM/CosyVoice2-0.5B:alex (SiliconFlow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaking speed %1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a speed from 0.25 to 4 (1 is normal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audio format is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose mp3, opus, wav, pcm, flac or aac.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s API key; it is separate from the text provider&apos;s (storybook-cli reads it from STORYBOOK_SPEECH_API_KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a speech model the provider offers, e.g. gpt-4o-mini-tts or tts-1 (OpenAI), FunAudioLLM/CosyVoice2-0.5B (SiliconFlow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech provider limits how much can be spoken per minute. Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice “%1” is not one this speech model offers. Choose another voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech provider does not make %1 audio. Choose another format, e.g. mp3 or wav.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech model takes no speaking style. Leave the style empty, or use gpt-4o-mini-tts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech model does not accept that speed. Use speed 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s base URL, model and voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent JSON instead of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent data that is not audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged or incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its parts came in different audio formats</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -2125,6 +2603,290 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::ConnectDialog</name>
+    <message>
+        <source>Connect a story writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which service should write the stories?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer; no key needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server with the OpenAI chat API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet; needs an API key from its website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet needs an API key from its website. A program on this computer (Ollama, LM Studio, llama.cpp) needs none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on this computer: no key is needed. Start it, then go on to try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and model, and its API key if it needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste your %1 API key. You get it on the provider&apos;s website, under API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ It works: the story writer answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::DiagnosticsPage</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Run checks” to test the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::KeyNeeds</name>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key, if the server needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <extracomment>%1 is a provider&apos;s name, e.g. &quot;DeepSeek API key&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::NetworkPage</name>
+    <message>
+        <source>Advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2291,6 +3053,60 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ProviderPage</name>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation type="unfinished">
+            <numerusform>The server offers %n model. Pick one from the list or type a name.</numerusform>
+            <numerusform>The server offers %n models. Pick one from the list or type a name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -2371,70 +3187,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 <context>
     <name>Storybook::SettingsUi::SettingsDialog</name>
     <message>
-        <source>Same as the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press “Run checks” to test the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address has no host name, for example api.openai.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a model name or pick one from the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” contains no PEM certificates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Correct the fields marked with ⚠ first:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,130 +3195,23 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asking the server which models it offers…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation>
-            <numerusform>The server offers %n model. Pick one from the list or type a name.</numerusform>
-            <numerusform>The server offers %n models. Pick one from the list or type a name.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is not among them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Right now this means for %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;un checks again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The checks were stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing has been logged yet. The log is kept in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The usual voice of the story&apos;s language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Once upon a time, a little fox found a lantern in the snow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2639,6 +3284,77 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::DraftReason</name>
+    <message>
+        <source>Writing was stopped before the page was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app was closed while this page was being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model stopped before the page was finished: it reached its length limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety filter stopped this page before it was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model sent nothing that could be used as a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer was busy (too many requests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety system refused to write this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer does not know the model chosen in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer could not be reached over the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy did not let the request through to the story writer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer took too long to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer could not write this page (its service answered with an error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s settings are not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong in the app while this page was being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Story::Library</name>
     <message>
         <source>The library folder “%1” cannot be created.</source>
@@ -2692,6 +3408,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>“%1” is not a story this app can read, so it is left where it is. If you do not need it, remove it from the library folder yourself.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a second story of the same title: The Moon Lantern (2)</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Story::Story</name>
@@ -2731,68 +3452,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 <context>
     <name>Storybook::Story::StoryExporter</name>
     <message>
-        <source>Untitled story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Idea: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ages %1</source>
-        <extracomment>%1 is an age band such as 6-8</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1</source>
-        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another way the story goes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If you chose “%1”:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Own answer: “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unfinished page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unfinished page: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(chosen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picture: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made with Interactive Storybook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not write “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2806,20 +3465,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>the PDF could not be finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picture of page %1</source>
-        <extracomment>Alternative text of a page&apos;s picture when the page has no scene description; %1 is the page&apos;s position (3, 3a)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The characters of the story</source>
-        <extracomment>Alternative text of the picture of the story&apos;s characters; %1 lists their names</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The characters: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2970,6 +3615,34 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Made with Interactive Storybook</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What shall we call them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is it like?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or pick a name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some ideas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The storyteller is writing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Viewer::ViewerWindow</name>
@@ -3102,13 +3775,158 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
-    <name>Storybook::Widgets::PageView</name>
+    <name>Storybook::Widgets::AnswerPanel</name>
     <message>
-        <source>Writing the page</source>
+        <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing…</source>
+        <source>My own answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My own answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an answer of your own and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my own answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes on with your own answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name you give and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That&apos;s the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes on with the name you typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell it in your own words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe it in your own words; the storyteller weaves them into the next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the storyteller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes on with what you wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes this way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press %1 to choose this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1; press %1 to choose it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Widgets::LibraryTrashView</name>
+    <message>
+        <source>Delete forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the chosen story back into the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete forever…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the chosen story for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes every story in the trash for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1” forever? It cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n story(s) in the trash forever? They cannot be brought back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Widgets::PageView</name>
+    <message>
+        <source>Writing the page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3124,30 +3942,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The End</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My own answer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My own answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send my own answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3160,15 +3954,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What happens next?</source>
+        <source>Finish this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The story goes this way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press %1 to choose this answer</source>
+        <source>The storyteller writes the rest of this unfinished page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,362 +2,362 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <translation type="unfinished">从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished">开始检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished">复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <translation type="unfinished">复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished">检查结果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">检查项</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">用时</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">详情</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished">建议</translation>
+    </message>
+    <message>
+        <source>Recent &amp;log:</source>
+        <translation type="unfinished">最近的日志(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Recent log</source>
+        <translation type="unfinished">最近的日志</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished">界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation type="unfinished">界面语言</translation>
+    </message>
+    <message>
+        <source>A new language is used after a restart.</source>
+        <translation type="unfinished">重新启动后使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation type="unfinished">朗读</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation type="unfinished">声音(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished">声音</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation type="unfinished">语速(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation type="unfinished">朗读语速</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished">试听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Listen to the voice</source>
+        <translation type="unfinished">试听这个声音</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished">代理</translation>
+    </message>
+    <message>
+        <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
+        <translation type="unfinished">代理就像上网流量的“中转站”。如果你是靠 Clash 或 v2rayN 这类程序上网的，它就是代理：在这个程序里找到它的端口，然后在下面填入 127.0.0.1 和这个端口。不确定的话，就选系统代理。</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation type="unfinished">不使用代理：直接连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
+        <translation type="unfinished">系统代理：使用这台电脑的设置(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>What the system proxy means right now</source>
+        <translation type="unfinished">系统代理目前的实际情况</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP proxy</source>
+        <translation type="unfinished">HTTP 代理(&amp;H)</translation>
+    </message>
+    <message>
+        <source>SOC&amp;KS5 proxy</source>
+        <translation type="unfinished">SOCKS5 代理(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;address:</source>
+        <translation type="unfinished">代理地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation type="unfinished">代理地址</translation>
+    </message>
+    <message>
+        <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
+        <translation type="unfinished">主机名或 IP 地址。也可以直接粘贴完整的代理地址，例如 socks5://127.0.0.1:1080。</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished">端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished">未设置</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished">代理端口</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished">用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation type="unfinished">仅在代理要求时填写</translation>
+    </message>
+    <message>
+        <source>Proxy username</source>
+        <translation type="unfinished">代理用户名</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished">密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation type="unfinished">代理密码</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve host names through the proxy</source>
+        <translation type="unfinished">通过代理解析主机名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
+        <translation type="unfinished">推荐开启。由代理自己解析服务器的地址（socks5h），可以避免本地网络返回错误或被屏蔽的解析结果。</translation>
+    </message>
+    <message>
+        <source>Bypass &amp;for:</source>
+        <translation type="unfinished">绕过列表(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Addresses that never use the proxy</source>
+        <translation type="unfinished">始终不经过代理的地址</translation>
+    </message>
+    <message>
+        <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
+        <translation type="unfinished">直接连接、不经过代理的地址，用英文逗号分隔，例如 localhost,127.0.0.0/8,::1,.example.com</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+    <message>
+        <source>&amp;Connection timeout:</source>
+        <translation type="unfinished">连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> 秒</translation>
+    </message>
+    <message>
+        <source>Connection timeout in seconds</source>
+        <translation type="unfinished">连接超时（秒）</translation>
+    </message>
+    <message>
+        <source>How long to wait for the server (or proxy) to accept a connection.</source>
+        <translation type="unfinished">等待服务器（或代理）接受连接的最长时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Silence timeout:</source>
+        <translation type="unfinished">空闲超时(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Silence timeout in seconds</source>
+        <translation type="unfinished">空闲超时（秒）</translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent while writing before the request is given up.</source>
+        <translation type="unfinished">服务器在写的过程中最多可以多久不发送任何数据，超过这个时间就放弃这次请求。</translation>
+    </message>
+    <message>
+        <source>&amp;Total time limit:</source>
+        <translation type="unfinished">总超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished">不限制</translation>
+    </message>
+    <message>
+        <source>Total time limit in seconds, 0 for no limit</source>
+        <translation type="unfinished">总超时（秒），0 表示不限制</translation>
+    </message>
+    <message>
+        <source>R&amp;etries:</source>
+        <translation type="unfinished">重试次数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished">重试次数</translation>
+    </message>
+    <message>
+        <source>How often a failed request is tried again before an error is shown.</source>
+        <translation type="unfinished">请求失败后，在显示错误之前重新尝试的次数。</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra certificates:</source>
+        <translation type="unfinished">额外证书(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Usually empty; a PEM file from your school or company IT</source>
+        <translation type="unfinished">通常留空；如有需要，填写学校或公司 IT 部门提供的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates file</source>
+        <translation type="unfinished">额外的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished">选择证书文件</translation>
+    </message>
+    <message>
+        <source>Use HTTP/&amp;2</source>
+        <translation type="unfinished">使用 HTTP/2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
+        <translation type="unfinished">对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <translation type="unfinished">选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished">服务商(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">服务商</translation>
+    </message>
+    <message>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <translation type="unfinished">选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished">服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished">服务器地址</translation>
+    </message>
+    <message>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <translation type="unfinished">兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished">API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished">API 密钥</translation>
+    </message>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished">显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished">显示 API 密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished">模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Type a model name or pick one the server offers.</source>
+        <translation type="unfinished">输入模型名称，或从服务器提供的模型中选择一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation type="unfinished">刷新列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the model list</source>
+        <translation type="unfinished">刷新模型列表</translation>
+    </message>
+    <message>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation type="unfinished">用这里填写的设置，向服务器查询它提供哪些模型。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>服务商</translation>
-    </message>
-    <message>
-        <source>&amp;Provider:</source>
-        <translation>服务商(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Server address:</source>
-        <translation>服务器地址(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>服务器地址</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API 密钥(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 密钥</translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Refresh the model list</source>
-        <translation>刷新模型列表</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <source>&amp;HTTP proxy</source>
-        <translation>HTTP 代理(&amp;H)</translation>
-    </message>
-    <message>
-        <source>SOC&amp;KS5 proxy</source>
-        <translation>SOCKS5 代理(&amp;K)</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation>端口(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Proxy port</source>
-        <translation>代理端口</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Proxy username</source>
-        <translation>代理用户名</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>密码(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>Proxy password</source>
-        <translation>代理密码</translation>
-    </message>
-    <message>
-        <source>&amp;Resolve host names through the proxy</source>
-        <translation>通过代理解析主机名(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation>不限制</translation>
-    </message>
-    <message>
-        <source>R&amp;etries:</source>
-        <translation>重试次数(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation>诊断</translation>
-    </message>
-    <message>
-        <source>&amp;Copy report</source>
-        <translation>复制报告(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>检查项</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>用时</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Recent log</source>
-        <translation>最近的日志</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>通用</translation>
-    </message>
-    <message>
-        <source>Interface &amp;language:</source>
-        <translation>界面语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Interface language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
         <source>Settings pages</source>
         <translation>设置页面</translation>
-    </message>
-    <message>
-        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
-        <translation>选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
-    </message>
-    <message>
-        <source>Picking a provider fills in its server address and a suggested model.</source>
-        <translation>选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
-    </message>
-    <message>
-        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
-        <translation>兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
-    </message>
-    <message>
-        <source>Not needed for a program on this computer</source>
-        <translation>使用这台电脑上的程序时无需填写</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation>显示(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Show the API key</source>
-        <translation>显示 API 密钥</translation>
-    </message>
-    <message>
-        <source>Type a model name or pick one the server offers.</source>
-        <translation>输入模型名称，或从服务器提供的模型中选择一个。</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh list</source>
-        <translation>刷新列表(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Asks the server which models it offers, with the values entered here.</source>
-        <translation>用这里填写的设置，向服务器查询它提供哪些模型。</translation>
-    </message>
-    <message>
-        <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
-        <translation>代理就像上网流量的“中转站”。如果你是靠 Clash 或 v2rayN 这类程序上网的，它就是代理：在这个程序里找到它的端口，然后在下面填入 127.0.0.1 和这个端口。不确定的话，就选系统代理。</translation>
-    </message>
-    <message>
-        <source>&amp;No proxy: connect directly</source>
-        <translation>不使用代理：直接连接(&amp;N)</translation>
-    </message>
-    <message>
-        <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
-        <translation>系统代理：使用这台电脑的设置(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>What the system proxy means right now</source>
-        <translation>系统代理目前的实际情况</translation>
-    </message>
-    <message>
-        <source>Proxy &amp;address:</source>
-        <translation>代理地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>代理地址</translation>
-    </message>
-    <message>
-        <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
-        <translation>主机名或 IP 地址。也可以直接粘贴完整的代理地址，例如 socks5://127.0.0.1:1080。</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>未设置</translation>
-    </message>
-    <message>
-        <source>Only if the proxy asks for one</source>
-        <translation>仅在代理要求时填写</translation>
-    </message>
-    <message>
-        <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
-        <translation>推荐开启。由代理自己解析服务器的地址（socks5h），可以避免本地网络返回错误或被屏蔽的解析结果。</translation>
-    </message>
-    <message>
-        <source>Bypass &amp;for:</source>
-        <translation>绕过列表(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Addresses that never use the proxy</source>
-        <translation>始终不经过代理的地址</translation>
-    </message>
-    <message>
-        <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
-        <translation>直接连接、不经过代理的地址，用英文逗号分隔，例如 localhost,127.0.0.0/8,::1,.example.com</translation>
-    </message>
-    <message>
-        <source>&amp;Connection timeout:</source>
-        <translation>连接超时(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Connection timeout in seconds</source>
-        <translation>连接超时（秒）</translation>
-    </message>
-    <message>
-        <source>How long to wait for the server (or proxy) to accept a connection.</source>
-        <translation>等待服务器（或代理）接受连接的最长时间。</translation>
-    </message>
-    <message>
-        <source>&amp;Silence timeout:</source>
-        <translation>空闲超时(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Silence timeout in seconds</source>
-        <translation>空闲超时（秒）</translation>
-    </message>
-    <message>
-        <source>How long the server may stay silent while writing before the request is given up.</source>
-        <translation>服务器在写的过程中最多可以多久不发送任何数据，超过这个时间就放弃这次请求。</translation>
-    </message>
-    <message>
-        <source>&amp;Total time limit:</source>
-        <translation>总超时(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Total time limit in seconds, 0 for no limit</source>
-        <translation>总超时（秒），0 表示不限制</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>重试次数</translation>
-    </message>
-    <message>
-        <source>How often a failed request is tried again before an error is shown.</source>
-        <translation>请求失败后，在显示错误之前重新尝试的次数。</translation>
-    </message>
-    <message>
-        <source>E&amp;xtra certificates:</source>
-        <translation>额外证书(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Usually empty; a PEM file from your school or company IT</source>
-        <translation>通常留空；如有需要，填写学校或公司 IT 部门提供的 PEM 文件</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates file</source>
-        <translation>额外的 CA 证书文件</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation>选择证书文件</translation>
-    </message>
-    <message>
-        <source>Use HTTP/&amp;2</source>
-        <translation>使用 HTTP/2(&amp;2)</translation>
-    </message>
-    <message>
-        <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
-        <translation>对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
-    </message>
-    <message>
-        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
-        <translation>从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation>开始检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
-        <translation>复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
-    </message>
-    <message>
-        <source>Check results</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Recent &amp;log:</source>
-        <translation>最近的日志(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>A new language is used after a restart.</source>
-        <translation>重新启动后使用新的语言。</translation>
-    </message>
-    <message>
-        <source>Reading aloud</source>
-        <translation>朗读</translation>
-    </message>
-    <message>
-        <source>&amp;Voice:</source>
-        <translation>声音(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Voice</source>
-        <translation>声音</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation>语速(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Reading speed</source>
-        <translation>朗读语速</translation>
-    </message>
-    <message>
-        <source>&amp;Listen</source>
-        <translation>试听(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Listen to the voice</source>
-        <translation>试听这个声音</translation>
     </message>
 </context>
 <context>
@@ -367,16 +367,140 @@
         <translation>重试</translation>
     </message>
     <message>
-        <source>Open diagnostics</source>
-        <translation>打开诊断</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">详情</translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: API keys and passwords are kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No story writer is connected yet. Connect one to write new stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation type="unfinished">写故事的服务账户已经没有余额了。</translation>
+    </message>
+    <message>
+        <source>The picture service does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is busy or its plan&apos;s limit is reached. Try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has a problem on its side. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service refused to paint this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer refused to write this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be painted this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer stopped before the page was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached: if it runs on this computer, start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the service could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished">已停止。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy this computer uses to go online is not working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service took too long to answer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -430,10 +554,6 @@
         <translation>讲给我听（故事自动往下讲）</translation>
     </message>
     <message>
-        <source>Write the story</source>
-        <translation>开始写故事</translation>
-    </message>
-    <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
@@ -448,10 +568,6 @@
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;Pages:</source>
-        <translation>页数(&amp;P)：</translation>
     </message>
     <message>
         <source>St&amp;yle:</source>
@@ -476,6 +592,14 @@
     <message>
         <source>A&amp;rt style:</source>
         <translation>画风(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Write the story</source>
+        <translation>写故事(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges:</source>
+        <translation>页数(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -546,6 +670,32 @@
         <source>Open the library folder</source>
         <translation>打开故事库文件夹</translation>
     </message>
+    <message>
+        <source>Escape clears the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the deleted stories, to restore them or delete them forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No story matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Trash: %n deleted story(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::MainWindow</name>
@@ -600,18 +750,6 @@
     <message>
         <source>&amp;Write this page again</source>
         <translation>重新生成这一页(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit the text…</source>
-        <translation>编辑文字(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>This page is the &amp;ending</source>
-        <translation>这一页是结局(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -742,14 +880,6 @@ Picture-book stories written with you, page by page.</source>
         <translation>朗读(&amp;A)</translation>
     </message>
     <message>
-        <source>The new language is used after a restart.</source>
-        <translation>重新启动后使用新的语言。</translation>
-    </message>
-    <message>
-        <source>Restart now</source>
-        <translation>立即重启</translation>
-    </message>
-    <message>
         <source>The settings file could not be read, so the defaults are used. A copy of it was kept as “%1”.</source>
         <translation>设置文件无法读取，现在使用默认设置。原文件的副本已保存为“%1”。</translation>
     </message>
@@ -780,6 +910,172 @@ Picture-book stories written with you, page by page.</source>
     <message>
         <source>&amp;Go on reading</source>
         <translation>继续讲下去(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Reading “%1”</source>
+        <translation>正在读《%1》</translation>
+    </message>
+    <message>
+        <source>New story — Interactive Storybook</source>
+        <translation>新故事 — 互动绘本</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it the text…</source>
+        <translation>编辑文字(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>This page is the e&amp;nding</source>
+        <translation>这一页是结局(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop writing</source>
+        <translation>停止写作(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;library</source>
+        <translation>显示故事库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the story &amp;map</source>
+        <translation>显示故事地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>恢复原始大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::NewStoryPage</name>
+    <message>
+        <source>New story</source>
+        <translation>新故事</translation>
+    </message>
+    <message>
+        <source>Tell the storyteller what the story should be about. Other stories can be read meanwhile: what you type here stays.</source>
+        <translation>告诉讲故事的人，这个故事要讲什么。这期间可以去读别的故事：这里写下的内容会一直保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the story</source>
+        <translation>回到故事(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Menu commands</source>
+        <translation>菜单命令</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>While reading (whatever has the focus)</source>
+        <translation>读故事时（无论焦点在哪里）</translation>
+    </message>
+    <message>
+        <source>Choose answer 1 to 9</source>
+        <translation>选择第 1 到第 9 个答案</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Previous page / next page</source>
+        <translation>上一页 / 下一页</translation>
+    </message>
+    <message>
+        <source>← / →, Page Up / Page Down</source>
+        <translation>← / →、Page Up / Page Down</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>First page / last page</source>
+        <translation>第一页 / 最后一页</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>Back to the story, leave full screen</source>
+        <translation>回到故事、退出全屏</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>While typing an answer or in a text field</source>
+        <translation>在输入答案或在文本框里打字时</translation>
+    </message>
+    <message>
+        <source>digits, letters, Space, arrows, Home and End type in the field</source>
+        <translation>数字、字母、空格、方向键、Home 和 End 都用于文本框</translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation>新故事</translation>
+    </message>
+    <message>
+        <source>Write the story</source>
+        <translation>写故事</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Back to the story</source>
+        <translation>回到故事</translation>
     </message>
 </context>
 <context>
@@ -926,54 +1222,6 @@ Picture-book stories written with you, page by page.</source>
         <translation>服务按它自己改写的描述作画：%1</translation>
     </message>
     <message>
-        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
-
-Commands:
-  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
-  models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
-                                              --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture)
-  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
-                                              paint one picture with the picture provider and write
-                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
-  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
-  story continue ID (--choice N | --answer TEXT)
-  story regenerate ID [--page N]
-  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
-  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
-  story list [--json] | show ID [--json] [--page N] | search TEXT
-  story export ID --format md|html|pdf --output FILE [--all-branches]
-  story import FILE | delete ID | restore ID
-
-Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation>互动绘本命令行工具：以与应用相同的方式，与兼容 OpenAI 的 API 通信。
-
-命令：
-  chat [--no-stream] [--system TEXT] PROMPT   以流式方式把回复输出到 stdout
-  models                                      列出服务器上的模型 ID
-  diagnose [--json] [--picture]               检查配置、代理、DNS、TLS、API 密钥和模型；
-                                              --picture：检查绘图服务，会画一张小图
-                                              （费用相当于画一张图）
-  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
-                                              用绘图服务画一张图，把服务返回的
-                                              原始字节写入 FILE（.png/.jpg/.webp，按原样）
-  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
-  story continue ID (--choice N | --answer TEXT)
-  story regenerate ID [--page N]
-  story illustrate ID [--page N]   （story new --pictures [--art-style S]：带插图的故事）
-  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
-  story list [--json] | show ID [--json] [--page N] | search TEXT
-  story export ID --format md|html|pdf --output FILE [--all-branches]
-  story import FILE | delete ID | restore ID
-
-退出码：0 成功，1 内部错误，2 用法/配置，3 网络/DNS/TLS，4 代理，5 API/HTTP，6 超时，7 响应无效，130 被中断。</translation>
-    </message>
-    <message>
-        <source>chat, models, diagnose, image or story</source>
-        <translation>chat、models、diagnose、image 或 story</translation>
-    </message>
-    <message>
         <source>image: the picture size, e.g. 1024x1024 (default: the provider&apos;s).</source>
         <translation>image：图片尺寸，例如 1024x1024（默认：服务的默认值）。</translation>
     </message>
@@ -998,10 +1246,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>diagnose：画一张小图来检查绘图服务（可能会产生费用）。</translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose, image or story.</source>
-        <translation>需要一个命令：chat、models、diagnose、image 或 story。</translation>
-    </message>
-    <message>
         <source>image needs a prompt, e.g. storybook-cli image &quot;A fox with a lantern&quot; --output fox.png.</source>
         <translation>image 需要一段描述，例如 storybook-cli image &quot;一只提着灯笼的小狐狸&quot; --output fox.png。</translation>
     </message>
@@ -1010,8 +1254,52 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>image 需要 --output FILE。</translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
-        <translation>未知命令“%1”；请使用 chat、models、diagnose、image 或 story。</translation>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
+                                              --picture: the picture provider, painting one small
+                                              picture (it costs as much as one picture); --voice: the
+                                              speech provider, speaking one short sentence
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              paint one picture with the picture provider and write
+                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                speak TEXT with the speech provider (key from
+                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat, models, diagnose, image, speak or story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose: check the speech provider by speaking one short sentence (it may cost money).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command is needed: chat, models, diagnose, image, speak or story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose checks one provider at a time: --picture or --voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1422,77 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished">S</translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation type="unfinished">请检查该文件夹是否存在、是否可写。</translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Cli::StoryCommands</name>
     <message>
         <source>The End</source>
@@ -1194,10 +1553,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>story continue: the child&apos;s own answer.</source>
         <translation>story continue：孩子自己的回答。</translation>
-    </message>
-    <message>
-        <source>story export: md, html or pdf.</source>
-        <translation>story export：导出格式，md、html 或 pdf。</translation>
     </message>
     <message>
         <source>FORMAT</source>
@@ -1409,6 +1764,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
             <numerusform>在这个版本之后写了 %n 页。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Generation::Illustrator</name>
@@ -1419,10 +1778,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 </context>
 <context>
     <name>Storybook::Generation::StoryGenerator</name>
-    <message>
-        <source>The app was closed while this page was being written.</source>
-        <translation>这一页还在写的时候，应用被关闭了。</translation>
-    </message>
     <message>
         <source>A page is being written already.</source>
         <translation>已经有一页正在写，请稍等。</translation>
@@ -1450,10 +1805,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The story has no pages.</source>
         <translation>这个故事还没有任何页面。</translation>
-    </message>
-    <message>
-        <source>What happens next?</source>
-        <translation>接下来会发生什么呢？</translation>
     </message>
     <message>
         <source>There is no connection to a model.</source>
@@ -1604,6 +1955,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>It was fetched from %1 in %2 ms.</source>
         <translation>从 %1 下载用时 %2 毫秒。</translation>
     </message>
+    <message>
+        <source>Everything works: the speech provider spoke through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
@@ -1654,6 +2013,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>One small picture (costs as much as one picture)</source>
         <translation>一张小图（费用相当于画一张图）</translation>
+    </message>
+    <message>
+        <source>One short spoken sentence (costs as much as its words)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1882,24 +2245,8 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>超过 %2 秒仍未能连接到 %1。</translation>
     </message>
     <message>
-        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
-        <translation>请检查网络和代理。也可以在“设置 → 网络”中调高连接超时。</translation>
-    </message>
-    <message>
         <source>The server %1 sent nothing for %2 seconds.</source>
         <translation>服务器 %1 已有 %2 秒没有发送任何数据。</translation>
-    </message>
-    <message>
-        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
-        <translation>模型或网络卡住了。请重试，或在“设置 → 网络”中调高空闲超时。</translation>
-    </message>
-    <message>
-        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
-        <translation>等待 %1 的回复超出了总超时时间（%2 秒）。</translation>
-    </message>
-    <message>
-        <source>Raise or remove the total timeout in Settings → Network.</source>
-        <translation>请在“设置 → 网络”中调高或取消总超时。</translation>
     </message>
     <message>
         <source>The answer from %1 could not be understood: %2</source>
@@ -2071,6 +2418,114 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Paint the picture again; its address is fetched at once each time.</source>
         <translation>请重画这幅图；每次都会立即下载它的地址。</translation>
     </message>
+    <message>
+        <source>Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 took longer than the total time limit of %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise or remove the total time limit in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no text to speak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the text that should be read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voice is chosen for the speech provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a voice the speech model offers, e.g. alloy (OpenAI) or FunAudioLLM/CosyVoice2-0.5B:alex (SiliconFlow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speaking speed %1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a speed from 0.25 to 4 (1 is normal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audio format is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose mp3, opus, wav, pcm, flac or aac.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s API key; it is separate from the text provider&apos;s (storybook-cli reads it from STORYBOOK_SPEECH_API_KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a speech model the provider offers, e.g. gpt-4o-mini-tts or tts-1 (OpenAI), FunAudioLLM/CosyVoice2-0.5B (SiliconFlow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech provider limits how much can be spoken per minute. Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voice “%1” is not one this speech model offers. Choose another voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech provider does not make %1 audio. Choose another format, e.g. mp3 or wav.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech model takes no speaking style. Leave the style empty, or use gpt-4o-mini-tts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This speech model does not accept that speed. Use speed 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s base URL, model and voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent JSON instead of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent data that is not audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged or incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its parts came in different audio formats</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -2144,6 +2599,290 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
         <translation>代理端口必须在 1 到 65535 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::ConnectDialog</name>
+    <message>
+        <source>Connect a story writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which service should write the stories?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer; no key needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server with the OpenAI chat API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet; needs an API key from its website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet needs an API key from its website. A program on this computer (Ollama, LM Studio, llama.cpp) needs none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished">API 密钥</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished">显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished">显示 API 密钥</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished">服务器地址</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished">模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Trying the story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished">建议</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on this computer: no key is needed. Start it, then go on to try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and model, and its API key if it needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste your %1 API key. You get it on the provider&apos;s website, under API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">正在检查…</translation>
+    </message>
+    <message>
+        <source>✓ It works: the story writer answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished">建议：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::DiagnosticsPage</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Press “Run checks” to test the connection.</source>
+        <translation type="unfinished">点击“开始检查”来测试连接。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation type="unfinished">重新检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation type="unfinished">停止检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">正在检查…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished">已停止。</translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation type="unfinished">检查已停止。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished">开始检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">正在检查</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished">已跳过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 毫秒</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished">建议：%1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation type="unfinished">已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <translation type="unfinished">目前还没有日志。日志保存在：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished">跟随系统</translation>
+    </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation type="unfinished">故事语言的默认声音</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished">较慢</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished">较快</translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation type="unfinished">从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::KeyNeeds</name>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
+    </message>
+    <message>
+        <source>API key, if the server needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <extracomment>%1 is a provider&apos;s name, e.g. &quot;DeepSeek API key&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::NetworkPage</name>
+    <message>
+        <source>Advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished">选择证书文件</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished">PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
+        <translation type="unfinished">没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation type="unfinished">请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation type="unfinished">文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation type="unfinished">无法读取文件“%1”。</translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation type="unfinished">文件“%1”中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation type="unfinished">在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
+        <translation type="unfinished">目前访问 %1 时：%2</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +3047,59 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ProviderPage</name>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation type="unfinished">没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished">请填写服务器地址，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished">服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation type="unfinished">服务器地址中缺少主机名（例如 api.openai.com）。</translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation type="unfinished">请输入模型名称，或从列表中选择一个。</translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation type="unfinished">适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation type="unfinished">在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation type="unfinished">需要 API 密钥，可以在服务商的网站上获取。</translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation type="unfinished">正在向服务器查询可用的模型…</translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
+        <translation type="unfinished">服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation type="unfinished">
+            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished">其中不包括“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -2388,70 +3180,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 <context>
     <name>Storybook::SettingsUi::SettingsDialog</name>
     <message>
-        <source>Same as the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Press “Run checks” to test the connection.</source>
-        <translation>点击“开始检查”来测试连接。</translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation>选择证书文件</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation>没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation>没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation>请填写服务器地址，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation>服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address has no host name, for example api.openai.com.</source>
-        <translation>服务器地址中缺少主机名（例如 api.openai.com）。</translation>
-    </message>
-    <message>
-        <source>Enter a model name or pick one from the list.</source>
-        <translation>请输入模型名称，或从列表中选择一个。</translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation>请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
-    </message>
-    <message>
-        <source>The file “%1” does not exist.</source>
-        <translation>文件“%1”不存在。</translation>
-    </message>
-    <message>
-        <source>The file “%1” cannot be read.</source>
-        <translation>无法读取文件“%1”。</translation>
-    </message>
-    <message>
-        <source>The file “%1” contains no PEM certificates.</source>
-        <translation>文件“%1”中没有 PEM 格式的证书。</translation>
-    </message>
-    <message>
         <source>Correct the fields marked with ⚠ first:</source>
         <translation>请先更正标有 ⚠ 的项目：</translation>
     </message>
@@ -2460,130 +3188,24 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>这一页上有内容需要更正。</translation>
     </message>
     <message>
-        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation>适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
-    </message>
-    <message>
-        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation>在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
-    </message>
-    <message>
-        <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation>需要 API 密钥，可以在服务商的网站上获取。</translation>
-    </message>
-    <message>
-        <source>Asking the server which models it offers…</source>
-        <translation>正在向服务器查询可用的模型…</translation>
-    </message>
-    <message>
-        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation>服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation>
-            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is not among them.</source>
-        <translation>其中不包括“%1”。</translation>
-    </message>
-    <message>
-        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation>在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
-    </message>
-    <message>
-        <source>Right now this means for %1: %2</source>
-        <translation>目前访问 %1 时：%2</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks again</source>
-        <translation>重新检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop checks</source>
-        <translation>停止检查(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>正在检查…</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>The checks were stopped.</source>
-        <translation>检查已停止。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation>开始检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>正在检查</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation>建议：%1</translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation>已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
-    </message>
-    <message>
-        <source>Nothing has been logged yet. The log is kept in %1</source>
-        <translation>目前还没有日志。日志保存在：%1</translation>
-    </message>
-    <message>
-        <source>The usual voice of the story&apos;s language</source>
-        <translation>故事语言的默认声音</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation>较慢</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation>较快</translation>
-    </message>
-    <message>
-        <source>Once upon a time, a little fox found a lantern in the snow.</source>
-        <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
-    </message>
-    <message>
         <source>Pictures</source>
         <translation>插图</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">服务商</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">网络</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished">诊断</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished">通用</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +3277,77 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::DraftReason</name>
+    <message>
+        <source>Writing was stopped before the page was finished.</source>
+        <translation>这一页还没写完，写作就被停止了。</translation>
+    </message>
+    <message>
+        <source>The app was closed while this page was being written.</source>
+        <translation>这一页还在写的时候，应用被关闭了。</translation>
+    </message>
+    <message>
+        <source>The model stopped before the page was finished: it reached its length limit.</source>
+        <translation>这一页还没写完模型就停下了：它达到了回答长度的上限。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety filter stopped this page before it was finished.</source>
+        <translation>服务的安全过滤在这一页写完之前把它拦下了。</translation>
+    </message>
+    <message>
+        <source>The model sent nothing that could be used as a page.</source>
+        <translation>模型返回的内容无法用作故事页面。</translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the key.</source>
+        <translation>写故事的服务不接受这个密钥。</translation>
+    </message>
+    <message>
+        <source>The story writer was busy (too many requests).</source>
+        <translation>写故事的服务太忙了（请求太多）。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation>写故事的服务账户已经没有余额了。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s safety system refused to write this page.</source>
+        <translation>服务的安全系统拒绝写这一页。</translation>
+    </message>
+    <message>
+        <source>The story writer does not know the model chosen in the settings.</source>
+        <translation>写故事的服务不认识设置里选择的模型。</translation>
+    </message>
+    <message>
+        <source>The story writer could not be reached over the network.</source>
+        <translation>无法通过网络连接到写故事的服务。</translation>
+    </message>
+    <message>
+        <source>The proxy did not let the request through to the story writer.</source>
+        <translation>代理没有把请求转给写故事的服务。</translation>
+    </message>
+    <message>
+        <source>The story writer took too long to answer.</source>
+        <translation>写故事的服务太久没有回答。</translation>
+    </message>
+    <message>
+        <source>The story writer could not write this page (its service answered with an error).</source>
+        <translation>写故事的服务没能写出这一页（服务返回了错误）。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s settings are not complete.</source>
+        <translation>写故事的服务设置还不完整。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s answer could not be read.</source>
+        <translation>无法读取写故事的服务返回的内容。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the app while this page was being written.</source>
+        <translation>写这一页时应用内部出了问题。</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Story::Library</name>
     <message>
         <source>The library folder “%1” cannot be created.</source>
@@ -2708,6 +3401,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>“%1” is not a story this app can read, so it is left where it is. If you do not need it, remove it from the library folder yourself.</source>
         <translation>“%1”不是本应用能读取的故事，所以保留原处不动。如果不需要它，请自己从故事库文件夹中删除。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a second story of the same title: The Moon Lantern (2)</comment>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Story::Story</name>
@@ -2747,68 +3445,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
 <context>
     <name>Storybook::Story::StoryExporter</name>
     <message>
-        <source>Untitled story</source>
-        <translation>未命名的故事</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Idea: %1</source>
-        <translation>创意：%1</translation>
-    </message>
-    <message>
-        <source>Ages %1</source>
-        <extracomment>%1 is an age band such as 6-8</extracomment>
-        <translation>适合 %1 岁</translation>
-    </message>
-    <message>
-        <source>Page %1</source>
-        <extracomment>%1 is the page&apos;s position: a number, with a letter per branch taken in &quot;all branches&quot; exports (3a)</extracomment>
-        <translation>第 %1 页</translation>
-    </message>
-    <message>
-        <source>Another way the story goes:</source>
-        <translation>故事的另一种走向：</translation>
-    </message>
-    <message>
-        <source>If you chose “%1”:</source>
-        <translation>如果你选了“%1”：</translation>
-    </message>
-    <message>
-        <source>Own answer: “%1”</source>
-        <translation>自己的回答：“%1”</translation>
-    </message>
-    <message>
-        <source>Unfinished page</source>
-        <translation>未完成的页面</translation>
-    </message>
-    <message>
-        <source>Unfinished page: %1</source>
-        <translation>未完成的页面：%1</translation>
-    </message>
-    <message>
-        <source>(chosen)</source>
-        <translation>（已选）</translation>
-    </message>
-    <message>
-        <source>Picture: %1</source>
-        <translation>画面：%1</translation>
-    </message>
-    <message>
-        <source>The End</source>
-        <translation>完</translation>
-    </message>
-    <message>
-        <source>Made with Interactive Storybook</source>
-        <translation>由互动绘本制作</translation>
-    </message>
-    <message>
         <source>Could not write “%1”: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
@@ -2823,20 +3459,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>the PDF could not be finished.</source>
         <translation>无法完成 PDF 的生成。</translation>
-    </message>
-    <message>
-        <source>Picture of page %1</source>
-        <extracomment>Alternative text of a page&apos;s picture when the page has no scene description; %1 is the page&apos;s position (3, 3a)</extracomment>
-        <translation>第 %1 页的插图</translation>
-    </message>
-    <message>
-        <source>The characters of the story</source>
-        <extracomment>Alternative text of the picture of the story&apos;s characters; %1 lists their names</extracomment>
-        <translation>故事里的角色</translation>
-    </message>
-    <message>
-        <source>The characters: %1</source>
-        <translation>角色：%1</translation>
     </message>
     <message>
         <source>the folder for the pictures could not be made.</source>
@@ -2986,6 +3608,34 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Made with Interactive Storybook</source>
         <translation>由互动绘本制作</translation>
     </message>
+    <message>
+        <source>What shall we call them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is it like?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or pick a name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some ideas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The storyteller is writing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Viewer::ViewerWindow</name>
@@ -3117,14 +3767,158 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Widgets::AnswerPanel</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished">问题</translation>
+    </message>
+    <message>
+        <source>My own answer…</source>
+        <translation type="unfinished">我自己的回答…</translation>
+    </message>
+    <message>
+        <source>My own answer</source>
+        <translation type="unfinished">我自己的回答</translation>
+    </message>
+    <message>
+        <source>Type an answer of your own and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished">回答</translation>
+    </message>
+    <message>
+        <source>Send my own answer</source>
+        <translation type="unfinished">发送我自己的回答</translation>
+    </message>
+    <message>
+        <source>The story goes on with your own answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name you give and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That&apos;s the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes on with the name you typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell it in your own words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe it in your own words; the storyteller weaves them into the next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the storyteller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes on with what you wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story goes this way</source>
+        <translation type="unfinished">故事就是这样往下走的</translation>
+    </message>
+    <message>
+        <source>Press %1 to choose this answer</source>
+        <translation type="unfinished">按 %1 选择这个回答</translation>
+    </message>
+    <message>
+        <source>Answer %1; press %1 to choose it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Widgets::LibraryTrashView</name>
+    <message>
+        <source>Delete forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the chosen story back into the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete forever…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the chosen story for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes every story in the trash for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1” forever? It cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n story(s) in the trash forever? They cannot be brought back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Widgets::PageView</name>
     <message>
         <source>Writing the page</source>
         <translation>正在写这一页</translation>
-    </message>
-    <message>
-        <source>Writing…</source>
-        <translation>正在写…</translation>
     </message>
     <message>
         <source>Unfinished page</source>
@@ -3139,30 +3933,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>画面</translation>
     </message>
     <message>
-        <source>The End</source>
-        <translation>完</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>My own answer…</source>
-        <translation>我自己的回答…</translation>
-    </message>
-    <message>
-        <source>My own answer</source>
-        <translation>我自己的回答</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <source>Send my own answer</source>
-        <translation>发送我自己的回答</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -3175,16 +3945,12 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>未完成的页面：%1</translation>
     </message>
     <message>
-        <source>What happens next?</source>
-        <translation>接下来会发生什么呢？</translation>
+        <source>Finish this page</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The story goes this way</source>
-        <translation>故事就是这样往下走的</translation>
-    </message>
-    <message>
-        <source>Press %1 to choose this answer</source>
-        <translation>按 %1 选择这个回答</translation>
+        <source>The storyteller writes the rest of this unfinished page</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

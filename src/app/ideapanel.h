@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QComboBox;
 class QPlainTextEdit;
 class QPushButton;
@@ -28,12 +29,25 @@ public:
     // Whether new stories are illustrated, and in which art style, until the user changes it here.
     void setPictureDefaults(bool pictures, const QString& artStyle);
     void setBusy(bool busy);
+    // The keyboard focus in the idea field.
+    void focusIdea();
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 Q_SIGNALS:
     void generateRequested();
     void stopRequested();
 
 private:
+    void retranslate();
+
+    QLabel* m_ideaLabel = nullptr;
+    QLabel* m_ageLabel = nullptr;
+    QLabel* m_languageLabel = nullptr;
+    QLabel* m_pagesLabel = nullptr;
+    QLabel* m_styleLabel = nullptr;
+    QLabel* m_artStyleLabel = nullptr;
     QPlainTextEdit* m_idea = nullptr;
     QComboBox* m_age = nullptr;
     QComboBox* m_language = nullptr;

@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
-#include "speechsettings.h"
+#include "../speech/speechsettings.h" // not src/llm/speechsettings.h (the speech provider)
 
 #include "errorbanner.h"
+#include "i18n.h"
 #include "illustrator.h"
 #include "ideapanel.h"
+#include "keyboardcontroller.h"
 #include "librarysidebar.h"
+#include "newstorypage.h"
 #include "llmclient.h"
 #include "readerwidget.h"
 #include "secretstore.h"
@@ -30,9 +33,12 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
+#include <QScreen>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -56,7 +62,6 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent)
     , m_options(options)
 {
-    setWindowTitle(tr("Interactive Storybook"));
     setObjectName(QStringLiteral("mainWindow"));
 
     const QString folder = options.libraryFolder.isEmpty() ? Story::Library::defaultFolder() : options.libraryFolder;
@@ -79,22 +84,39 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_generator->setPicturePreferences(pictures);
 
     m_sidebar = new LibrarySidebar(m_library.get(), this);
-    m_ideaPanel = new IdeaPanel(this);
+    m_newStoryPage = new NewStoryPage(this);
+    m_ideaPanel = m_newStoryPage->ideaPanel();
     m_banner = new ErrorBanner(this);
     m_reader = new Widgets::ReaderWidget(Widgets::ReaderWidget::Mode::Write, this);
     m_ideaPanel->setPictureDefaults(pictures.enabled, pictures.artStyle);
 
+    // Reading comes first: the reading view fills the right side whenever a story is open; the
+    // New story page takes its place while a story is being made.
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_reader);
+    m_stack->addWidget(m_newStoryPage);
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->addWidget(m_ideaPanel);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
     rightLayout->addWidget(m_banner);
-    rightLayout->addWidget(m_reader, 1);
+    rightLayout->addWidget(m_stack, 1);
     m_splitter = new QSplitter(this);
+    m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({260, 900});
+    m_splitter->setSizes({240, 900});
     setCentralWidget(m_splitter);
+    m_keyboard = new KeyboardController(this, m_reader, [this] { return isReading(); });
+    m_keyboard->setEscapeKeeper([this](const QWidget* widget) {
+        return m_sidebar->isAncestorOf(widget) && !m_sidebar->searchField()->text().isEmpty();
+    });
+    connect(m_keyboard, &KeyboardController::escapePressed, this, [this] { setFullScreen(false); });
+    connect(m_newStoryPage, &NewStoryPage::backRequested, this, [this] {
+        if (!m_storyBeforeNew.isEmpty() && m_library->record(m_storyBeforeNew))
+            openStory(m_storyBeforeNew);
+    });
 
     m_providerLabel = new QLabel(this);
     m_proxyLabel = new QLabel(this);
@@ -148,7 +170,19 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
             [this](const QString& pageId, int index, const QString& own) {
                 m_banner->dismiss();
                 showProblem(m_generator->answer(currentStoryId(), pageId, index, own));
+                focusStory(); // never left on whatever comes next in the focus chain
             });
+    // "Finish this page" on a draft: the page is written on from where it stopped.
+    connect(m_reader, &Widgets::ReaderWidget::finishDraftRequested, this, [this](const QString& pageId) {
+        m_banner->dismiss();
+        const std::shared_ptr<const Story::Story> story = m_generator->story();
+        const Story::Page* page = story ? story->page(pageId) : nullptr;
+        if (page && story->settings.readToMe)
+            showProblem(m_generator->continueReading(story->id));
+        else if (page)
+            showProblem(m_generator->regenerate(story->id, pageId));
+        focusStory();
+    });
     connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, [this] { updateActions(); });
     connect(m_reader, &Widgets::ReaderWidget::readAloudProblem, this, [this](const QString& problem) {
         m_banner->showError(problem, QString(), false);
@@ -159,11 +193,15 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     using Generator = Generation::StoryGenerator;
     connect(m_generator.get(), &Generator::storyChanged, this, &MainWindow::onStoryChanged);
-    connect(m_generator.get(), &Generator::pageStarted, this, [this](const QString&, const QString& pageId) {
+    connect(m_generator.get(), &Generator::pageStarted, this, [this](const QString& storyId, const QString& pageId) {
         m_reader->beginStreaming(pageId);
         m_ideaPanel->setBusy(true);
         m_reader->setBusy(true);
-        updateStatus(tr("Writing a page…"));
+        // The page being written is the one shown: the next page, or a new branch from an earlier one.
+        if (storyId == currentStoryId() && m_reader->story() && m_reader->story()->page(pageId)
+            && m_reader->currentPageId() != pageId)
+            m_reader->showPage(pageId);
+        updateStatus();
         updateActions();
     });
     connect(m_generator.get(), &Generator::pageTextAppended, this,
@@ -196,7 +234,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
 
     restoreState();
-    updateStatus(tr("Ready"));
+    showCurrentPlace();
+    updateStatus();
     if (!libraryProblem.isEmpty())
         m_banner->showError(libraryProblem, tr("Choose another library folder with --library DIR."), false);
     else if (!settingsCopy.isEmpty())
@@ -217,67 +256,6 @@ MainWindow::~MainWindow()
     m_secrets = nullptr;
     // The generator next (declared last): a page being written is kept as a saved draft.
     m_generator.reset();
-}
-
-void MainWindow::createActions()
-{
-    QMenu* file = menuBar()->addMenu(tr("&Story"));
-    file->addAction(tr("&New story"), QKeySequence::New, this, &MainWindow::newStory);
-    file->addAction(tr("&Import…"), QKeySequence::Open, this, &MainWindow::importStory);
-    m_export = file->addAction(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                               [this] { exportStory(currentStoryId()); });
-    m_print = file->addAction(tr("&Print…"), QKeySequence::Print, this, &MainWindow::printStory);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu* page = menuBar()->addMenu(tr("&Page"));
-    m_regenerate = page->addAction(tr("&Write this page again"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::regeneratePage);
-    m_edit = page->addAction(tr("&Edit the text…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::editPage);
-    m_paintAgain = page->addAction(tr("&Paint this picture again"), this, [this] {
-        m_banner->dismiss();
-        m_lastFailedPicture.reset();
-        showProblem(m_generator->paintPicture(currentStoryId(), m_reader->currentPageId()));
-        updateActions();
-    });
-    m_paintAgain->setObjectName(QStringLiteral("paintAgainAction"));
-    m_versions = page->addAction(tr("Earlier &versions…"), this, &MainWindow::showVersions);
-    m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
-    m_goOn = page->addAction(tr("&Go on reading"), this, [this] {
-        m_banner->dismiss();
-        showProblem(m_generator->continueReading(currentStoryId()));
-    });
-    m_goOn->setObjectName(QStringLiteral("goOnReadingAction"));
-    m_readAloud = page->addAction(tr("Read &aloud"), QKeySequence(Qt::Key_F5), m_reader, &Widgets::ReaderWidget::toggleReadAloud);
-    m_readAloud->setCheckable(true);
-    m_readAloud->setVisible(m_reader->speechAvailable());
-    m_ending = page->addAction(tr("This page is the &ending"));
-    m_ending->setCheckable(true);
-    connect(m_ending, &QAction::triggered, this, &MainWindow::toggleEnding);
-
-    QMenu* tools = menuBar()->addMenu(tr("&Settings"));
-    tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
-    tools->addAction(tr("Connection &diagnostics…"), this, &MainWindow::openDiagnostics);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About"), this, [this] {
-        QMessageBox::about(this, tr("About Interactive Storybook"),
-                           tr("Interactive Storybook %1\n\nPicture-book stories written with you, page by page.")
-                               .arg(QStringLiteral(STORYBOOK_VERSION)));
-    });
-
-    QToolBar* bar = addToolBar(tr("Story"));
-    bar->setObjectName(QStringLiteral("storyToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addAction(m_regenerate);
-    bar->addAction(m_edit);
-    bar->addAction(m_ending);
-    bar->addSeparator();
-    bar->addAction(m_export);
-    if (m_reader->speechAvailable()) {
-        bar->addSeparator();
-        bar->addAction(m_readAloud);
-    }
-    updateActions();
 }
 
 void MainWindow::loadSecretsThenConnect()
@@ -340,10 +318,13 @@ void MainWindow::newStory()
         showProblem(tr("Please wait until the page is written, or stop it first."));
         return;
     }
+    const QString open = currentStoryId();
+    if (!open.isEmpty())
+        m_storyBeforeNew = open;
     m_generator->close();
     m_reader->setStory(nullptr);
-    setWindowTitle(tr("Interactive Storybook"));
-    m_ideaPanel->setFocus();
+    showCurrentPlace();
+    m_newStoryPage->focusIdea();
     updateActions();
 }
 
@@ -364,11 +345,15 @@ void MainWindow::onStoryChanged(const QString& storyId)
     std::shared_ptr<const Story::Story> story = m_generator->story();
     if (!story || story->id != storyId)
         return;
+    // The idea form is left as the parent typed it: peeking at a story never overwrites it.
     const bool another = !m_reader->story() || m_reader->story()->id != storyId;
-    if (another)
-        m_ideaPanel->setSettings(story->settings);
     m_reader->setStory(story);
-    setWindowTitle(tr("%1 — Interactive Storybook").arg(story->title.isEmpty() ? tr("New story") : story->title));
+    const bool wasReading = isReading();
+    showCurrentPlace();
+    if (another || !wasReading)
+        focusStory();
+    updateTitle();
+    updateStatus();
     m_sidebar->refresh();
     m_sidebar->selectStory(storyId);
     updateActions();
@@ -390,9 +375,11 @@ void MainWindow::onFinished(const QString&)
 {
     m_ideaPanel->setBusy(false);
     m_reader->setBusy(false);
-    updateStatus(tr("Ready"));
+    updateStatus();
     updateActions();
     m_sidebar->refresh();
+    if (isReading() && !KeyboardController::takesText(QApplication::focusWidget()))
+        focusStory();
 }
 
 void MainWindow::regeneratePage()
@@ -465,7 +452,7 @@ void MainWindow::deleteStory(const QString& id)
     if (id == currentStoryId()) {
         m_generator->close();
         m_reader->setStory(nullptr);
-        setWindowTitle(tr("Interactive Storybook"));
+        showCurrentPlace();
     }
     const QString title = m_library->record(id) ? m_library->record(id)->title : id;
     if (const QString problem = m_library->trash(id); !problem.isEmpty()) {
@@ -587,10 +574,9 @@ void MainWindow::openSettings()
     pictures.save(settings);
     m_generator->setPicturePreferences(pictures);
     m_ideaPanel->setPictureDefaults(pictures.enabled, pictures.artStyle);
-    if (dialog.preferences().language != preferences.language) {
-        m_noticeAction = NoticeAction::Restart;
-        m_banner->showNotice(tr("The new language is used after a restart."), tr("Restart now"));
-    }
+    // The new language at once: every window gets QEvent::LanguageChange and translates itself.
+    if (dialog.preferences().language != preferences.language)
+        I18n::install(*qApp, dialog.preferences().language);
     useConnectionSettings(chosen);
 }
 
@@ -601,37 +587,19 @@ void MainWindow::openDiagnostics()
     setProperty("openDiagnostics", false);
 }
 
-void MainWindow::updateStatus(const QString& state)
+void MainWindow::updateStatus()
 {
-    if (!state.isEmpty())
-        m_stateLabel->setText(state);
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    if (m_generator->isBusy())
+        m_stateLabel->setText(tr("Writing a page…"));
+    else if (story)
+        m_stateLabel->setText(tr("Reading “%1”").arg(story->title.isEmpty() ? tr("New story") : story->title));
+    else
+        m_stateLabel->setText(tr("Ready"));
     m_providerLabel->setText(tr("%1 · %2").arg(hostOf(m_connection.baseUrl), m_connection.model));
     const Llm::EffectiveProxy proxy = m_client->effectiveProxy();
     m_proxyLabel->setText(proxy.error.isError() ? tr("Proxy problem") : (proxy.isDirect() ? tr("Direct") : proxy.display));
     m_proxyLabel->setToolTip(proxy.summary());
-}
-
-void MainWindow::updateActions()
-{
-    const std::shared_ptr<const Story::Story> story = m_generator->story();
-    const QString pageId = m_reader->currentPageId();
-    const Story::Page* page = story && !pageId.isEmpty() ? story->page(pageId) : nullptr;
-    const bool busy = m_generator->isBusy();
-    m_regenerate->setEnabled(page && !busy);
-    m_edit->setEnabled(page && !busy);
-    m_ending->setEnabled(page && !busy);
-    m_ending->setChecked(page && page->ending);
-    m_versions->setEnabled(page && !page->previousVersions.isEmpty() && !busy);
-    const bool illustrated = story && story->settings.pictures;
-    m_paintAgain->setVisible(illustrated);
-    m_paintAgain->setEnabled(illustrated && page && !page->isDraft() && !m_generator->isPainting(page->id));
-    // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
-    m_goOn->setVisible(story && story->settings.readToMe);
-    m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
-    m_export->setEnabled(story != nullptr);
-    m_print->setEnabled(story != nullptr);
-    m_readAloud->setChecked(m_reader->isReadingAloud());
-    m_readAloud->setEnabled(page || m_reader->isReadingAloud());
 }
 
 void MainWindow::showProblem(const QString& problem)
@@ -643,10 +611,19 @@ void MainWindow::showProblem(const QString& problem)
 void MainWindow::restoreState()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    // The first time: about 80 % of the screen, centred.
+    if (!restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray())) {
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            const QSize size(available.width() * 4 / 5, available.height() * 4 / 5);
+            setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+        }
+    }
     QMainWindow::restoreState(settings.value(QStringLiteral("ui/windowState")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("ui/splitter")).toByteArray());
     m_reader->splitter()->restoreState(settings.value(QStringLiteral("ui/readerSplitter")).toByteArray());
+    m_reader->setMapVisible(m_showMap->isChecked()); // the splitter's state does not decide it
+    m_sidebar->setVisible(m_showLibrary->isChecked());
     const QString last = settings.value(QStringLiteral("ui/lastStory")).toString();
     if (!last.isEmpty() && m_library->record(last)) {
         openStory(last);
@@ -675,6 +652,44 @@ void MainWindow::restartApp()
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
         qCWarning(lcApp) << "could not start the app again";
+}
+
+bool MainWindow::isReading() const
+{
+    return m_stack->currentWidget() == m_reader;
+}
+
+void MainWindow::showCurrentPlace()
+{
+    const bool open = m_generator->story() != nullptr;
+    m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_reader) : m_newStoryPage);
+    m_newStoryPage->setCanGoBack(!open && !m_storyBeforeNew.isEmpty() && m_library->record(m_storyBeforeNew));
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::focusStory()
+{
+    if (isReading())
+        m_reader->focusStory();
+}
+
+void MainWindow::updateTitle()
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    if (!story)
+        setWindowTitle(isReading() ? tr("Interactive Storybook") : tr("New story — Interactive Storybook"));
+    else
+        setWindowTitle(tr("%1 — Interactive Storybook").arg(story->title.isEmpty() ? tr("New story") : story->title));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange && m_storyMenu)
+        retranslateUi();
+    else if (event->type() == QEvent::WindowStateChange && m_fullScreen)
+        m_fullScreen->setChecked(isFullScreen());
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

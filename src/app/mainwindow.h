@@ -12,7 +12,10 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
+class QStackedWidget;
+class QToolBar;
 
 namespace Storybook::Llm {
 class LlmClient;
@@ -31,10 +34,14 @@ namespace Storybook::App {
 
 class ErrorBanner;
 class IdeaPanel;
+class KeyboardController;
 class LibrarySidebar;
+class NewStoryPage;
 
-// The coordinator: the library on the left, the idea panel and the reading view on the right, the
-// status bar below. The work happens in the library, the generator and the widgets.
+// The coordinator: the library on the left (a side panel that can be hidden), and on the right
+// either the reading view (whenever a story is open: the page fills the window) or the New story
+// page; the status bar below. The work happens in the library, the generator and the widgets.
+// Menus and actions: mainwindowactions.cpp; the reading keys: KeyboardController.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -56,6 +63,18 @@ public:
     [[nodiscard]] ErrorBanner* banner() const { return m_banner; }
     [[nodiscard]] Story::Library* library() const { return m_library.get(); }
     [[nodiscard]] QString statusText() const;
+    [[nodiscard]] NewStoryPage* newStoryPage() const { return m_newStoryPage; }
+    [[nodiscard]] LibrarySidebar* sidebar() const { return m_sidebar; }
+    // Whether the reading view (not the New story page) is on screen.
+    [[nodiscard]] bool isReading() const;
+    [[nodiscard]] QToolBar* storyToolBar() const { return m_toolBar; }
+    // View → Show library / Show story map (remembered).
+    void setLibraryVisible(bool visible);
+    void setMapVisible(bool visible);
+    // View → Full screen (F11; Escape leaves it).
+    void setFullScreen(bool fullScreen);
+    // Every action of the menus, in menu order (Help → Keyboard shortcuts lists them).
+    [[nodiscard]] QList<QAction*> menuActions() const;
     // Applies connection settings (as the settings dialog does) without saving them.
     void useConnectionSettings(const Llm::ConnectionSettings& settings);
     // The same for the picture provider.
@@ -70,6 +89,7 @@ public Q_SLOTS:
     // Copies a .storybook file into the library and opens it; returns a translated problem or "".
     QString importStoryFrom(const QString& path);
     void openSettings();
+    void showShortcuts();
     void openDiagnostics();
     void exportStory(const QString& id);
     // Exports without asking; returns a translated problem or an empty string.
@@ -77,9 +97,17 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
+    void createViewMenu();
+    // Every text of the menus, the toolbar and the status (on QEvent::LanguageChange too).
+    void retranslateUi();
+    void updateTitle();
+    // The reading view when a story is open, else the New story page.
+    void showCurrentPlace();
+    void focusStory();
     void loadSecretsThenConnect();
     void generate();
     void onStoryChanged(const QString& storyId);
@@ -92,7 +120,8 @@ private:
     void renameStory(const QString& id);
     void importStory();
     void printStory();
-    void updateStatus(const QString& state = {});
+    // The state (writing, reading “title”, ready), the provider and the proxy.
+    void updateStatus();
     void updateActions();
     void showProblem(const QString& problem);
     void restoreState();
@@ -116,6 +145,11 @@ private:
     ErrorBanner* m_banner = nullptr;
     Widgets::ReaderWidget* m_reader = nullptr;
     QSplitter* m_splitter = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    NewStoryPage* m_newStoryPage = nullptr;
+    KeyboardController* m_keyboard = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QString m_storyBeforeNew; // the story New story closed: "Back to the story" opens it again
     QLabel* m_providerLabel = nullptr;
     QLabel* m_proxyLabel = nullptr;
     QLabel* m_stateLabel = nullptr;
@@ -128,6 +162,25 @@ private:
     QAction* m_export = nullptr;
     QAction* m_print = nullptr;
     QAction* m_readAloud = nullptr;
+    QAction* m_stopWriting = nullptr;
+    QMenu* m_storyMenu = nullptr;
+    QMenu* m_pageMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_settingsMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_new = nullptr;
+    QAction* m_import = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_settings = nullptr;
+    QAction* m_diagnostics = nullptr;
+    QAction* m_shortcuts = nullptr;
+    QAction* m_about = nullptr;
+    QAction* m_showLibrary = nullptr;
+    QAction* m_showMap = nullptr;
+    QAction* m_fullScreen = nullptr;
+    QAction* m_zoomIn = nullptr;
+    QAction* m_zoomOut = nullptr;
+    QAction* m_zoomReset = nullptr;
     enum class NoticeAction { None, UndoDelete, Restart };
     NoticeAction m_noticeAction = NoticeAction::None;
     QString m_lastFailedPage;

@@ -5,8 +5,10 @@
 #include "ideapanel.h"
 #include "llmclient.h"
 #include "mainwindow.h"
+#include "newstorypage.h"
 #include "pageview.h"
 #include "pictureview.h"
+#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "storygenerator.h"
 #include "versionsdialog.h"
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -227,6 +230,71 @@ private Q_SLOTS:
             window->reader()->showNext();
             window->reader()->showPrevious();
             checkShownStoryIsTheOpenOne(*window);
+        }
+        window->close();
+        window.reset(); // Quit
+    }
+
+    // The New story page in every order with open, delete, back (to the story it replaced) and quit:
+    // the reading view is on screen exactly when a story is open, and what was typed stays.
+    void newStoryPageInEveryOrder_data()
+    {
+        QTest::addColumn<QStringList>("steps");
+        const QStringList all{QStringLiteral("new"), QStringLiteral("open"), QStringLiteral("delete"), QStringLiteral("back")};
+        QList<QStringList> sequences{{}};
+        for (int length = 1; length <= int(all.size()); ++length) {
+            QList<QStringList> longer;
+            for (const QStringList& sequence : std::as_const(sequences)) {
+                if (sequence.size() != length - 1)
+                    continue;
+                for (const QString& step : all) {
+                    if (!sequence.contains(step))
+                        longer.append(sequence + QStringList{step});
+                }
+            }
+            sequences += longer;
+        }
+        for (const QStringList& sequence : std::as_const(sequences)) {
+            if (sequence.size() >= 2)
+                QTest::newRow(qPrintable(sequence.join(u'-'))) << sequence;
+        }
+    }
+
+    void newStoryPageInEveryOrder()
+    {
+        QFETCH(QStringList, steps);
+        auto window = makeWindow(QStringLiteral("story"));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->openStory(window->library()->records().first().id);
+        const QString typed = QStringLiteral("a hedgehog who collects buttons");
+        Story::StorySettings idea;
+        idea.idea = typed;
+        window->ideaPanel()->setSettings(idea);
+        for (const QString& step : std::as_const(steps)) {
+            if (step == QLatin1String("new")) {
+                window->newStory();
+                QVERIFY(!window->isReading());
+            } else if (step == QLatin1String("open")) {
+                if (!window->library()->records().isEmpty()) {
+                    window->openStory(window->library()->records().last().id);
+                    QVERIFY(window->isReading());
+                }
+            } else if (step == QLatin1String("delete")) {
+                const QString open = window->generator()->storyId();
+                if (!window->library()->records().isEmpty()) {
+                    const QString victim = open.isEmpty() ? window->library()->records().first().id : open;
+                    window->deleteStory(victim);
+                    QVERIFY(!window->library()->record(victim));
+                }
+            } else if (step == QLatin1String("back")) {
+                auto* back = window->newStoryPage()->findChild<QPushButton*>(QStringLiteral("backToStoryButton"));
+                QVERIFY(back);
+                if (back->isVisibleTo(window.get()))
+                    back->click();
+            }
+            QCOMPARE(window->isReading(), window->generator()->story() != nullptr);
+            checkShownStoryIsTheOpenOne(*window);
+            QCOMPARE(window->ideaPanel()->settings().idea, typed);
         }
         window->close();
         window.reset(); // Quit

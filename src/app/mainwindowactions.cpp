@@ -1,0 +1,261 @@
+// MainWindow's menus, toolbar and view toggles, and their texts (retranslated at run time).
+#include "mainwindow.h"
+
+#include "errorbanner.h"
+#include "ideapanel.h"
+#include "librarysidebar.h"
+#include "newstorypage.h"
+#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
+#include "readerwidget.h"
+#include "shortcutsdialog.h"
+#include "storygenerator.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QToolBar>
+
+namespace Storybook::App {
+
+namespace {
+const auto LibraryVisibleKey = QStringLiteral("ui/libraryVisible");
+const auto MapVisibleKey = QStringLiteral("ui/mapVisible");
+const auto ZoomKey = QStringLiteral("ui/zoomPercent");
+} // namespace
+
+// Mnemonics (checked by tst_mainwindow in English and Chinese): the menu bar S P V T H; in a menu
+// each letter once; the New story page's fields A L G Y I C R W B. The toolbar's buttons show
+// no mnemonics (QToolButton uses the action's icon text).
+void MainWindow::createActions()
+{
+    m_storyMenu = menuBar()->addMenu(QString());
+    m_new = m_storyMenu->addAction(QString(), QKeySequence::New, this, &MainWindow::newStory);
+    m_import = m_storyMenu->addAction(QString(), QKeySequence::Open, this, &MainWindow::importStory);
+    // Ctrl+E moves to the end of the line in a text field (Emacs keys): Ctrl+Shift+S works everywhere.
+    m_export = m_storyMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                                      [this] { exportStory(currentStoryId()); });
+    m_export->setObjectName(QStringLiteral("exportAction"));
+    m_print = m_storyMenu->addAction(QString(), QKeySequence::Print, this, &MainWindow::printStory);
+    m_storyMenu->addSeparator();
+    m_quit = m_storyMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+
+    m_pageMenu = menuBar()->addMenu(QString());
+    m_regenerate = m_pageMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::regeneratePage);
+    m_edit = m_pageMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::editPage);
+    m_paintAgain = m_pageMenu->addAction(QString(), this, [this] {
+        m_banner->dismiss();
+        m_lastFailedPicture.reset();
+        showProblem(m_generator->paintPicture(currentStoryId(), m_reader->currentPageId()));
+        updateActions();
+    });
+    m_paintAgain->setObjectName(QStringLiteral("paintAgainAction"));
+    m_versions = m_pageMenu->addAction(QString(), this, &MainWindow::showVersions);
+    m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
+    m_goOn = m_pageMenu->addAction(QString(), this, [this] {
+        m_banner->dismiss();
+        showProblem(m_generator->continueReading(currentStoryId()));
+    });
+    m_goOn->setObjectName(QStringLiteral("goOnReadingAction"));
+    m_readAloud = m_pageMenu->addAction(QString(), QKeySequence(Qt::Key_F5), m_reader, &Widgets::ReaderWidget::toggleReadAloud);
+    m_readAloud->setCheckable(true);
+    m_readAloud->setVisible(m_reader->speechAvailable());
+    // The idea form's Stop is not on screen while reading: the page being written stops here too.
+    m_stopWriting = m_pageMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this] { m_generator->stop(); });
+    m_stopWriting->setObjectName(QStringLiteral("stopWritingAction"));
+    m_ending = m_pageMenu->addAction(QString());
+    m_ending->setCheckable(true);
+    connect(m_ending, &QAction::triggered, this, &MainWindow::toggleEnding);
+
+    createViewMenu();
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    // QKeySequence::Preferences is empty on some platforms: Ctrl+, always.
+    QList<QKeySequence> preferences{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence& key : QKeySequence::keyBindings(QKeySequence::Preferences)) {
+        if (!preferences.contains(key))
+            preferences.append(key);
+    }
+    m_settings = m_settingsMenu->addAction(QString(), this, &MainWindow::openSettings);
+    m_settings->setShortcuts(preferences);
+    m_settings->setObjectName(QStringLiteral("settingsAction"));
+    m_diagnostics = m_settingsMenu->addAction(QString(), this, &MainWindow::openDiagnostics);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_shortcuts = m_helpMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, &MainWindow::showShortcuts);
+    m_shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    m_about = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About Interactive Storybook"),
+                           tr("Interactive Storybook %1\n\nPicture-book stories written with you, page by page.")
+                               .arg(QStringLiteral(STORYBOOK_VERSION)));
+    });
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("storyToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_new);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_stopWriting);
+    m_toolBar->addAction(m_regenerate);
+    m_toolBar->addAction(m_edit);
+    m_toolBar->addAction(m_ending);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_export);
+    if (m_reader->speechAvailable()) {
+        m_toolBar->addSeparator();
+        m_toolBar->addAction(m_readAloud);
+    }
+    retranslateUi();
+    updateActions();
+}
+
+void MainWindow::createViewMenu()
+{
+    QSettings settings;
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_showLibrary = m_viewMenu->addAction(QString(), QKeySequence(Qt::Key_F9), this, &MainWindow::setLibraryVisible);
+    m_showLibrary->setCheckable(true);
+    m_showLibrary->setObjectName(QStringLiteral("showLibraryAction"));
+    m_showMap = m_viewMenu->addAction(QString(), QKeySequence(Qt::Key_F10), this, &MainWindow::setMapVisible);
+    m_showMap->setCheckable(true);
+    m_showMap->setObjectName(QStringLiteral("showMapAction"));
+    m_viewMenu->addSeparator();
+    m_fullScreen = m_viewMenu->addAction(QString(), QKeySequence(Qt::Key_F11), this, &MainWindow::setFullScreen);
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setObjectName(QStringLiteral("fullScreenAction"));
+    m_viewMenu->addSeparator();
+    m_zoomIn = m_viewMenu->addAction(QString(), m_reader, &Widgets::ReaderWidget::zoomIn);
+    m_zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_zoomIn->setObjectName(QStringLiteral("zoomInAction"));
+    m_zoomOut = m_viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Minus), m_reader, &Widgets::ReaderWidget::zoomOut);
+    m_zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    m_zoomReset = m_viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), m_reader, &Widgets::ReaderWidget::resetZoom);
+    m_zoomReset->setObjectName(QStringLiteral("zoomResetAction"));
+
+    // Remembered: the panels shown, the zoom.
+    const bool library = settings.value(LibraryVisibleKey, true).toBool();
+    const bool map = settings.value(MapVisibleKey, true).toBool();
+    m_showLibrary->setChecked(library);
+    m_sidebar->setVisible(library);
+    m_showMap->setChecked(map);
+    m_reader->setMapVisible(map);
+    m_reader->setZoomPercent(settings.value(ZoomKey, 100).toInt());
+    connect(m_reader, &Widgets::ReaderWidget::zoomChanged, this,
+            [](int percent) { QSettings().setValue(ZoomKey, percent); });
+    connect(m_reader, &Widgets::ReaderWidget::mapVisibilityChanged, m_showMap, &QAction::setChecked);
+}
+
+void MainWindow::setLibraryVisible(bool visible)
+{
+    m_sidebar->setVisible(visible);
+    m_showLibrary->setChecked(visible);
+    QSettings().setValue(LibraryVisibleKey, visible);
+}
+
+void MainWindow::setMapVisible(bool visible)
+{
+    m_reader->setMapVisible(visible);
+    m_showMap->setChecked(visible);
+    QSettings().setValue(MapVisibleKey, visible);
+}
+
+void MainWindow::setFullScreen(bool fullScreen)
+{
+    m_fullScreen->setChecked(fullScreen);
+    if (fullScreen == isFullScreen())
+        return;
+    if (fullScreen)
+        showFullScreen();
+    else
+        showNormal();
+}
+
+void MainWindow::retranslateUi()
+{
+    m_storyMenu->setTitle(tr("&Story"));
+    m_new->setText(tr("&New story"));
+    m_import->setText(tr("&Import…"));
+    m_export->setText(tr("&Export…"));
+    m_print->setText(tr("&Print…"));
+    m_quit->setText(tr("&Quit"));
+
+    m_pageMenu->setTitle(tr("&Page"));
+    m_regenerate->setText(tr("&Write this page again"));
+    m_edit->setText(tr("Ed&it the text…"));
+    m_paintAgain->setText(tr("&Paint this picture again"));
+    m_versions->setText(tr("Earlier &versions…"));
+    m_goOn->setText(tr("&Go on reading"));
+    m_readAloud->setText(tr("Read &aloud"));
+    m_ending->setText(tr("This page is the e&nding"));
+    m_stopWriting->setText(tr("&Stop writing"));
+
+    m_viewMenu->setTitle(tr("&View"));
+    m_showLibrary->setText(tr("Show the &library"));
+    m_showMap->setText(tr("Show the story &map"));
+    m_fullScreen->setText(tr("&Full screen"));
+    m_zoomIn->setText(tr("Zoom &in"));
+    m_zoomOut->setText(tr("Zoom &out"));
+    m_zoomReset->setText(tr("&Reset zoom"));
+
+    m_settingsMenu->setTitle(tr("Se&ttings"));
+    m_settings->setText(tr("&Settings…"));
+    m_diagnostics->setText(tr("Connection &diagnostics…"));
+
+    m_helpMenu->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About"));
+
+    m_toolBar->setWindowTitle(tr("Story"));
+    updateTitle();
+    updateStatus();
+}
+
+QList<QAction*> MainWindow::menuActions() const
+{
+    QList<QAction*> out;
+    for (const QMenu* menu : {m_storyMenu, m_pageMenu, m_viewMenu, m_settingsMenu, m_helpMenu}) {
+        for (QAction* action : menu->actions()) {
+            if (!action->isSeparator())
+                out.append(action);
+        }
+    }
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(menuActions(), this);
+    dialog.exec();
+}
+
+void MainWindow::updateActions()
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    const QString pageId = m_reader->currentPageId();
+    const Story::Page* page = story && !pageId.isEmpty() ? story->page(pageId) : nullptr;
+    const bool busy = m_generator->isBusy();
+    const bool reading = isReading();
+    m_regenerate->setEnabled(reading && page && !busy);
+    m_edit->setEnabled(reading && page && !busy);
+    m_ending->setEnabled(reading && page && !busy);
+    m_ending->setChecked(page && page->ending);
+    m_versions->setEnabled(reading && page && !page->previousVersions.isEmpty() && !busy);
+    const bool illustrated = story && story->settings.pictures;
+    m_paintAgain->setVisible(illustrated);
+    m_paintAgain->setEnabled(illustrated && page && !page->isDraft() && !m_generator->isPainting(page->id));
+    // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
+    m_goOn->setVisible(story && story->settings.readToMe);
+    m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
+    m_export->setEnabled(story != nullptr);
+    m_print->setEnabled(story != nullptr);
+    m_readAloud->setChecked(m_reader->isReadingAloud());
+    m_readAloud->setEnabled(page || m_reader->isReadingAloud());
+    m_stopWriting->setVisible(busy);
+    m_stopWriting->setEnabled(busy);
+    m_showMap->setEnabled(reading);
+    for (QAction* zoom : {m_zoomIn, m_zoomOut, m_zoomReset})
+        zoom->setEnabled(reading);
+}
+
+} // namespace Storybook::App
