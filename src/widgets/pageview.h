@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answercards.h"
 #include "displaybreaks.h"
 #include "story.h"
 
@@ -14,12 +15,12 @@
 
 class QBoxLayout;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
+class QScrollBar;
 class QTextEdit;
 class QTimer;
-class QVBoxLayout;
 
 namespace Storybook::Media {
 class PictureCache;
@@ -47,11 +48,14 @@ private:
     int m_resourceRequests = 0;
 };
 
-// One page of a story, laid out like a picture book: the picture large (beside the text when the
-// page is wide, above it when it is tall or narrow; no picture area on a page without one), the
-// position, the text in a large serif font with generous line spacing, the scene line (pages without
-// a picture), a marker for unfinished pages, "The End" on endings, and the question with big answer
-// buttons. Everything from the story is shown as plain text.
+// One page of a story, laid out like a picture book, in ONE scroll area: the picture large (beside
+// the text when the page is wide, above it when it is tall or narrow; no picture area on a page
+// without one), "You chose: …" on a page reached by an answer, the text in large type that grows
+// with the page's area (times the zoom), the scene line (pages without a picture), a marker and
+// "Finish this page" for unfinished pages, a friendly "The storyteller is writing…" while a page is
+// written, "The End" on endings, and the question with its answer cards (AnswerPanel). The text
+// itself never scrolls inside a box of its own: a long page scrolls as a whole. Everything from the
+// story is shown as plain text; the words around it follow the story's language.
 class PageView final : public QWidget
 {
     Q_OBJECT
@@ -61,16 +65,7 @@ public:
     // After the wheel turned a page, it turns no other for this long (one flick is one page).
     static constexpr qint64 FlipCooldownMs = 450;
 
-    // One answer button: an option of the page's question, or (Read mode) a branch written from
-    // the child's own answer.
-    struct Answer
-    {
-        QString label;
-        int optionIndex = -1;   // -1: an answer in the child's own words, emitted as `ownAnswer`
-        QString ownAnswer;
-        bool enabled = true;
-        bool followed = false; // the branch the reading path takes
-    };
+    using Answer = AnswerChoice;
 
     // Where the picture of a page comes from.
     struct PictureSource
@@ -93,17 +88,22 @@ public:
     ~PageView() override;
 
     // Shows `page` (nullptr: an empty page) at `position` of `total`, in the story's language
-    // ("en", "zh", ...) for the choice of fonts. Keeps the scroll position when the same page is shown again.
+    // ("en", "zh", ...) for the fonts and the words around the story. Keeps the scroll position
+    // when the same page is shown again.
     void setPage(const Story::Page* page, int position, int total, const QString& language);
+    // The answer that led to the page shown (call after setPage): "You chose: …" at its top, worded
+    // for the kind of the question it answered; empty hides the line.
+    void setArrival(Story::Interaction::Kind kind, const QString& answer);
     // The picture of the page shown by setPage (call after it; another page clears the picture).
     void setPicture(const PictureSource& source);
     [[nodiscard]] PictureView* pictureView() const { return m_picture; }
     [[nodiscard]] BookLayout bookLayout() const;
 
-    // The buttons under the question; `ownAnswerAllowed` shows the "My own answer…" line.
+    // The cards under the question; `ownAnswerAllowed` shows the field for the child's own words.
     void setAnswers(const QList<Answer>& answers, bool ownAnswerAllowed);
     // A line under the answers (e.g. "This part has not been written yet."); empty hides it.
     void setAnswerHint(const QString& hint);
+    [[nodiscard]] AnswerPanel* answerPanel() const { return m_answers; }
 
     // Appends streamed text at the end (coalesced: the document takes it at most about every 16 ms,
     // a bounded amount per event-loop turn, or all at once on flush()); keeps the view at the end
@@ -121,19 +121,34 @@ public:
     void setHighlight(int start, int length);
     [[nodiscard]] QPair<int, int> highlight() const { return {m_highlightStart, m_highlightLength}; }
 
-    // Chooses the answer button `number` (1-based) as a click would; false when there is none.
+    // Chooses the answer card `number` (1-based) as a click would; false when there is none.
     bool chooseAnswer(int number);
+    // The keyboard focus on the page (its text), so the reading keys work.
+    void focusPage();
+    // An answer field (own answer, name, description) has the keyboard focus.
+    [[nodiscard]] bool isTypingAnswer() const;
+    // Type size: the size the page takes from its area, times this (percent).
+    void setZoomPercent(int percent);
+    [[nodiscard]] int zoomPercent() const { return m_zoom; }
+    // The story text's size in pixels now (area and zoom).
+    [[nodiscard]] int bodyPixelSize() const { return m_bodyPx; }
+    // A draft page offers "Finish this page" (Write mode) when this is on.
+    void setFinishDraftOffered(bool offered);
 
     [[nodiscard]] QString pageId() const { return m_pageId; }
     [[nodiscard]] QString plainText(); // flushes first
     [[nodiscard]] PlainTextDocument* document() const { return m_document; }
     [[nodiscard]] QTextEdit* textView() const { return m_text; }
+    // The page's one scroll area (picture, text, question and answers).
+    [[nodiscard]] QScrollArea* scrollArea() const { return m_scroll; }
+    [[nodiscard]] QScrollBar* pageScrollBar() const;
 
 Q_SIGNALS:
     void answerChosen(int optionIndex, const QString& ownAnswer);
-    // The wheel (or PageUp/PageDown) went on past the top or the bottom of the text.
+    // The wheel (or PageUp/PageDown/Space) went on past the top or the bottom of the page.
     void previousRequested();
     void nextRequested();
+    void finishDraftRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -142,40 +157,41 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
 
 private:
+    void buildColumn();
     void updateBookLayout();
     void applyPalette();
     void applyFonts();
-    void updateTextMargins();
-    void updateAnswerControls();
-    void submitOwnAnswer();
+    void updateFontSize();
+    void updateWriting();
+    void updateTabOrder();
+    void announce(QWidget* widget);
     void handleWheel(int dy);
+    bool handleKey(int key);
     void insertSome();
     void insertPending(qsizetype limit);
     [[nodiscard]] bool atEnd() const;
     [[nodiscard]] bool atStart() const;
 
     PlainTextDocument* m_document = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_content = nullptr;
     QBoxLayout* m_book = nullptr; // picture and text: side by side or one above the other
     PictureView* m_picture = nullptr;
     QWidget* m_textSide = nullptr;
+    QWidget* m_column = nullptr;
     QString m_sceneText;
     QTextEdit* m_text = nullptr;
     QLabel* m_position = nullptr;
-    QLabel* m_busyLabel = nullptr;
     QProgressBar* m_busyBar = nullptr;
+    QLabel* m_arrival = nullptr;
     QLabel* m_draft = nullptr;
+    QPushButton* m_finishDraft = nullptr;
     QLabel* m_scene = nullptr;
+    QLabel* m_writing = nullptr;
     QLabel* m_theEnd = nullptr;
-    QWidget* m_questionBox = nullptr;
-    QLabel* m_question = nullptr;
-    QVBoxLayout* m_answerLayout = nullptr;
-    QList<QPushButton*> m_answerButtons;
-    QList<Answer> m_answers;
-    QWidget* m_ownRow = nullptr;
-    QLineEdit* m_ownAnswer = nullptr;
-    QPushButton* m_ownButton = nullptr;
-    QLabel* m_hint = nullptr;
+    AnswerPanel* m_answers = nullptr;
     QTimer* m_flushTimer = nullptr;
+    QTimer* m_writingTimer = nullptr;
 
     QString m_pageId;
     QString m_language;
@@ -187,8 +203,13 @@ private:
     bool m_busy = false;
     bool m_streaming = false;
     bool m_draftPage = false;
+    bool m_asks = false;
     bool m_stickToEnd = true;
-    QWidget* m_column = nullptr;
+    bool m_finishOffered = false;
+    int m_zoom = 100;
+    int m_areaPx = 0;  // the text size the area gives, before the zoom
+    int m_bodyPx = 0;
+    int m_writingDots = 0;
     int m_wheelOverscroll = 0;
     int m_highlightStart = -1;
     int m_highlightLength = 0;

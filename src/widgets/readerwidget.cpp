@@ -94,8 +94,13 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     connect(m_pageView, &PageView::answerChosen, this, &ReaderWidget::onAnswer);
     connect(m_map, &StoryMapView::pageActivated, this, &ReaderWidget::showPage);
     connect(m_readAloud, &QPushButton::clicked, this, &ReaderWidget::toggleReadAloud);
+    connect(m_pageView, &PageView::finishDraftRequested, this, [this] {
+        if (m_mode == Mode::Write && !m_busy && !m_currentId.isEmpty())
+            Q_EMIT finishDraftRequested(m_currentId);
+    });
 
     setFocusProxy(m_pageView);
+    m_pageView->setFinishDraftOffered(m_mode == Mode::Write);
     updateNavigation();
 }
 
@@ -255,6 +260,73 @@ void ReaderWidget::showNext()
         setCurrent(m_path.at(m_path.indexOf(m_currentId) + 1));
 }
 
+void ReaderWidget::showFirst()
+{
+    if (!m_path.isEmpty() && m_story && m_story->page(m_path.constFirst()))
+        setCurrent(m_path.constFirst());
+}
+
+void ReaderWidget::showLast()
+{
+    if (!m_path.isEmpty() && m_story && m_story->page(m_path.constLast()))
+        setCurrent(m_path.constLast());
+}
+
+void ReaderWidget::chooseAnswerNumber(int number)
+{
+    if (!m_busy && m_story)
+        m_pageView->chooseAnswer(number);
+}
+
+void ReaderWidget::focusStory()
+{
+    m_pageView->focusPage();
+}
+
+bool ReaderWidget::isTypingOwnAnswer() const
+{
+    return m_pageView->isTypingAnswer();
+}
+
+void ReaderWidget::setMapVisible(bool visible)
+{
+    if (visible == isMapVisible())
+        return;
+    m_map->setVisible(visible);
+    Q_EMIT mapVisibilityChanged(visible);
+}
+
+bool ReaderWidget::isMapVisible() const
+{
+    return !m_map->isHidden();
+}
+
+void ReaderWidget::setZoomPercent(int percent)
+{
+    percent = qBound(MinimumZoom, percent, MaximumZoom);
+    if (percent == m_zoom)
+        return;
+    m_zoom = percent;
+    m_pageView->setZoomPercent(percent);
+    Q_EMIT zoomChanged(percent);
+}
+
+void ReaderWidget::zoomIn()
+{
+    // Back onto the steps first (a zoom set to 75 goes to 80).
+    setZoomPercent((m_zoom / ZoomStep + 1) * ZoomStep);
+}
+
+void ReaderWidget::zoomOut()
+{
+    setZoomPercent(((m_zoom + ZoomStep - 1) / ZoomStep - 1) * ZoomStep);
+}
+
+void ReaderWidget::resetZoom()
+{
+    setZoomPercent(100);
+}
+
 void ReaderWidget::render()
 {
     if (isReadingAloud() && m_readingPageId != m_currentId)
@@ -276,6 +348,10 @@ void ReaderWidget::render()
         const int position = at >= 0 ? int(at) + 1 : m_story->depth(page->id);
         const int total = qMax(m_story->settings.pageCount, int(m_path.size()));
         m_pageView->setPage(page, position, total, m_story->settings.language);
+        // "You chose: …": the answer that led here, worded for the question it answered.
+        const Story::Page* parent = page->parentId.isEmpty() ? nullptr : m_story->page(page->parentId);
+        const Story::Interaction::Kind kind = parent && parent->interaction ? parent->interaction->kind : Story::Interaction::Kind::Choose;
+        m_pageView->setArrival(kind, parent ? page->answer : QString());
         updatePicture(page);
         updateAnswers(*page);
     } else {
@@ -605,17 +681,44 @@ void ReaderWidget::keyPressEvent(QKeyEvent* event)
             showNext();
             event->accept();
             return;
+        case Qt::Key_Home:
+            showFirst();
+            event->accept();
+            return;
+        case Qt::Key_End:
+            showLast();
+            event->accept();
+            return;
         case Qt::Key_F5:
             toggleReadAloud();
             event->accept();
             return;
         default:
             // 1…9 choose an answer (the buttons show their numbers).
-            if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9 && !m_busy
+            if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9 && !m_busy && !isTypingOwnAnswer()
                 && m_pageView->chooseAnswer(event->key() - Qt::Key_0)) {
                 event->accept();
                 return;
             }
+            break;
+        }
+    }
+    if (event->modifiers() & Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            zoomIn();
+            event->accept();
+            return;
+        case Qt::Key_Minus:
+            zoomOut();
+            event->accept();
+            return;
+        case Qt::Key_0:
+            resetZoom();
+            event->accept();
+            return;
+        default:
             break;
         }
     }

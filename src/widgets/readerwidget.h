@@ -103,6 +103,33 @@ public:
     [[nodiscard]] bool isReadingAloud() const;
     [[nodiscard]] QPushButton* readAloudButton() const { return m_readAloud; }
 
+    // Window-wide keys (the main window forwards them whatever widget has focus).
+    // Chooses answer `number` (1-based) of the shown page as a click would; ignored when the page
+    // has no such answer (or it cannot be chosen) or while a page is being written.
+    void chooseAnswerNumber(int number);
+    void showFirst(); // the first page of the navigation path
+    void showLast();  // its last page
+    // Puts the keyboard focus on the page, so the reading keys work.
+    void focusStory();
+    // True while the child types an answer (the own-answer, name or describe field has focus): the
+    // window leaves digits and arrows to the field then.
+    [[nodiscard]] bool isTypingOwnAnswer() const;
+
+    // The story map beside the page (shown by default).
+    void setMapVisible(bool visible);
+    [[nodiscard]] bool isMapVisible() const;
+
+    // Zoom on top of the size the page type takes from the widget's size: 50–250 %, steps of 10
+    // for zoomIn/zoomOut. Not persisted here (the main window keeps it).
+    static constexpr int MinimumZoom = 50;
+    static constexpr int MaximumZoom = 250;
+    static constexpr int ZoomStep = 10;
+    [[nodiscard]] int zoomPercent() const { return m_zoom; }
+    void setZoomPercent(int percent);
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+
     [[nodiscard]] QSplitter* splitter() const { return m_splitter; }
     [[nodiscard]] PageView* pageView() const { return m_pageView; }
     [[nodiscard]] StoryMapView* mapView() const { return m_map; }
@@ -116,6 +143,10 @@ Q_SIGNALS:
     // Reading aloud could not start or stopped on an error; `problem` is translated.
     void readAloudProblem(const QString& problem);
     void readingAloudChanged(bool reading);
+    void zoomChanged(int percent);
+    void mapVisibilityChanged(bool visible);
+    // Write mode: the draft page `pageId` should be finished ("Finish this page").
+    void finishDraftRequested(const QString& pageId);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -144,6 +175,7 @@ private:
     QStringList m_path;
     QHash<QString, QString> m_remembered; // story id → page last shown
     bool m_busy = false;
+    int m_zoom = 100;
     QSet<QString> m_paintingPages; // of the shown story
     // Shared by the page and the map (they outlive nothing: they die with this widget).
     std::shared_ptr<Media::PictureCache> m_pictures;
