@@ -235,6 +235,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     restoreState();
     showCurrentPlace();
+    if (isReading())
+        focusStory(); // the first key pressed turns the page, never types into the search field
+    else
+        m_newStoryPage->focusIdea();
     updateStatus();
     if (!libraryProblem.isEmpty())
         m_banner->showError(libraryProblem, tr("Choose another library folder with --library DIR."), false);
