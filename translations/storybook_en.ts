@@ -693,9 +693,9 @@
     </message>
     <message numerus="yes">
         <source>Trash: %n deleted story(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trash: %n deleted story</numerusform>
+            <numerusform>Trash: %n deleted stories</numerusform>
         </translation>
     </message>
 </context>
@@ -3917,9 +3917,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message numerus="yes">
         <source>Delete the %n story(s) in the trash forever? They cannot be brought back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete the %n story in the trash forever? It cannot be brought back.</numerusform>
+            <numerusform>Delete the %n stories in the trash forever? They cannot be brought back.</numerusform>
         </translation>
     </message>
 </context>

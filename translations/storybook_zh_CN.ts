@@ -672,28 +672,28 @@
     </message>
     <message>
         <source>Escape clears the search</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc 键清除搜索</translation>
     </message>
     <message>
         <source>Shows the deleted stories, to restore them or delete them forever</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已删除的故事，可以恢复或永久删除</translation>
     </message>
     <message>
         <source>No story matches “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的故事</translation>
     </message>
     <message>
         <source>Trash (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站（%1）</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
     <message numerus="yes">
         <source>Trash: %n deleted story(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>回收站：%n 个已删除的故事</numerusform>
         </translation>
     </message>
 </context>
@@ -3404,7 +3404,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>%1 (%2)</source>
         <comment>a second story of the same title: The Moon Lantern (2)</comment>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3865,52 +3865,52 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Widgets::LibraryTrashView</name>
     <message>
         <source>Delete forever</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除</translation>
     </message>
     <message>
         <source>Deleted stories</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除的故事</translation>
     </message>
     <message>
         <source>The trash is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站是空的。</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Puts the chosen story back into the library</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的故事放回故事库</translation>
     </message>
     <message>
         <source>Delete forever…</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除…</translation>
     </message>
     <message>
         <source>Removes the chosen story for good</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底删除选中的故事</translation>
     </message>
     <message>
         <source>Empty trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站…</translation>
     </message>
     <message>
         <source>Removes every story in the trash for good</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底删除回收站里的所有故事</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除于 %1</translation>
     </message>
     <message>
         <source>Delete “%1” forever? It cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久删除“%1”吗？删除后无法找回。</translation>
     </message>
     <message numerus="yes">
         <source>Delete the %n story(s) in the trash forever? They cannot be brought back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要永久删除回收站里的 %n 个故事吗？删除后无法找回。</numerusform>
         </translation>
     </message>
 </context>
