@@ -5,6 +5,10 @@
 #     STORYBOOK_BENCH_CACHE=DIR             use DIR as the cache folder, kept between runs (the library
 #                                           index a previous start wrote): a start as on any day but the
 #                                           first; without it the index is missing, as on the first day
+#     STORYBOOK_BENCH_CONFIG=DIR            copy DIR into the fresh XDG_CONFIG_HOME first (e.g. the app's
+#                                           settings naming the story and page open when it last quit)
+#     STORYBOOK_BENCH_TIMEOUT=S             seconds before the start is given up (default 60; more for
+#                                           a start under valgrind: EXE may be "valgrind ... EXE")
 #   startup.sh --check FLOOR APP VIEWER     the CTest smoke: each once, each must report both values
 set -euo pipefail
 
@@ -13,6 +17,7 @@ one() {
     home=$(mktemp -d "${TMPDIR:-/tmp}/storybook-bench-home.XXXXXX")
     mkdir -p "$home/config" "$home/data" "$home/cache" "$home/runtime"
     chmod 700 "$home/runtime"
+    if [[ -n "${STORYBOOK_BENCH_CONFIG:-}" ]]; then cp -R "$STORYBOOK_BENCH_CONFIG/." "$home/config/"; fi
     local cache=${STORYBOOK_BENCH_CACHE:-$home/cache}
     err="$home/stderr"
     # Hermetic: empty settings, no proxy, no keyring (a D-Bus address that does not exist).
@@ -23,7 +28,7 @@ one() {
             QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" LC_ALL=C.UTF-8 LANGUAGE=en \
             STORYBOOK_BENCH_FIRST_FRAME=1 STORYBOOK_BENCH_IDLE_MS=1000
         export STORYBOOK_BENCH_T0_US="${EPOCHREALTIME/./}"
-        exec timeout 60 "$@"
+        exec timeout "${STORYBOOK_BENCH_TIMEOUT:-60}" "$@"
     ) >/dev/null 2>"$err" || true
     ms=$(sed -n 's/^storybook-bench first-frame-ms //p' "$err" | head -n1)
     rss=$(sed -n 's/^storybook-bench idle-rss-kb //p' "$err" | head -n1)
