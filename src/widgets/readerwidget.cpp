@@ -3,6 +3,7 @@
 #include "narrator.h"
 #include "pageview.h"
 #include "picturecache.h"
+#include "readingtheme.h"
 #include "speechengine.h"
 #include "storymapview.h"
 
@@ -42,7 +43,7 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     pageSide->setBackgroundRole(QPalette::Base);
     pageSide->setAutoFillBackground(true);
     auto* pageLayout = new QVBoxLayout(pageSide);
-    pageLayout->setContentsMargins(0, 0, 0, 8);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->setSpacing(0);
 
     auto* stackHolder = new QWidget(pageSide);
@@ -59,8 +60,13 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     stack->addWidget(m_pageView);
     pageLayout->addWidget(stackHolder, 1);
 
-    auto* nav = new QHBoxLayout;
-    nav->setContentsMargins(24, 0, 24, 0);
+    // The navigation under the page, on the page's warm paper (applyTheme).
+    m_pageSide = new QWidget(pageSide);
+    m_pageSide->setObjectName(QStringLiteral("readerNavigation"));
+    m_pageSide->setAutoFillBackground(true);
+    m_pageSide->setBackgroundRole(QPalette::Base);
+    auto* nav = new QHBoxLayout(m_pageSide);
+    nav->setContentsMargins(24, 0, 24, 8);
     m_previous = new QPushButton(tr("‹ Previous"), pageSide);
     m_previous->setAccessibleName(tr("Previous page"));
     m_previous->setToolTip(tr("Previous page (Left, Page Up)"));
@@ -78,7 +84,7 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     nav->addWidget(m_readAloud);
     nav->addStretch(1);
     nav->addWidget(m_next);
-    pageLayout->addLayout(nav);
+    pageLayout->addWidget(m_pageSide);
 
     m_map = new StoryMapView(m_pictures, m_splitter);
     m_splitter->addWidget(pageSide);
@@ -101,7 +107,21 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
 
     setFocusProxy(m_pageView);
     m_pageView->setFinishDraftOffered(m_mode == Mode::Write);
+    applyTheme();
     updateNavigation();
+}
+
+// The navigation under the page on the reading view's warm paper (the page view themes itself).
+void ReaderWidget::applyTheme()
+{
+    m_pageSide->setPalette(ReadingTheme::fromPalette(palette()).pagePalette(palette()));
+}
+
+void ReaderWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_pageSide)
+        applyTheme();
 }
 
 ReaderWidget::~ReaderWidget()

@@ -150,8 +150,10 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void applyTheme();
     void showStory(std::shared_ptr<const Story::Story> story);
     void refreshStory(std::shared_ptr<const Story::Story> story);
     void render();
@@ -181,6 +183,7 @@ private:
     std::shared_ptr<Media::PictureCache> m_pictures;
 
     QSplitter* m_splitter = nullptr;
+    QWidget* m_pageSide = nullptr; // the navigation bar under the page
     PageView* m_pageView = nullptr;
     StoryMapView* m_map = nullptr;
     QPushButton* m_previous = nullptr;

@@ -45,8 +45,8 @@ ReadingTheme ReadingTheme::fromPalette(const QPalette& palette)
     const QColor warm = theme.dark ? QColor(0x3a, 0x2c, 0x1e) : QColor(0xff, 0xf3, 0xdc);
     theme.paper = mixColors(base, warm, theme.dark ? 0.55 : 0.7);
     theme.text = text;
-    // A high-contrast palette stays as it is: the tint never costs readability.
-    if (contrastRatio(theme.paper, text) < 7.0 || contrastRatio(base, text) > 15.0)
+    // The tint never costs readability (a high-contrast palette keeps its own base when needed).
+    if (contrastRatio(theme.paper, text) < 7.0)
         theme.paper = base;
     theme.accent = theme.dark ? QColor(0xf0, 0xa8, 0x48) : QColor(0xb8, 0x5c, 0x10);
     theme.onAccent = theme.dark ? QColor(0x20, 0x14, 0x08) : QColor(0xff, 0xff, 0xff);
