@@ -2,101 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>DiagnosticsPage</name>
+    <name>SettingsDialog</name>
     <message>
-        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
-        <translation type="unfinished">从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished">开始检查(&amp;U)</translation>
+        <source>Settings pages</source>
+        <translation>设置页面</translation>
     </message>
     <message>
-        <source>&amp;Copy report</source>
-        <translation type="unfinished">复制报告(&amp;C)</translation>
+        <source>Provider</source>
+        <translation type="unfinished">服务商</translation>
     </message>
     <message>
-        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
-        <translation type="unfinished">复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <translation type="unfinished">选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
     </message>
     <message>
-        <source>Check results</source>
-        <translation type="unfinished">检查结果</translation>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished">服务商(&amp;P)：</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation type="unfinished">检查项</translation>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <translation type="unfinished">选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="unfinished">用时</translation>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished">服务器地址(&amp;S)：</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation type="unfinished">详情</translation>
+        <source>Server address</source>
+        <translation type="unfinished">服务器地址</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <translation type="unfinished">兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <source>What to do</source>
-        <translation type="unfinished">建议</translation>
+        <source>API &amp;key:</source>
+        <translation type="unfinished">API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <source>Recent &amp;log:</source>
-        <translation type="unfinished">最近的日志(&amp;L)：</translation>
+        <source>API key</source>
+        <translation type="unfinished">API 密钥</translation>
     </message>
     <message>
-        <source>Recent log</source>
-        <translation type="unfinished">最近的日志</translation>
-    </message>
-</context>
-<context>
-    <name>GeneralPage</name>
-    <message>
-        <source>Interface &amp;language:</source>
-        <translation type="unfinished">界面语言(&amp;L)：</translation>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
     </message>
     <message>
-        <source>Interface language</source>
-        <translation type="unfinished">界面语言</translation>
+        <source>S&amp;how</source>
+        <translation type="unfinished">显示(&amp;H)</translation>
     </message>
     <message>
-        <source>A new language is used after a restart.</source>
-        <translation type="unfinished">重新启动后使用新的语言。</translation>
+        <source>Show the API key</source>
+        <translation type="unfinished">显示 API 密钥</translation>
     </message>
     <message>
-        <source>Reading aloud</source>
-        <translation type="unfinished">朗读</translation>
+        <source>&amp;Model:</source>
+        <translation type="unfinished">模型(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Voice:</source>
-        <translation type="unfinished">声音(&amp;V)：</translation>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
     </message>
     <message>
-        <source>Voice</source>
-        <translation type="unfinished">声音</translation>
+        <source>Type a model name or pick one the server offers.</source>
+        <translation type="unfinished">输入模型名称，或从服务器提供的模型中选择一个。</translation>
     </message>
     <message>
-        <source>&amp;Speed:</source>
-        <translation type="unfinished">语速(&amp;S)：</translation>
+        <source>&amp;Refresh list</source>
+        <translation type="unfinished">刷新列表(&amp;R)</translation>
     </message>
     <message>
-        <source>Reading speed</source>
-        <translation type="unfinished">朗读语速</translation>
+        <source>Refresh the model list</source>
+        <translation type="unfinished">刷新模型列表</translation>
     </message>
     <message>
-        <source>&amp;Listen</source>
-        <translation type="unfinished">试听(&amp;L)</translation>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation type="unfinished">用这里填写的设置，向服务器查询它提供哪些模型。</translation>
     </message>
     <message>
-        <source>Listen to the voice</source>
-        <translation type="unfinished">试听这个声音</translation>
+        <source>Network</source>
+        <translation type="unfinished">网络</translation>
     </message>
-</context>
-<context>
-    <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
         <translation type="unfinished">代理</translation>
@@ -273,91 +263,101 @@
         <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
         <translation type="unfinished">对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
     </message>
-</context>
-<context>
-    <name>ProviderPage</name>
     <message>
-        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
-        <translation type="unfinished">选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
+        <source>Diagnostics</source>
+        <translation type="unfinished">诊断</translation>
     </message>
     <message>
-        <source>&amp;Provider:</source>
-        <translation type="unfinished">服务商(&amp;P)：</translation>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <translation type="unfinished">从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation type="unfinished">服务商</translation>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished">开始检查(&amp;U)</translation>
     </message>
     <message>
-        <source>Picking a provider fills in its server address and a suggested model.</source>
-        <translation type="unfinished">选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished">复制报告(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
-        <translation type="unfinished">服务器地址(&amp;S)：</translation>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <translation type="unfinished">复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation type="unfinished">服务器地址</translation>
+        <source>Check results</source>
+        <translation type="unfinished">检查结果</translation>
     </message>
     <message>
-        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
-        <translation type="unfinished">兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
+        <source>Check</source>
+        <translation type="unfinished">检查项</translation>
     </message>
     <message>
-        <source>API &amp;key:</source>
-        <translation type="unfinished">API 密钥(&amp;K)：</translation>
+        <source>Time</source>
+        <translation type="unfinished">用时</translation>
     </message>
     <message>
-        <source>API key</source>
-        <translation type="unfinished">API 密钥</translation>
+        <source>Details</source>
+        <translation type="unfinished">详情</translation>
     </message>
     <message>
-        <source>Not needed for a program on this computer</source>
-        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
     </message>
     <message>
-        <source>S&amp;how</source>
-        <translation type="unfinished">显示(&amp;H)</translation>
+        <source>What to do</source>
+        <translation type="unfinished">建议</translation>
     </message>
     <message>
-        <source>Show the API key</source>
-        <translation type="unfinished">显示 API 密钥</translation>
+        <source>Recent &amp;log:</source>
+        <translation type="unfinished">最近的日志(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished">模型(&amp;M)：</translation>
+        <source>Recent log</source>
+        <translation type="unfinished">最近的日志</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <source>General</source>
+        <translation type="unfinished">通用</translation>
     </message>
     <message>
-        <source>Type a model name or pick one the server offers.</source>
-        <translation type="unfinished">输入模型名称，或从服务器提供的模型中选择一个。</translation>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished">界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Refresh list</source>
-        <translation type="unfinished">刷新列表(&amp;R)</translation>
+        <source>Interface language</source>
+        <translation type="unfinished">界面语言</translation>
     </message>
     <message>
-        <source>Refresh the model list</source>
-        <translation type="unfinished">刷新模型列表</translation>
+        <source>A new language is used after a restart.</source>
+        <translation type="unfinished">重新启动后使用新的语言。</translation>
     </message>
     <message>
-        <source>Asks the server which models it offers, with the values entered here.</source>
-        <translation type="unfinished">用这里填写的设置，向服务器查询它提供哪些模型。</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+        <source>Reading aloud</source>
+        <translation type="unfinished">朗读</translation>
     </message>
     <message>
-        <source>Settings pages</source>
-        <translation>设置页面</translation>
+        <source>&amp;Voice:</source>
+        <translation type="unfinished">声音(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished">声音</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation type="unfinished">语速(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation type="unfinished">朗读语速</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation type="unfinished">试听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Listen to the voice</source>
+        <translation type="unfinished">试听这个声音</translation>
     </message>
 </context>
 <context>
@@ -375,131 +375,7 @@
         <translation>消息</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation type="unfinished">详情</translation>
-    </message>
-    <message>
-        <source>Show the details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Picture settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network diagnostics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect a story writer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain is available: API keys and passwords are kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No story writer is connected yet. Connect one to write new stories.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture service did not accept the API key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer did not accept the API key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture service&apos;s account may not use this model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer&apos;s account may not use this model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture service&apos;s account has no credit left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer&apos;s account has no credit left.</source>
-        <translation type="unfinished">写故事的服务账户已经没有余额了。</translation>
-    </message>
-    <message>
-        <source>The picture service does not know the chosen model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer does not know the chosen model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture service&apos;s address in the settings looks wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer&apos;s address in the settings looks wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service is busy or its plan&apos;s limit is reached. Try again in a minute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service has a problem on its side. Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture service refused to paint this scene.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer refused to write this scene.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The picture could not be painted this time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The story writer stopped before the page was finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service could not be reached: if it runs on this computer, start it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A secure connection to the service could not be made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished">已停止。</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The proxy this computer uses to go online is not working.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service could not be reached. Check the internet connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The service took too long to answer.</source>
+        <source>Open diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1259,16 +1135,12 @@ Picture-book stories written with you, page by page.</source>
 Commands:
   chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
   models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
+  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
                                               --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture); --voice: the
-                                              speech provider, speaking one short sentence
+                                              picture (it costs as much as one picture)
   image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
                                               paint one picture with the picture provider and write
                                               the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
-  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
-        [--instructions STYLE]                speak TEXT with the speech provider (key from
-                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
@@ -1282,23 +1154,15 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chat, models, diagnose, image, speak or story</source>
+        <source>chat, models, diagnose, image or story</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>diagnose: check the speech provider by speaking one short sentence (it may cost money).</source>
+        <source>a command is needed: chat, models, diagnose, image or story.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose, image, speak or story.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>diagnose checks one provider at a time: --picture or --voice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
+        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1419,77 +1283,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Limit for the whole request in seconds; 0 means none (default 0; image: 300).</source>
         <translation>整个请求的时限（秒）；0 表示不限（默认 0；image：300）。</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::Cli::SpeakCommand</name>
-    <message>
-        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>V</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation type="unfinished">S</translation>
-    </message>
-    <message>
-        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
-    </message>
-    <message>
-        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak needs --output FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The audio could not be written to “%1”: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check that the folder exists and can be written to.</source>
-        <translation type="unfinished">请检查该文件夹是否存在、是否可写。</translation>
-    </message>
-    <message>
-        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1558,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         </translation>
     </message>
     <message>
-        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <source>story export: md, html or pdf.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2419,22 +2212,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>请重画这幅图；每次都会立即下载它的地址。</translation>
     </message>
     <message>
-        <source>Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer from %1 took longer than the total time limit of %2 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise or remove the total time limit in Settings → Network → Advanced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no text to speak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2526,6 +2303,22 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>its parts came in different audio formats</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise or remove the total timeout in Settings → Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -2599,290 +2392,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
         <translation>代理端口必须在 1 到 65535 之间。</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::SettingsUi::ConnectDialog</name>
-    <message>
-        <source>Connect a story writer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which service should write the stories?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Story writers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs on this computer; no key needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any server with the OpenAI chat API.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A service on the internet; needs an API key from its website.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A service on the internet needs an API key from its website. A program on this computer (Ollama, LM Studio, llama.cpp) needs none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished">API 密钥</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation type="unfinished">显示(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Show the API key</source>
-        <translation type="unfinished">显示 API 密钥</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished">服务器地址</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished">模型</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished">模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Trying the story writer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation type="unfinished">建议</translation>
-    </message>
-    <message>
-        <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 runs on this computer: no key is needed. Start it, then go on to try it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the server&apos;s address and model, and its API key if it needs one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste your %1 API key. You get it on the provider&apos;s website, under API keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished">正在检查…</translation>
-    </message>
-    <message>
-        <source>✓ It works: the story writer answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation type="unfinished">建议：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::SettingsUi::DiagnosticsPage</name>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
-    </message>
-    <message>
-        <source>Press “Run checks” to test the connection.</source>
-        <translation type="unfinished">点击“开始检查”来测试连接。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks again</source>
-        <translation type="unfinished">重新检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop checks</source>
-        <translation type="unfinished">停止检查(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished">正在检查…</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished">已停止</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished">已停止。</translation>
-    </message>
-    <message>
-        <source>The checks were stopped.</source>
-        <translation type="unfinished">检查已停止。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished">开始检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished">等待中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished">正在检查</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished">通过</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished">失败</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished">已跳过</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished">%1 毫秒</translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation type="unfinished">建议：%1</translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation type="unfinished">已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
-    </message>
-    <message>
-        <source>Nothing has been logged yet. The log is kept in %1</source>
-        <translation type="unfinished">目前还没有日志。日志保存在：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::SettingsUi::GeneralPage</name>
-    <message>
-        <source>Same as the system</source>
-        <translation type="unfinished">跟随系统</translation>
-    </message>
-    <message>
-        <source>The usual voice of the story&apos;s language</source>
-        <translation type="unfinished">故事语言的默认声音</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation type="unfinished">正常</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation type="unfinished">较慢</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation type="unfinished">较快</translation>
-    </message>
-    <message>
-        <source>Once upon a time, a little fox found a lantern in the snow.</source>
-        <translation type="unfinished">从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::SettingsUi::KeyNeeds</name>
-    <message>
-        <source>Not needed for a program on this computer</source>
-        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
-    </message>
-    <message>
-        <source>API key, if the server needs one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 API key</source>
-        <extracomment>%1 is a provider&apos;s name, e.g. &quot;DeepSeek API key&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::SettingsUi::NetworkPage</name>
-    <message>
-        <source>Advanced connection options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A&amp;dvanced…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the advanced connection options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation type="unfinished">选择证书文件</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished">PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation type="unfinished">没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation type="unfinished">请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
-    </message>
-    <message>
-        <source>The file “%1” does not exist.</source>
-        <translation type="unfinished">文件“%1”不存在。</translation>
-    </message>
-    <message>
-        <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished">无法读取文件“%1”。</translation>
-    </message>
-    <message>
-        <source>The file “%1” contains no PEM certificates.</source>
-        <translation type="unfinished">文件“%1”中没有 PEM 格式的证书。</translation>
-    </message>
-    <message>
-        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation type="unfinished">在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
-    </message>
-    <message>
-        <source>Right now this means for %1: %2</source>
-        <translation type="unfinished">目前访问 %1 时：%2</translation>
     </message>
 </context>
 <context>
@@ -3047,59 +2556,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
-    <name>Storybook::SettingsUi::ProviderPage</name>
-    <message>
-        <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation type="unfinished">没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished">请填写服务器地址，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished">服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address has no host name, for example api.openai.com.</source>
-        <translation type="unfinished">服务器地址中缺少主机名（例如 api.openai.com）。</translation>
-    </message>
-    <message>
-        <source>Enter a model name or pick one from the list.</source>
-        <translation type="unfinished">请输入模型名称，或从列表中选择一个。</translation>
-    </message>
-    <message>
-        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation type="unfinished">适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
-    </message>
-    <message>
-        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation type="unfinished">在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
-    </message>
-    <message>
-        <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation type="unfinished">需要 API 密钥，可以在服务商的网站上获取。</translation>
-    </message>
-    <message>
-        <source>Asking the server which models it offers…</source>
-        <translation type="unfinished">正在向服务器查询可用的模型…</translation>
-    </message>
-    <message>
-        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation type="unfinished">服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation type="unfinished">
-            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is not among them.</source>
-        <translation type="unfinished">其中不包括“%1”。</translation>
-    </message>
-</context>
-<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -3192,20 +2648,190 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>插图</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation type="unfinished">服务商</translation>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation type="unfinished">网络</translation>
+        <source>Press “Run checks” to test the connection.</source>
+        <translation type="unfinished">点击“开始检查”来测试连接。</translation>
     </message>
     <message>
-        <source>Diagnostics</source>
-        <translation type="unfinished">诊断</translation>
+        <source>Same as the system</source>
+        <translation type="unfinished">跟随系统</translation>
     </message>
     <message>
-        <source>General</source>
-        <translation type="unfinished">通用</translation>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation type="unfinished">故事语言的默认声音</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished">较慢</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished">较快</translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation type="unfinished">从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished">选择证书文件</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished">PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation type="unfinished">没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
+        <translation type="unfinished">没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished">请填写服务器地址，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished">服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation type="unfinished">服务器地址中缺少主机名（例如 api.openai.com）。</translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation type="unfinished">请输入模型名称，或从列表中选择一个。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation type="unfinished">请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation type="unfinished">文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation type="unfinished">无法读取文件“%1”。</translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation type="unfinished">文件“%1”中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation type="unfinished">适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation type="unfinished">在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation type="unfinished">需要 API 密钥，可以在服务商的网站上获取。</translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation type="unfinished">正在向服务器查询可用的模型…</translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
+        <translation type="unfinished">服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation type="unfinished">
+            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished">其中不包括“%1”。</translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation type="unfinished">在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
+        <translation type="unfinished">目前访问 %1 时：%2</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation type="unfinished">重新检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation type="unfinished">停止检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">正在检查…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished">已停止。</translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation type="unfinished">检查已停止。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished">开始检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">正在检查</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished">已跳过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 毫秒</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished">建议：%1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation type="unfinished">已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <translation type="unfinished">目前还没有日志。日志保存在：%1</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +2971,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Something went wrong in the app while this page was being written.</source>
         <translation>写这一页时应用内部出了问题。</translation>
+    </message>
+    <message>
+        <source>The connection to the story writer was cut off before the page was finished.</source>
+        <translation>这一页还没写完，和写故事的服务之间的连接就断开了。</translation>
     </message>
 </context>
 <context>
@@ -3609,14 +3239,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>由互动绘本制作</translation>
     </message>
     <message>
-        <source>What shall we call them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What is it like?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Or pick a name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3626,10 +3248,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Guess:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You said: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

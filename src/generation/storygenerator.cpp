@@ -3,6 +3,7 @@
 #include "chatjob.h"
 #include "imagebytes.h"
 #include "llmclient.h"
+#include "storywords.h"
 
 #include <algorithm>
 
@@ -55,8 +56,7 @@ StoryGenerator::~StoryGenerator()
         m_job->cancel();
         if (m_story && !m_regenerating) {
             if (Story::Page* page = edit().page(m_pageId)) {
-                page->state = Story::Page::State::Draft;
-                page->note = Tr::tr("The app was closed while this page was being written.");
+                Story::Story::setDraftReason(*page, QStringLiteral("app-closed"));
                 if (m_parser)
                     page->text = m_parser->finish().text;
             }
@@ -368,7 +368,7 @@ QString StoryGenerator::continueReading(const QString& storyId)
     }
     if (last->interaction && !last->interaction->options.isEmpty())
         return answer(storyId, lastId, 0, {});
-    return answer(storyId, lastId, -1, Tr::tr("What happens next?"));
+    return answer(storyId, lastId, -1, Story::StoryWords::of(*m_story).whatHappensNext());
 }
 
 QString StoryGenerator::regenerate(const QString& storyId, const QString& pageId)
@@ -418,6 +418,7 @@ void StoryGenerator::generate(const QString& pageId, const Story::Prompt& prompt
         page->state = Story::Page::State::Streaming;
         page->text.clear();
         page->note.clear();
+        page->noteCode.clear();
     }
     m_dirty = true;
     save(); // the new (empty) page and the path are on disk before the first byte arrives
@@ -505,6 +506,7 @@ void StoryGenerator::applyParsed(const QString& pageId, const Story::ParsedPage&
         page->rawText = written.rawText;
         page->state = Story::Page::State::Complete;
         page->note.clear();
+        page->noteCode.clear();
         page->editedByHand = false;
     }
     if (firstPage && !story.titleByHand && !parsed.title.trimmed().isEmpty())
@@ -542,6 +544,20 @@ Llm::LlmError StoryGenerator::cutShortError(const QString& finishReason) const
     return error;
 }
 
+QString StoryGenerator::draftReasonCode(const Llm::LlmError& error, const QString& finishReason, bool usable)
+{
+    if (error.isError()) {
+        if (error.kind == Llm::LlmError::Kind::Cancelled)
+            return QStringLiteral("stopped");
+        return Llm::LlmError::categoryName(error.category()) + u':' + Llm::LlmError::kindName(error.kind);
+    }
+    if (finishReason == QLatin1String("length"))
+        return QStringLiteral("length");
+    if (finishReason == QLatin1String("content_filter"))
+        return QStringLiteral("content-filter");
+    return usable ? QStringLiteral("internal:internal") : QStringLiteral("unusable");
+}
+
 void StoryGenerator::onJobFinished()
 {
     Llm::ChatJob* job = m_job;
@@ -574,10 +590,9 @@ void StoryGenerator::onJobFinished()
             // Keep whatever arrived, clearly marked, ready to be tried again.
             Story::Story& story = edit();
             Story::Page* draft = story.page(pageId);
-            draft->state = Story::Page::State::Draft;
+            Story::Story::setDraftReason(*draft, draftReasonCode(error, job->result().finishReason, parsed.usable));
             draft->text = parsed.usable ? parsed.text : m_shownText;
             draft->scene = parsed.scene;
-            draft->note = reported.message;
             if (firstPage && story.title.isEmpty())
                 story.title = story.settings.idea.trimmed().left(60);
         }
@@ -612,7 +627,7 @@ void StoryGenerator::onJobFinished()
         const bool hasOptions = page->interaction && !page->interaction->options.isEmpty();
         m_parser.reset();
         const QString problem = hasOptions ? answer(storyId, parentId, 0, {})
-                                           : answer(storyId, parentId, -1, Tr::tr("What happens next?"));
+                                           : answer(storyId, parentId, -1, Story::StoryWords::of(*m_story).whatHappensNext());
         if (problem.isEmpty())
             return;
         qCWarning(lcGeneration) << "read-to-me stopped:" << problem;

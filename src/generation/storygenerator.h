@@ -122,6 +122,8 @@ private:
     void requestMissingPictures();
     void storePicture(const QString& storyId, const QString& pageId, const Llm::ImageResult& result, const QString& prompt);
     void mergeCast(const QList<Story::CastMember>& cast);
+    // The code a draft keeps for why it stopped (Story::Page::noteCode).
+    [[nodiscard]] static QString draftReasonCode(const Llm::LlmError& error, const QString& finishReason, bool usable);
     [[nodiscard]] Llm::LlmError cutShortError(const QString& finishReason) const;
     void save();
     void finishSave();

@@ -69,7 +69,7 @@ QList<QStringList> paragraphs(const QString& text)
 QString titleOf(const Story& story)
 {
     const QString title = line(story.title);
-    return title.isEmpty() ? Tr::tr("Untitled story") : title;
+    return title.isEmpty() ? StoryWords::of(story).untitledStory() : title;
 }
 
 bool isChinese(const Story& story)
@@ -77,52 +77,42 @@ bool isChinese(const Story& story)
     return story.settings.language.trimmed().toLower().startsWith(QLatin1String("zh"));
 }
 
-namespace {
-QString languageName(const QString& code)
-{
-    const QString c = code.trimmed().toLower();
-    if (c.startsWith(QLatin1String("zh")))
-        return Tr::tr("Chinese");
-    if (c.isEmpty() || c.startsWith(QLatin1String("en")))
-        return Tr::tr("English");
-    return line(code);
-}
-
-} // namespace
-
 QString metaLine(const Story& story)
 {
+    const StoryWords words = StoryWords::of(story);
     QStringList parts;
     if (const QString idea = line(story.settings.idea); !idea.isEmpty())
-        parts.append(Tr::tr("Idea: %1").arg(idea));
+        parts.append(words.idea(idea));
     if (const QString ages = line(story.settings.ageBand); !ages.isEmpty())
-        //: %1 is an age band such as 6-8
-        parts.append(Tr::tr("Ages %1").arg(ages));
-    parts.append(languageName(story.settings.language));
+        parts.append(words.ages(ages));
+    parts.append(line(words.languageName(story.settings.language)));
     return parts.join(QStringLiteral(" · "));
 }
 
-QString pageHeading(const QString& label)
+QString pageHeading(const StoryWords& words, const QString& label)
 {
-    //: %1 is the page's position: a number, with a letter per branch taken in "all branches" exports (3a)
-    return Tr::tr("Page %1").arg(label);
+    return words.page(label);
 }
 
-QString branchLead(const Entry& entry)
+QString branchLead(const StoryWords& words, const Entry& entry)
 {
-    return entry.ledBy.isEmpty() ? Tr::tr("Another way the story goes:")
-                                 : Tr::tr("If you chose “%1”:").arg(entry.ledBy);
+    return entry.ledBy.isEmpty() ? words.anotherWay() : words.ifYouChose(entry.ledBy);
 }
 
-QString choiceText(const Choice& choice)
+QString choiceText(const StoryWords& words, const Choice& choice)
 {
-    return choice.own ? Tr::tr("Own answer: “%1”").arg(choice.text) : choice.text;
+    return choice.own ? words.ownAnswer(choice.text) : choice.text;
 }
 
-QString draftText(const Page& page)
+QString draftText(const StoryWords& words, const Page& page)
 {
-    const QString note = line(page.note);
-    return note.isEmpty() ? Tr::tr("Unfinished page") : Tr::tr("Unfinished page: %1").arg(note);
+    return words.unfinishedPage(line(Story::draftReasonText(page, words.language())));
+}
+
+QString questionText(const StoryWords& words, const Interaction& interaction)
+{
+    const QString question = line(interaction.question);
+    return question.isEmpty() ? words.defaultQuestion(interaction.kind) : question;
 }
 
 namespace {
@@ -229,17 +219,16 @@ QList<Entry> entries(const Story& story, bool allBranches)
     return allBranches ? treeEntries(story) : pathEntries(story);
 }
 
-QString sceneCaption(const Page& page)
+QString sceneCaption(const StoryWords& words, const Page& page)
 {
     const QString scene = line(page.scene);
-    return scene.isEmpty() ? QString() : Tr::tr("Picture: %1").arg(scene);
+    return scene.isEmpty() ? QString() : words.pictureCaption(scene);
 }
 
-QString pictureAlt(const Entry& entry)
+QString pictureAlt(const StoryWords& words, const Entry& entry)
 {
     const QString scene = line(entry.page->scene);
-    //: Alternative text of a page's picture when the page has no scene description; %1 is the page's position (3, 3a)
-    return scene.isEmpty() ? Tr::tr("Picture of page %1").arg(entry.label) : scene;
+    return scene.isEmpty() ? words.pictureOfPage(entry.label) : scene;
 }
 
 QString characterSheetAlt(const Story& story)
@@ -249,9 +238,8 @@ QString characterSheetAlt(const Story& story)
         if (const QString name = line(member.name); !name.isEmpty())
             names.append(name);
     }
-    //: Alternative text of the picture of the story's characters; %1 lists their names
-    return names.isEmpty() ? Tr::tr("The characters of the story")
-                           : Tr::tr("The characters: %1").arg(names.join(QStringLiteral(", ")));
+    const StoryWords words = StoryWords::of(story);
+    return names.isEmpty() ? words.charactersOfStory() : words.characters(names.join(QStringLiteral(", ")));
 }
 
 QString cannotWrite(const QString& filePath, const QString& reason)

@@ -5,6 +5,7 @@
 
 #include "story.h"
 #include "storyexporter.h"
+#include "storywords.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -17,7 +18,8 @@
 
 namespace Storybook::Story::ExportCommon {
 
-// One context for every export file, so the translations of the labels stay where they were.
+// The messages about writing a file (in the interface's language); the words in the exported story
+// itself are the story's (StoryWords: "Page 3", "The End" in the language the story is written in).
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Storybook::Story::StoryExporter)
@@ -55,14 +57,16 @@ struct Entry
 [[nodiscard]] bool isChinese(const Story& story);
 [[nodiscard]] QString titleOf(const Story& story);
 [[nodiscard]] QString metaLine(const Story& story); // "Idea: … · Ages 6-8 · English"
-[[nodiscard]] QString pageHeading(const QString& label);
-[[nodiscard]] QString branchLead(const Entry& entry);
-[[nodiscard]] QString choiceText(const Choice& choice);
-[[nodiscard]] QString draftText(const Page& page);
+[[nodiscard]] QString pageHeading(const StoryWords& words, const QString& label);
+[[nodiscard]] QString branchLead(const StoryWords& words, const Entry& entry);
+[[nodiscard]] QString choiceText(const StoryWords& words, const Choice& choice);
+[[nodiscard]] QString draftText(const StoryWords& words, const Page& page);
+// The page's question, or the kind's question in the story's language when the model gave none.
+[[nodiscard]] QString questionText(const StoryWords& words, const Interaction& interaction);
 // The visible "Picture: <scene>" line of a page shown without its picture ("" without a scene).
-[[nodiscard]] QString sceneCaption(const Page& page);
+[[nodiscard]] QString sceneCaption(const StoryWords& words, const Page& page);
 // A picture's alternative text: the page's scene, else "Picture of page 3".
-[[nodiscard]] QString pictureAlt(const Entry& entry);
+[[nodiscard]] QString pictureAlt(const StoryWords& words, const Entry& entry);
 // The character sheet's alternative text: "The characters: Pip, Owl".
 [[nodiscard]] QString characterSheetAlt(const Story& story);
 

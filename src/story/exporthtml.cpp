@@ -99,21 +99,22 @@ QString figure(const Story& story, const std::optional<Picture>& picture, const 
         % QString::number(loaded->image.height()) % QStringLiteral("\" decoding=\"async\"></figure>\n");
 }
 
-QString htmlChoice(const Choice& choice, bool allBranches)
+QString htmlChoice(const StoryWords& words, const Choice& choice, bool allBranches)
 {
     QString item = choice.chosen ? QStringLiteral("<li class=\"chosen\">") : QStringLiteral("<li>");
-    item += h(choiceText(choice));
+    item += h(choiceText(words, choice));
     if (choice.chosen)
-        item += QStringLiteral(" <span class=\"mark\">✓ ") % h(Tr::tr("(chosen)")) % QStringLiteral("</span>");
+        item += QStringLiteral(" <span class=\"mark\">✓ ") % h(words.chosenMark()) % QStringLiteral("</span>");
     if (allBranches && !choice.target.isEmpty())
         item += QStringLiteral(" <span class=\"mark\">→ <a href=\"#") % anchor(choice.target) % QStringLiteral("\">")
-            % h(pageHeading(choice.target)) % QStringLiteral("</a></span>");
+            % h(pageHeading(words, choice.target)) % QStringLiteral("</a></span>");
     return item % QStringLiteral("</li>\n");
 }
 } // namespace
 
 QByteArray exportHtml(const Story& story, const ExportOptions& options)
 {
+    const StoryWords words = StoryWords::of(story);
     const QString title = titleOf(story);
     QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"") % h(htmlLang(story))
         % QStringLiteral("\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -130,14 +131,14 @@ QByteArray exportHtml(const Story& story, const ExportOptions& options)
         const Page& page = *entry.page;
         out += QStringLiteral("<section class=\"page\" id=\"") % anchor(entry.label) % QStringLiteral("\">\n");
         if (entry.branchStart)
-            out += QStringLiteral("<p class=\"branch\">") % h(branchLead(entry)) % QStringLiteral("</p>\n");
-        out += QStringLiteral("<h2>") % h(pageHeading(entry.label)) % QStringLiteral("</h2>\n");
+            out += QStringLiteral("<p class=\"branch\">") % h(branchLead(words, entry)) % QStringLiteral("</p>\n");
+        out += QStringLiteral("<h2>") % h(pageHeading(words, entry.label)) % QStringLiteral("</h2>\n");
         if (page.isDraft())
-            out += QStringLiteral("<p class=\"draft\">") % h(draftText(page)) % QStringLiteral("</p>\n");
+            out += QStringLiteral("<p class=\"draft\">") % h(draftText(words, page)) % QStringLiteral("</p>\n");
         // The picture, with the scene as its alternative text; without one, the scene as a line.
-        if (const QString picture = figure(story, page.picture, pictureAlt(entry)); !picture.isEmpty())
+        if (const QString picture = figure(story, page.picture, pictureAlt(words, entry)); !picture.isEmpty())
             out += picture;
-        else if (const QString caption = sceneCaption(page); !caption.isEmpty())
+        else if (const QString caption = sceneCaption(words, page); !caption.isEmpty())
             out += QStringLiteral("<p class=\"scene\"><em>") % h(caption) % QStringLiteral("</em></p>\n");
         out += QStringLiteral("<div class=\"text\">\n");
         for (const QStringList& paragraph : paragraphs(page.text)) {
@@ -149,21 +150,20 @@ QByteArray exportHtml(const Story& story, const ExportOptions& options)
         out += QStringLiteral("</div>\n");
         if (page.interaction) {
             out += QStringLiteral("<div class=\"question\">\n");
-            if (const QString question = line(page.interaction->question); !question.isEmpty())
-                out += QStringLiteral("<p>") % h(question) % QStringLiteral("</p>\n");
+            out += QStringLiteral("<p>") % h(questionText(words, *page.interaction)) % QStringLiteral("</p>\n");
             if (!entry.choices.isEmpty()) {
                 out += QStringLiteral("<ul>\n");
                 for (const Choice& choice : std::as_const(entry.choices))
-                    out += htmlChoice(choice, options.allBranches);
+                    out += htmlChoice(words, choice, options.allBranches);
                 out += QStringLiteral("</ul>\n");
             }
             out += QStringLiteral("</div>\n");
         }
         if (page.ending)
-            out += QStringLiteral("<p class=\"the-end\">") % h(Tr::tr("The End")) % QStringLiteral("</p>\n");
+            out += QStringLiteral("<p class=\"the-end\">") % h(words.theEnd()) % QStringLiteral("</p>\n");
         out += QStringLiteral("</section>\n");
     }
-    out += QStringLiteral("<footer>") % h(Tr::tr("Made with Interactive Storybook"))
+    out += QStringLiteral("<footer>") % h(words.madeWith())
         % QStringLiteral("</footer>\n</main>\n</body>\n</html>\n");
     return out.toUtf8();
 }

@@ -54,16 +54,16 @@ QString md(const QString& text)
     return out;
 }
 
-QString markdownChoice(const Choice& choice, bool allBranches)
+QString markdownChoice(const StoryWords& words, const Choice& choice, bool allBranches)
 {
     QString item = QStringLiteral("- ");
     if (choice.chosen)
         item
-            += QStringLiteral("✓ **") % md(choiceText(choice)) % QStringLiteral("** *") % md(Tr::tr("(chosen)")) % u'*';
+            += QStringLiteral("✓ **") % md(choiceText(words, choice)) % QStringLiteral("** *") % md(words.chosenMark()) % u'*';
     else
-        item += md(choiceText(choice));
+        item += md(choiceText(words, choice));
     if (allBranches && !choice.target.isEmpty())
-        item += QStringLiteral(" → ") % md(pageHeading(choice.target));
+        item += QStringLiteral(" → ") % md(pageHeading(words, choice.target));
     return item % u'\n';
 }
 
@@ -103,6 +103,7 @@ private:
 
 MarkdownExport markdown(const Story& story, const QString& folderName, const ExportOptions& options)
 {
+    const StoryWords words = StoryWords::of(story);
     MarkdownPictures pictures(story, folderName);
     QString out = QStringLiteral("# ") % md(titleOf(story)) % QStringLiteral("\n\n*") % md(metaLine(story))
         % QStringLiteral("*\n\n");
@@ -111,15 +112,15 @@ MarkdownExport markdown(const Story& story, const QString& folderName, const Exp
         const Page& page = *entry.page;
         out += QStringLiteral("---\n\n");
         if (entry.branchStart)
-            out += u'*' % md(branchLead(entry)) % QStringLiteral("*\n\n");
-        out += QStringLiteral("## ") % md(pageHeading(entry.label)) % QStringLiteral("\n\n");
+            out += u'*' % md(branchLead(words, entry)) % QStringLiteral("*\n\n");
+        out += QStringLiteral("## ") % md(pageHeading(words, entry.label)) % QStringLiteral("\n\n");
         if (page.isDraft())
-            out += QStringLiteral("> **") % md(draftText(page)) % QStringLiteral("**\n\n");
+            out += QStringLiteral("> **") % md(draftText(words, page)) % QStringLiteral("**\n\n");
         // The picture, with the scene as its alternative text; without one, the scene as a line.
-        if (const QString image = pictures.link(page.picture, QStringLiteral("page-") % entry.label, pictureAlt(entry));
+        if (const QString image = pictures.link(page.picture, QStringLiteral("page-") % entry.label, pictureAlt(words, entry));
             !image.isEmpty())
             out += image;
-        else if (const QString caption = sceneCaption(page); !caption.isEmpty())
+        else if (const QString caption = sceneCaption(words, page); !caption.isEmpty())
             out += u'*' % md(caption) % QStringLiteral("*\n\n");
         for (const QStringList& paragraph : paragraphs(page.text)) {
             QStringList lines;
@@ -128,14 +129,13 @@ MarkdownExport markdown(const Story& story, const QString& folderName, const Exp
             out += lines.join(QStringLiteral("  \n")) % QStringLiteral("\n\n");
         }
         if (page.interaction) {
-            if (const QString question = line(page.interaction->question); !question.isEmpty())
-                out += QStringLiteral("**") % md(question) % QStringLiteral("**\n\n");
+            out += QStringLiteral("**") % md(questionText(words, *page.interaction)) % QStringLiteral("**\n\n");
             for (const Choice& choice : std::as_const(entry.choices))
-                out += markdownChoice(choice, options.allBranches);
+                out += markdownChoice(words, choice, options.allBranches);
             out += u'\n';
         }
         if (page.ending)
-            out += QStringLiteral("**") % md(Tr::tr("The End")) % QStringLiteral("**\n\n");
+            out += QStringLiteral("**") % md(words.theEnd()) % QStringLiteral("**\n\n");
     }
     while (out.endsWith(QStringLiteral("\n\n")))
         out.chop(1);

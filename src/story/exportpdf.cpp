@@ -82,8 +82,9 @@ QString pdfParagraph(const QString& html, const QString& style, const QString& a
 class PdfHtml final
 {
 public:
-    explicit PdfHtml(const QFont& font)
+    PdfHtml(const QFont& font, StoryWords words)
         : m_metrics(font)
+        , m_words(std::move(words))
     { }
 
     [[nodiscard]] QString title(const Story& story) const
@@ -107,15 +108,15 @@ public:
         const QString accent = QStringLiteral("color:#5f8f6e;");
         QString html = QStringLiteral("<html><body>");
         if (entry.branchStart)
-            html += pdfParagraph(esc(branchLead(entry)),
+            html += pdfParagraph(esc(branchLead(m_words, entry)),
                                  muted % QStringLiteral("font-style:italic;margin-bottom:4px;font-size:") % px(13, s));
-        html += pdfParagraph(esc(pageHeading(entry.label)),
+        html += pdfParagraph(esc(pageHeading(m_words, entry.label)),
                              accent % QStringLiteral("font-weight:600;margin-bottom:6px;font-size:") % px(13, s));
         if (page.isDraft())
-            html += pdfParagraph(esc(draftText(page)),
+            html += pdfParagraph(esc(draftText(m_words, page)),
                                  QStringLiteral("color:#7a5300;background-color:#fbecd0;margin-bottom:8px;font-size:")
                                      % px(13, s));
-        if (const QString caption = sceneCaption(page); withScene && !caption.isEmpty())
+        if (const QString caption = sceneCaption(m_words, page); withScene && !caption.isEmpty())
             html += pdfParagraph(esc(caption),
                                  muted % QStringLiteral("font-style:italic;margin-bottom:") % px(16, s)
                                      % QStringLiteral(";font-size:") % px(14, s));
@@ -129,20 +130,19 @@ public:
         }
         if (page.interaction) {
             QString box;
-            if (const QString question = line(page.interaction->question); !question.isEmpty())
-                box += pdfParagraph(esc(question),
-                                    QStringLiteral("font-weight:600;margin-top:0px;margin-bottom:") % px(6, s)
-                                        % QStringLiteral(";font-size:") % px(18, s));
+            box += pdfParagraph(esc(questionText(m_words, *page.interaction)),
+                                QStringLiteral("font-weight:600;margin-top:0px;margin-bottom:") % px(6, s)
+                                    % QStringLiteral(";font-size:") % px(18, s));
             for (const Choice& choice : std::as_const(entry.choices)) {
-                QString item = esc(choiceText(choice));
+                QString item = esc(choiceText(m_words, choice));
                 if (choice.chosen)
                     item = QStringLiteral("<b>✓ ") % item % QStringLiteral("</b> <span style=\"") % accent
-                        % QStringLiteral("\">") % esc(Tr::tr("(chosen)")) % QStringLiteral("</span>");
+                        % QStringLiteral("\">") % esc(m_words.chosenMark()) % QStringLiteral("</span>");
                 else
                     item = QStringLiteral("•  ") % item;
                 if (allBranches && !choice.target.isEmpty())
                     item += QStringLiteral(" <span style=\"") % accent % QStringLiteral("\">→ ")
-                        % esc(pageHeading(choice.target)) % QStringLiteral("</span>");
+                        % esc(pageHeading(m_words, choice.target)) % QStringLiteral("</span>");
                 box += pdfParagraph(item,
                                     QStringLiteral("margin-left:6px;margin-top:") % px(3, s)
                                         % QStringLiteral(";margin-bottom:") % px(3, s) % QStringLiteral(";font-size:")
@@ -153,7 +153,7 @@ public:
                 % px(10, s) % QStringLiteral(";\"><tr><td>") % box % QStringLiteral("</td></tr></table>");
         }
         if (page.ending)
-            html += pdfParagraph(esc(Tr::tr("The End")),
+            html += pdfParagraph(esc(m_words.theEnd()),
                                  QStringLiteral("font-style:italic;margin-top:") % px(22, s)
                                      % QStringLiteral(";font-size:") % px(26, s),
                                  QStringLiteral("center"));
@@ -179,6 +179,7 @@ public:
 
 private:
     QFontMetricsF m_metrics;
+    StoryWords m_words; // the labels, in the story's language
 };
 
 class PdfBook final
@@ -376,7 +377,7 @@ QString exportPdf(const Story& story, const QString& filePath, const ExportOptio
         QPainter painter;
         if (!painter.begin(&writer))
             return cannotWrite(filePath, Tr::tr("the PDF could not be started."));
-        const PdfHtml html(font);
+        const PdfHtml html(font, StoryWords::of(story));
         PdfBook book(writer, painter, font, html.printable(titleOf(story)));
         book.titlePage(html.title(story), illustrated ? coverPicture(story, list) : QImage());
         for (const Entry& entry : list) {

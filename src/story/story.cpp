@@ -74,10 +74,14 @@ PageVersion currentVersion(const Page& page)
 
 QJsonObject interactionJson(const Interaction& interaction)
 {
-    return withExtra({{QLatin1String("kind"), Interaction::kindName(interaction.kind)},
-                      {QLatin1String("question"), interaction.question},
-                      {QLatin1String("options"), QJsonArray::fromStringList(interaction.options)}},
-                     interaction.extra);
+    QJsonObject json{{QLatin1String("kind"), Interaction::kindName(interaction.kind)},
+                     {QLatin1String("question"), interaction.question},
+                     {QLatin1String("options"), QJsonArray::fromStringList(interaction.options)}};
+    if (!interaction.about.isEmpty())
+        json.insert(QLatin1String("about"), interaction.about);
+    if (!interaction.solution.isEmpty())
+        json.insert(QLatin1String("solution"), interaction.solution);
+    return withExtra(json, interaction.extra);
 }
 
 std::optional<Interaction> interactionFromJson(const QJsonValue& value)
@@ -90,7 +94,9 @@ std::optional<Interaction> interactionFromJson(const QJsonValue& value)
     interaction.question = io.value(QLatin1String("question")).toString();
     for (const QJsonValue& v : io.value(QLatin1String("options")).toArray())
         interaction.options.append(v.toString());
-    interaction.extra = unknownFields(io, {"kind", "question", "options"});
+    interaction.about = io.value(QLatin1String("about")).toString();
+    interaction.solution = io.value(QLatin1String("solution")).toString();
+    interaction.extra = unknownFields(io, {"kind", "question", "options", "about", "solution"});
     return interaction;
 }
 
@@ -311,6 +317,7 @@ bool Story::setPageText(const QString& id, const QString& text)
     if (p->state == Page::State::Draft && !text.trimmed().isEmpty()) {
         p->state = Page::State::Complete; // written by hand, it is no longer unfinished
         p->note.clear();
+        p->noteCode.clear();
     }
     modified = QDateTime::currentDateTimeUtc();
     return true;
@@ -367,6 +374,7 @@ void Story::becomeVersion(const QString& id, const PageVersion& version)
     p->editedByHand = version.editedByHand;
     p->state = Page::State::Complete;
     p->note.clear();
+    p->noteCode.clear();
     endPathAt(id);
     modified = QDateTime::currentDateTimeUtc();
 }
@@ -495,6 +503,8 @@ QJsonObject Story::toJson() const
         if (p.interaction)
             pageJson.insert(QLatin1String("interaction"), interactionJson(*p.interaction));
         pageJson = withPicture(pageJson, p.picture);
+        if (!p.noteCode.isEmpty())
+            pageJson.insert(QLatin1String("note_code"), p.noteCode);
         if (!p.note.isEmpty())
             pageJson.insert(QLatin1String("note"), p.note);
         if (!p.rawText.isEmpty())
@@ -580,6 +590,7 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         p.scene = o.value(QLatin1String("scene")).toString();
         p.ending = o.value(QLatin1String("end")).toBool();
         p.state = Page::stateFromName(o.value(QLatin1String("state")).toString());
+        p.noteCode = o.value(QLatin1String("note_code")).toString();
         p.note = o.value(QLatin1String("note")).toString();
         p.rawText = o.value(QLatin1String("raw")).toString();
         // Format 1 kept earlier texts only; they are read as versions with the same question.
@@ -596,7 +607,7 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         p.interaction = interactionFromJson(o.value(QLatin1String("interaction")));
         p.picture = Picture::fromJson(o.value(QLatin1String("picture")));
         p.extra = unknownFields(o, {"id", "parent", "parent_version", "version", "answer", "answer_index", "text",
-                                    "scene", "end", "state", "note", "raw", "previous_versions", "earlier_versions",
+                                    "scene", "end", "state", "note_code", "note", "raw", "previous_versions", "earlier_versions",
                                     "edited", "created", "interaction", "picture"});
         story.pages.append(std::move(p));
     }

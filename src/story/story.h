@@ -58,8 +58,14 @@ struct Interaction
 
     Kind kind = Kind::Choose;
     QString question;
-    QStringList options; // 2-4 suggested answers; the child may also give their own
+    QStringList options; // 3-4 suggested answers asked for (2 accepted); the child may also give their own
     QJsonObject extra;
+    // Name (and describe): the cast name of the character the question is about ("the puppy" for one
+    // not named yet). A name the child gives renames that cast member (Story::nameCharacter).
+    QString about = {};
+    // Guess: the right answer, chosen when the question was asked and never shown with it; the next
+    // page reveals whether the child's guess was right. Empty: the next page decides.
+    QString solution = {};
 
     [[nodiscard]] static QString kindName(Kind kind);
     [[nodiscard]] static Kind kindFromName(const QString& name); // unknown → Choose
@@ -102,7 +108,13 @@ struct Page
     std::optional<Interaction> interaction;
     bool ending = false;
     State state = State::Complete;
-    QString note;       // for drafts: why it stopped (already a human message)
+    // For drafts: why it stopped, as a code put into words when shown (Story::draftReasonText): "stopped",
+    // "app-closed", "length", "content-filter", "unusable", or "<category>:<kind>" of a network-layer error
+    // ("network:dns", "timeout:idle-timeout", "api:rate-limited"). `note` is the English sentence for the
+    // code, saved beside it for older apps; a file from before codes has only a note (already a human
+    // message, shown as it is), as has a code this version does not know.
+    QString noteCode;
+    QString note;
     QString rawText;    // the model's raw answer when it could not be parsed into a page
     int version = 0;        // the number of the current version (see PageVersion)
     int parentVersion = 0;  // the parent's version whose question this page answers
@@ -175,6 +187,19 @@ public:
     // through the page and on along its branches.
     bool restoreVersion(const QString& id, qsizetype index);
     [[nodiscard]] bool isFinished() const; // the path ends on a complete ending page
+    static constexpr qsizetype MaxCast = 12;
+    // The child named a character: the cast member called `about` (ignoring case; or one named so
+    // earlier by the child) is called `name` from now on, its look kept. Without such a member (a
+    // character not named yet, "the puppy"), one is added with `about` as its look. False when
+    // `name` is empty or the cast is full (MaxCast).
+    bool nameCharacter(const QString& about, const QString& name);
+    // Why draft `page` stopped, in the interface's language (tr() at the time of the call): the words of
+    // its noteCode, else its free-text note; empty when it gives no reason.
+    [[nodiscard]] static QString draftReasonText(const Page& page);
+    // The same in a story's language (the exports): I18n::storyText with the same translations.
+    [[nodiscard]] static QString draftReasonText(const Page& page, const QString& storyLanguage);
+    // Marks `page` a draft that stopped for `code` (see Page::noteCode), with its English note.
+    static void setDraftReason(Page& page, const QString& code);
     // Removes the picture assets ("pictures/…") that no page, earlier version or character sheet
     // names any more; other assets (a newer app's) stay.
     void dropUnreferencedPictures();

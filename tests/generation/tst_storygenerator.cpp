@@ -181,6 +181,10 @@ private Q_SLOTS:
         const Story::Page draft = generator.story()->pages.first();
         QCOMPARE(draft.state, Story::Page::State::Draft);
         QVERIFY(!draft.note.isEmpty());
+        // Kept as a code (the category and kind of the error), put into words when shown.
+        QCOMPARE(draft.noteCode, QStringLiteral("network:connection-reset"));
+        QCOMPARE(Story::Story::draftReasonText(draft),
+                 QStringLiteral("The connection to the story writer was cut off before the page was finished."));
         QVERIFY(!draft.text.isEmpty()); // what arrived is kept
         const QString storyId = generator.story()->id;
         QString why;
@@ -337,14 +341,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("length") << QStringLiteral("length") << QStringLiteral("length limit");
-        QTest::newRow("content_filter") << QStringLiteral("content_filter") << QStringLiteral("safety filter");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("length") << QStringLiteral("length") << QStringLiteral("length limit") << QStringLiteral("length");
+        QTest::newRow("content_filter") << QStringLiteral("content_filter") << QStringLiteral("safety filter")
+                                        << QStringLiteral("content-filter");
     }
 
     void cutShortPageIsADraft()
     {
         QFETCH(QString, scenario);
         QFETCH(QString, reason);
+        QFETCH(QString, code);
         Llm::LlmClient client(settingsFor(m_server->baseUrl(scenario)));
         Story::Library library(m_dir->path());
         Generation::StoryGenerator generator(&client, &library);
@@ -356,7 +363,8 @@ private Q_SLOTS:
         const Story::Page page = generator.story()->pages.first();
         QCOMPARE(page.state, Story::Page::State::Draft);
         QVERIFY(!page.text.isEmpty()); // what arrived is kept
-        QVERIFY2(page.note.contains(reason), qPrintable(page.note));
+        QCOMPARE(page.noteCode, code);
+        QVERIFY2(Story::Story::draftReasonText(page).contains(reason), qPrintable(Story::Story::draftReasonText(page)));
         const auto error = failed.first().at(2).value<Llm::LlmError>();
         QVERIFY2(error.message.contains(reason), qPrintable(error.message));
         QVERIFY(!error.hint.isEmpty());

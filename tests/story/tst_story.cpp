@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Storybook;
 
@@ -115,6 +116,115 @@ private Q_SLOTS:
         QCOMPARE(back->pages[1].state, Story::Page::State::Draft);
         QCOMPARE(back->cast.size(), 1);
         QCOMPARE(back->path, story.path);
+    }
+
+    void draftReasonCodesRoundTrip()
+    {
+        Story::Story story = Test::sampleStory();
+        Story::Story::setDraftReason(story.pages[1], QStringLiteral("timeout:idle-timeout"));
+        QCOMPARE(story.pages[1].state, Story::Page::State::Draft);
+        QCOMPARE(story.pages[1].noteCode, QStringLiteral("timeout:idle-timeout"));
+        // The English sentence is kept beside the code, for an app from before codes.
+        QCOMPARE(story.pages[1].note, QStringLiteral("The story writer took too long to answer."));
+        const QJsonObject pageJson = story.toJson().value(QLatin1String("pages")).toArray().at(1).toObject();
+        QCOMPARE(pageJson.value(QLatin1String("note_code")).toString(), QStringLiteral("timeout:idle-timeout"));
+        QVERIFY(!pageJson.contains(QLatin1String("extra")));
+        QString why;
+        const auto back = Story::Story::fromJsonData(story.toJsonData(), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->pages[1].noteCode, QStringLiteral("timeout:idle-timeout"));
+        QVERIFY(back->pages[1].extra.isEmpty());
+        QCOMPARE(Story::Story::draftReasonText(back->pages[1]), QStringLiteral("The story writer took too long to answer."));
+    }
+
+    void draftReasonsAreShownInTheInterfacesLanguage()
+    {
+        Story::Story story = Test::sampleStory(QStringLiteral("en"));
+        Story::Page& page = story.pages[1];
+        Story::Story::setDraftReason(page, QStringLiteral("stopped"));
+        QTranslator chinese;
+        QVERIFY(chinese.load(QStringLiteral(":/i18n/storybook_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        QCOMPARE(Story::Story::draftReasonText(page), QStringLiteral("这一页还没写完，写作就被停止了。"));
+        // A category's other kinds share its words.
+        Story::Story::setDraftReason(page, QStringLiteral("network:connection-refused"));
+        QCOMPARE(Story::Story::draftReasonText(page), QStringLiteral("无法通过网络连接到写故事的服务。"));
+        // In the story's language (the exports), whatever the interface's.
+        QCOMPARE(Story::Story::draftReasonText(page, QStringLiteral("en")),
+                 QStringLiteral("The story writer could not be reached over the network."));
+        QVERIFY(QCoreApplication::removeTranslator(&chinese));
+        QCOMPARE(Story::Story::draftReasonText(page), QStringLiteral("The story writer could not be reached over the network."));
+        QCOMPARE(Story::Story::draftReasonText(page, QStringLiteral("zh")), QStringLiteral("无法通过网络连接到写故事的服务。"));
+    }
+
+    void oldFreeTextNotesAndUnknownCodesStillShow()
+    {
+        // A file from before codes: only a human sentence.
+        Story::Story story = Test::sampleStory();
+        QJsonObject json = story.toJson();
+        QJsonArray pages = json.value(QLatin1String("pages")).toArray();
+        QJsonObject old = pages.at(1).toObject();
+        old.insert(QLatin1String("state"), QLatin1String("draft"));
+        old.insert(QLatin1String("note"), QStringLiteral("连接断开了。"));
+        pages[1] = old;
+        // A newer app's code this version does not know, with its English note.
+        QJsonObject newer = pages.at(2).toObject();
+        newer.insert(QLatin1String("state"), QLatin1String("draft"));
+        newer.insert(QLatin1String("note_code"), QLatin1String("moon-too-bright"));
+        newer.insert(QLatin1String("note"), QLatin1String("The moon was too bright."));
+        pages[2] = newer;
+        json.insert(QLatin1String("pages"), pages);
+        QString why;
+        const auto back = Story::Story::fromJson(json, &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->pages[1].noteCode, QString());
+        QCOMPARE(Story::Story::draftReasonText(back->pages[1]), QStringLiteral("连接断开了。"));
+        QCOMPARE(Story::Story::draftReasonText(back->pages[1], QStringLiteral("en")), QStringLiteral("连接断开了。"));
+        QCOMPARE(Story::Story::draftReasonText(back->pages[2]), QStringLiteral("The moon was too bright."));
+        // Both kept when saved again.
+        const QJsonObject saved = back->toJson().value(QLatin1String("pages")).toArray().at(2).toObject();
+        QCOMPARE(saved.value(QLatin1String("note_code")).toString(), QStringLiteral("moon-too-bright"));
+        QCOMPARE(saved.value(QLatin1String("note")).toString(), QStringLiteral("The moon was too bright."));
+    }
+
+    void namingACharacterRenamesTheCast()
+    {
+        Story::Story story = Test::sampleStory();
+        story.cast.append({QStringLiteral("the owl"), QStringLiteral("a grey owl with round glasses"), {}});
+        QVERIFY(story.nameCharacter(QStringLiteral("The Owl"), QStringLiteral("  Luna ")));
+        QCOMPARE(story.cast.size(), 2);
+        QCOMPARE(story.cast.at(1).name, QStringLiteral("Luna"));
+        QCOMPARE(story.cast.at(1).look, QStringLiteral("a grey owl with round glasses"));
+        // Named again on another branch: the question still says "the owl"; the same member is renamed.
+        QVERIFY(story.nameCharacter(QStringLiteral("the owl"), QStringLiteral("Hoot")));
+        QCOMPARE(story.cast.size(), 2);
+        QCOMPARE(story.cast.at(1).name, QStringLiteral("Hoot"));
+        // A character the cast does not hold yet joins it, described by what the question called it.
+        QVERIFY(story.nameCharacter(QStringLiteral("the little dragon"), QStringLiteral("Sparky")));
+        QCOMPARE(story.cast.size(), 3);
+        QCOMPARE(story.cast.at(2).name, QStringLiteral("Sparky"));
+        QCOMPARE(story.cast.at(2).look, QStringLiteral("the little dragon"));
+        QVERIFY(!story.nameCharacter(QStringLiteral("the owl"), QStringLiteral("   ")));
+        // The names survive a save.
+        QString why;
+        auto back = Story::Story::fromJsonData(story.toJsonData(), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->cast.at(1).name, QStringLiteral("Hoot"));
+        QVERIFY(back->nameCharacter(QStringLiteral("the owl"), QStringLiteral("Luna")));
+        QCOMPARE(back->cast.at(1).name, QStringLiteral("Luna"));
+    }
+
+    void interactionAboutAndSolutionRoundTrip()
+    {
+        Story::Story story = Test::sampleStory();
+        story.pages[1].interaction->about = QStringLiteral("the troll");
+        story.pages[1].interaction->solution = QStringLiteral("A fish");
+        QString why;
+        const auto back = Story::Story::fromJsonData(story.toJsonData(), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->pages[1].interaction->about, QStringLiteral("the troll"));
+        QCOMPARE(back->pages[1].interaction->solution, QStringLiteral("A fish"));
+        QVERIFY(back->pages[1].interaction->extra.isEmpty());
     }
 
     void unknownFieldsArePreserved()

@@ -7,10 +7,12 @@
 #include <QFontDatabase>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Storybook::Story;
 
@@ -335,7 +337,46 @@ private Q_SLOTS:
         const QByteArray m = exportMarkdown(story);
         QVERIFY(m.contains("小兔子回家睡觉了。晚安！🌟"));
         QVERIFY(m.contains("# 小兔子的月亮船 🌙\n"));
-        QVERIFY(QString::fromUtf8(m).contains(QStringLiteral("Chinese")));
+        // The story's words are the story's language under an English interface (no translator here).
+        QCOMPARE(QCoreApplication::translate("Storybook::StoryWords", "The End"), QStringLiteral("The End"));
+        const QString mt = QString::fromUtf8(m);
+        QVERIFY2(mt.contains(QStringLiteral("中文")), qPrintable(mt));
+        QVERIFY(mt.contains(QStringLiteral("## 第 1 页\n")));
+        QVERIFY(mt.contains(QStringLiteral("**完**")));
+        QVERIFY(mt.contains(QStringLiteral("（已选）")));
+        QVERIFY(mt.contains(QStringLiteral("适合 3-5 岁")));
+        QVERIFY(!mt.contains(QStringLiteral("Page 1")));
+        QVERIFY(!mt.contains(QStringLiteral("The End")));
+        QVERIFY(!mt.contains(QStringLiteral("Chinese")));
+        QVERIFY(h.contains(QStringLiteral("<h2>第 2 页</h2>")));
+        QVERIFY(h.contains(QStringLiteral("<p class=\"the-end\">完</p>")));
+        QVERIFY(h.contains(QStringLiteral("<footer>由互动绘本制作</footer>")));
+    }
+
+    void englishStoryUnderAChineseInterface()
+    {
+        QTranslator chinese;
+        QVERIFY(chinese.load(QStringLiteral(":/i18n/storybook_zh_CN.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        const auto removeTranslator = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
+        QCOMPARE(QCoreApplication::translate("Storybook::StoryWords", "The End"), QStringLiteral("完"));
+        const QString m = md(englishStory());
+        QVERIFY2(m.contains(QStringLiteral("## Page 1\n")), qPrintable(m));
+        QVERIFY(m.contains(QStringLiteral("**The End**")));
+        QVERIFY(m.contains(QStringLiteral("English")));
+        QVERIFY(!m.contains(QStringLiteral("完")));
+        QVERIFY(!m.contains(QStringLiteral("第 1 页")));
+    }
+
+    void aQuestionWithoutWordsGetsTheKindsQuestion()
+    {
+        Story story = chineseStory();
+        story.page(QStringLiteral("z1"))->interaction->question.clear();
+        QVERIFY(md(story).contains(QStringLiteral("**接下来会发生什么呢？**")));
+        Story english = englishStory();
+        english.page(QStringLiteral("p1"))->interaction->question.clear();
+        english.page(QStringLiteral("p1"))->interaction->kind = Interaction::Kind::Guess;
+        QVERIFY(md(english).contains(QStringLiteral("**What do you guess?**")));
     }
 
     void draftsAreMarked()
@@ -350,6 +391,24 @@ private Q_SLOTS:
         Story bare = englishStory();
         bare.page(QStringLiteral("p1"))->state = Page::State::Streaming;
         QVERIFY(md(bare).contains(QStringLiteral("## Page 1\n\n> **Unfinished page**")));
+    }
+
+    void draftReasonsAreCodesInTheStorysLanguage()
+    {
+        Story story = draftStory();
+        Page* p3 = story.page(QStringLiteral("p3"));
+        Story::setDraftReason(*p3, QStringLiteral("network:dns"));
+        QVERIFY(md(story).contains(QStringLiteral(
+            "> **Unfinished page: The story writer could not be reached over the network.**")));
+
+        Story chinese = chineseStory();
+        Page* z2 = chinese.page(QStringLiteral("z2"));
+        Story::setDraftReason(*z2, QStringLiteral("length"));
+        z2->ending = false;
+        const QString m = md(chinese);
+        QVERIFY2(m.contains(QStringLiteral("> **未完成的页面：")), qPrintable(m));
+        QVERIFY(!m.contains(QStringLiteral("length limit")));
+        QVERIFY(m.contains(QStringLiteral("回答长度的上限")));
     }
 
     void emptyStory()
@@ -423,6 +482,9 @@ private Q_SLOTS:
         QVERIFY(zhText.contains(QStringLiteral("星星在轻轻地唱歌。")));
         QVERIFY(zhText.contains(QStringLiteral("小兔子应该去哪里？")));
         QVERIFY(zhText.contains(QStringLiteral("小兔子回家睡觉了。晚安！")));
+        // The story's words, not the interface's (pdftotext drops the spaces between Chinese characters).
+        QVERIFY2(QString(zhText).remove(u' ').contains(QStringLiteral("第1页")), qPrintable(zhText));
+        QVERIFY(zhText.contains(QStringLiteral("完")));
 
         // Model text is text in the PDF too, never markup.
         const QString evil = dir.filePath(QStringLiteral("evil.pdf"));
