@@ -3240,19 +3240,19 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Or pick a name:</source>
-        <translation type="unfinished"></translation>
+        <translation>或者选一个名字：</translation>
     </message>
     <message>
         <source>Some ideas:</source>
-        <translation type="unfinished"></translation>
+        <translation>一些点子：</translation>
     </message>
     <message>
         <source>Guess:</source>
-        <translation type="unfinished"></translation>
+        <translation>猜：</translation>
     </message>
     <message>
         <source>The storyteller is writing</source>
-        <translation type="unfinished"></translation>
+        <translation>讲故事的人正在写</translation>
     </message>
 </context>
 <context>
@@ -3388,95 +3388,95 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Widgets::AnswerPanel</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished">问题</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>My own answer…</source>
-        <translation type="unfinished">我自己的回答…</translation>
+        <translation>我自己的回答…</translation>
     </message>
     <message>
         <source>My own answer</source>
-        <translation type="unfinished">我自己的回答</translation>
+        <translation>我自己的回答</translation>
     </message>
     <message>
         <source>Type an answer of your own and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入你自己的回答，然后按回车</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished">回答</translation>
+        <translation>回答</translation>
     </message>
     <message>
         <source>Send my own answer</source>
-        <translation type="unfinished">发送我自己的回答</translation>
+        <translation>发送我自己的回答</translation>
     </message>
     <message>
         <source>The story goes on with your own answer</source>
-        <translation type="unfinished"></translation>
+        <translation>故事按你自己的回答继续</translation>
     </message>
     <message>
         <source>Type a name…</source>
-        <translation type="unfinished"></translation>
+        <translation>输入一个名字…</translation>
     </message>
     <message>
         <source>A name</source>
-        <translation type="unfinished"></translation>
+        <translation>名字</translation>
     </message>
     <message>
         <source>Type the name you give and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>输入你起的名字，然后按回车</translation>
     </message>
     <message>
         <source>That&apos;s the name</source>
-        <translation type="unfinished"></translation>
+        <translation>就叫这个名字</translation>
     </message>
     <message>
         <source>Give this name</source>
-        <translation type="unfinished"></translation>
+        <translation>用这个名字</translation>
     </message>
     <message>
         <source>The story goes on with the name you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>故事用你输入的名字继续</translation>
     </message>
     <message>
         <source>Tell it in your own words…</source>
-        <translation type="unfinished"></translation>
+        <translation>用你自己的话说一说…</translation>
     </message>
     <message>
         <source>Your words</source>
-        <translation type="unfinished"></translation>
+        <translation>你的话</translation>
     </message>
     <message>
         <source>Describe it in your own words; the storyteller weaves them into the next page</source>
-        <translation type="unfinished"></translation>
+        <translation>用你自己的话描述一下；讲故事的人会把它们写进下一页</translation>
     </message>
     <message>
         <source>Tell the storyteller</source>
-        <translation type="unfinished"></translation>
+        <translation>告诉讲故事的人</translation>
     </message>
     <message>
         <source>Send your words</source>
-        <translation type="unfinished"></translation>
+        <translation>发送你的话</translation>
     </message>
     <message>
         <source>The story goes on with what you wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>故事按你写的继续</translation>
     </message>
     <message>
         <source>The story goes this way</source>
-        <translation type="unfinished">故事就是这样往下走的</translation>
+        <translation>故事走的是这条路</translation>
     </message>
     <message>
         <source>Press %1 to choose this answer</source>
-        <translation type="unfinished">按 %1 选择这个回答</translation>
+        <translation>按 %1 选择这个回答</translation>
     </message>
     <message>
         <source>Answer %1; press %1 to choose it</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个回答；按 %1 选择它</translation>
     </message>
     <message>
         <source>An answer</source>
-        <translation type="unfinished"></translation>
+        <translation>一个回答</translation>
     </message>
 </context>
 <context>
@@ -3564,11 +3564,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Finish this page</source>
-        <translation type="unfinished"></translation>
+        <translation>写完这一页</translation>
     </message>
     <message>
         <source>The storyteller writes the rest of this unfinished page</source>
-        <translation type="unfinished"></translation>
+        <translation>讲故事的人会写完这一页剩下的部分</translation>
     </message>
 </context>
 <context>
