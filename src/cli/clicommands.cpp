@@ -10,6 +10,8 @@
 #include "llmclient.h"
 #include "logsink.h"
 #include "modelsjob.h"
+#include "speakcommand.h"
+#include "speechsettings.h"
 #include "storycommands.h"
 
 #include <QCommandLineParser>
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -30,24 +33,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Storybook::Cli::Commands)
 };
-
-// Runs the event loop until the job finishes; an interrupt cancels it.
-int runJob(QCoreApplication& app, Llm::RequestJob* job, InterruptWatcher& watcher,
-           const std::function<int(Llm::RequestJob*)>& onFinished)
-{
-    int code = 1;
-    bool interrupted = false;
-    QObject::connect(&watcher, &InterruptWatcher::interrupted, job, [job, &interrupted] {
-        interrupted = true;
-        job->cancel();
-    });
-    QObject::connect(job, &Llm::RequestJob::finished, &app, [&] {
-        code = interrupted ? report(Llm::makeError(LlmError::Kind::Cancelled)) : onFinished(job);
-        QCoreApplication::exit(code);
-    });
-    app.exec();
-    return code;
-}
 
 int chat(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, const QString& prompt,
          const QString& system, bool stream, bool showReasoning)
@@ -93,19 +78,11 @@ int models(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watc
     });
 }
 
-// The output path with the extension the picture's type asks for: "fox.png" for a JPEG becomes
-// "fox.jpg" (and the user is told); a name without an extension gets one.
+// The output path with the extension the picture's type asks for (see pathWithExtension()).
 QString outputPathFor(const QString& requested, Llm::ImageFormat format, bool* changed)
 {
-    const QFileInfo info(requested);
-    const QString suffix = info.suffix().toLower();
-    const QString wanted = Llm::fileExtensionOf(format);
-    const bool matches = suffix == wanted || (format == Llm::ImageFormat::Jpeg && suffix == QLatin1String("jpeg"));
-    *changed = !matches;
-    if (matches)
-        return requested;
-    const QString base = suffix.isEmpty() || suffix.size() > 5 ? requested : requested.left(requested.size() - suffix.size() - 1);
-    return base + u'.' + wanted;
+    return pathWithExtension(requested, Llm::fileExtensionOf(format),
+                             format == Llm::ImageFormat::Jpeg ? QStringList{QStringLiteral("jpeg")} : QStringList(), changed);
 }
 
 int image(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, const QString& prompt,
@@ -145,9 +122,11 @@ int image(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watch
     });
 }
 
-int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json, bool picture)
+int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json, Llm::Diagnostics::Check check,
+             const Llm::SpeechSettings& voice)
 {
-    Llm::Diagnostics diagnostics(&client, nullptr, picture ? Llm::Diagnostics::Check::Picture : Llm::Diagnostics::Check::Chat);
+    Llm::Diagnostics diagnostics(&client, nullptr, check);
+    diagnostics.setVoice(voice);
     int code = 1;
     bool interrupted = false;
     QObject::connect(&watcher, &InterruptWatcher::interrupted, &diagnostics, [&] {
@@ -189,6 +168,18 @@ int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& wa
     const int loopCode = app.exec();
     return interrupted ? loopCode : code;
 }
+// "diagnose --voice" names the voice check: "--voice" without a value after it becomes --voice-check.
+QStringList voiceCheckArguments(QStringList arguments)
+{
+    if (!arguments.contains(QLatin1String("diagnose")))
+        return arguments;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--voice")
+            && (i + 1 == arguments.size() || arguments.at(i + 1).startsWith(QLatin1String("--"))))
+            arguments[i] = QStringLiteral("--voice-check");
+    }
+    return arguments;
+}
 } // namespace
 
 int run(QCoreApplication& app)
@@ -199,12 +190,16 @@ int run(QCoreApplication& app)
                "Commands:\n"
                "  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout\n"
                "  models                                      list the server's model ids\n"
-               "  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;\n"
+               "  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;\n"
                "                                              --picture: the picture provider, painting one small\n"
-               "                                              picture (it costs as much as one picture)\n"
+               "                                              picture (it costs as much as one picture); --voice: the\n"
+               "                                              speech provider, speaking one short sentence\n"
                "  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...\n"
                "                                              paint one picture with the picture provider and write\n"
                "                                              the provider's bytes to FILE (.png/.jpg/.webp as sent)\n"
+               "  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]\n"
+               "        [--instructions STYLE]                speak TEXT with the speech provider (key from\n"
+               "                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE\n"
                "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
@@ -217,7 +212,7 @@ int run(QCoreApplication& app)
                "6 timeout, 7 bad response, 130 interrupted."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models, diagnose, image or story"));
+    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("chat, models, diagnose, image, speak or story"));
     ConnectionOptions connection;
     connection.addTo(parser);
     StoryCommands story;
@@ -238,9 +233,16 @@ int run(QCoreApplication& app)
                                        Tr::tr("FILE"));
     const QCommandLineOption picture(QStringLiteral("picture"),
                                      Tr::tr("diagnose: check the picture provider by painting one small picture (it may cost money)."));
-    parser.addOptions({noStream, system, showReasoning, json, verbose, logFile, size, quality, reference, picture});
+    // diagnose --voice is a flag, while speak --voice takes a value: for diagnose the flag is read as
+    // this hidden option (see voiceCheckArguments()).
+    QCommandLineOption voiceCheck(QStringLiteral("voice-check"),
+                                  Tr::tr("diagnose: check the speech provider by speaking one short sentence (it may cost money)."));
+    voiceCheck.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({noStream, system, showReasoning, json, verbose, logFile, size, quality, reference, picture, voiceCheck});
+    SpeakCommand speak;
+    speak.addTo(parser);
 
-    if (!parser.parse(QCoreApplication::arguments()))
+    if (!parser.parse(voiceCheckArguments(QCoreApplication::arguments())))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         write(stdout, parser.helpText());
@@ -252,7 +254,7 @@ int run(QCoreApplication& app)
     }
     const QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
-        return usageError(Tr::tr("a command is needed: chat, models, diagnose, image or story."));
+        return usageError(Tr::tr("a command is needed: chat, models, diagnose, image, speak or story."));
     const QString command = arguments.constFirst();
 
     if (!parser.isSet(verbose))
@@ -266,8 +268,16 @@ int run(QCoreApplication& app)
     LlmError error;
     // The picture provider is separate from the text provider (its own base URL, model and timeouts).
     const bool pictures = command == QLatin1String("image") || (command == QLatin1String("diagnose") && parser.isSet(picture));
-    const Llm::ConnectionSettings settings = connection.resolve(
-        parser, environment, &error, pictures ? Llm::ConnectionSettings::Role::Pictures : Llm::ConnectionSettings::Role::Text);
+    // So is the speech provider (speak, diagnose --voice), with its own key.
+    const bool speech = command == QLatin1String("speak") || (command == QLatin1String("diagnose") && parser.isSet(voiceCheck));
+    const Llm::ConnectionSettings::Role role = pictures ? Llm::ConnectionSettings::Role::Pictures
+                                               : speech ? Llm::ConnectionSettings::Role::Speech
+                                                        : Llm::ConnectionSettings::Role::Text;
+    Llm::ConnectionSettings settings = connection.resolve(parser, environment, &error, role);
+    if (speech && !error.isError()) {
+        LlmError textError;
+        settings = SpeakCommand::speechSettings(environment, connection.resolve(parser, environment, &textError), settings);
+    }
     sink.addSecret(settings.apiKey);
     sink.addSecret(settings.proxy.password);
     if (error.isError())
@@ -290,7 +300,18 @@ int run(QCoreApplication& app)
     if (command == QLatin1String("diagnose")) {
         if (arguments.size() > 1)
             return usageError(Tr::tr("diagnose takes no arguments."));
-        return diagnose(app, client, watcher, parser.isSet(json), parser.isSet(picture));
+        if (parser.isSet(picture) && parser.isSet(voiceCheck))
+            return usageError(Tr::tr("diagnose checks one provider at a time: --picture or --voice."));
+        const Llm::Diagnostics::Check check = parser.isSet(picture)      ? Llm::Diagnostics::Check::Picture
+                                              : parser.isSet(voiceCheck) ? Llm::Diagnostics::Check::Voice
+                                                                         : Llm::Diagnostics::Check::Chat;
+        const QString file = connection.settingsFile(parser);
+        std::unique_ptr<QSettings> stored = file.isEmpty() ? std::make_unique<QSettings>()
+                                                           : std::make_unique<QSettings>(file, QSettings::IniFormat);
+        Llm::SpeechSettings voice = Llm::SpeechSettings::load(*stored);
+        if (parser.isSet(QStringLiteral("voice")))
+            voice.voice = parser.value(QStringLiteral("voice"));
+        return diagnose(app, client, watcher, parser.isSet(json), check, voice);
     }
     if (command == QLatin1String("image")) {
         const QString prompt = arguments.mid(1).join(u' ');
@@ -301,6 +322,8 @@ int run(QCoreApplication& app)
         return image(app, client, watcher, prompt, parser.value(output), parser.value(size), parser.value(quality),
                      parser.values(reference));
     }
+    if (command == QLatin1String("speak"))
+        return speak.run(app, parser, connection, arguments.mid(1), client, watcher);
     if (command == QLatin1String("story")) {
         LlmError pictureError;
         const Llm::ConnectionSettings pictureSettings = story.pictureSettings(
@@ -309,7 +332,7 @@ int run(QCoreApplication& app)
         sink.addSecret(pictureSettings.apiKey);
         return story.run(app, parser, arguments.mid(1), settings, pictureSettings, watcher);
     }
-    return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose, image or story.").arg(command));
+    return usageError(Tr::tr("unknown command “%1”; use chat, models, diagnose, image, speak or story.").arg(command));
 }
 
 } // namespace Storybook::Cli

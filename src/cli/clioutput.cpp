@@ -1,8 +1,11 @@
 #include "clioutput.h"
 
 #include "errortexts.h"
+#include "interruptwatcher.h"
+#include "requestjob.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace Storybook::Cli {
 
@@ -42,6 +45,35 @@ int reportProblem(Llm::LlmError::Kind kind, const QString& message, const QStrin
     error.message = message;
     error.hint = hint;
     return report(error);
+}
+
+int runJob(QCoreApplication& app, Llm::RequestJob* job, InterruptWatcher& watcher,
+           const std::function<int(Llm::RequestJob*)>& onFinished)
+{
+    int code = 1;
+    bool interrupted = false;
+    QObject::connect(&watcher, &InterruptWatcher::interrupted, job, [job, &interrupted] {
+        interrupted = true;
+        job->cancel();
+    });
+    QObject::connect(job, &Llm::RequestJob::finished, &app, [&] {
+        code = interrupted ? report(Llm::makeError(Llm::LlmError::Kind::Cancelled)) : onFinished(job);
+        QCoreApplication::exit(code);
+    });
+    app.exec();
+    return code;
+}
+
+QString pathWithExtension(const QString& requested, const QString& wanted, const QStringList& synonyms, bool* changed)
+{
+    const QFileInfo info(requested);
+    const QString suffix = info.suffix().toLower();
+    const bool matches = suffix == wanted || synonyms.contains(suffix);
+    *changed = !matches;
+    if (matches)
+        return requested;
+    const QString base = suffix.isEmpty() || suffix.size() > 5 ? requested : requested.left(requested.size() - suffix.size() - 1);
+    return base + u'.' + wanted;
 }
 
 } // namespace Storybook::Cli

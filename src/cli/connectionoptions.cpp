@@ -139,4 +139,18 @@ Llm::ConnectionSettings ConnectionOptions::resolve(const QCommandLineParser& par
     return settings;
 }
 
+QString ConnectionOptions::settingsFile(const QCommandLineParser& parser) const
+{
+    return parser.isSet(m_settings) ? parser.value(m_settings) : QString();
+}
+
+QString roleKey(const QProcessEnvironment& environment, const QString& ownVariable, const Llm::ConnectionSettings& resolved,
+                const Llm::ConnectionSettings& text)
+{
+    const QString own = environment.value(ownVariable).trimmed();
+    const bool sameHost = resolved.baseUrl.host().compare(text.baseUrl.host(), Qt::CaseInsensitive) == 0
+                          && resolved.baseUrl.port() == text.baseUrl.port();
+    return !own.isEmpty() ? own : (sameHost ? text.apiKey : QString());
+}
+
 } // namespace Storybook::Cli

@@ -29,6 +29,9 @@ public:
                                                   const QProcessEnvironment& environment, Llm::LlmError* error,
                                                   Llm::ConnectionSettings::Role role = Llm::ConnectionSettings::Role::Text) const;
 
+    // The INI file given with --settings, empty for the user's settings.
+    [[nodiscard]] QString settingsFile(const QCommandLineParser& parser) const;
+
 private:
     QCommandLineOption m_baseUrl;
     QCommandLineOption m_model;
@@ -43,5 +46,11 @@ private:
     QCommandLineOption m_settings;
     QCommandLineOption m_noHttp2;
 };
+
+// The key of a provider apart from the text provider (pictures, speech): its own environment variable,
+// else the text provider's key when both are the same host and port (a key is never sent to another
+// provider's host), else none.
+[[nodiscard]] QString roleKey(const QProcessEnvironment& environment, const QString& ownVariable,
+                              const Llm::ConnectionSettings& resolved, const Llm::ConnectionSettings& text);
 
 } // namespace Storybook::Cli

@@ -1,6 +1,7 @@
 #include "storycommands.h"
 
 #include "clioutput.h"
+#include "connectionoptions.h"
 #include "interruptwatcher.h"
 #include "library.h"
 #include "illustrator.h"
@@ -77,7 +78,7 @@ StoryCommands::StoryCommands()
     , m_choice(QStringLiteral("choice"), tr("story continue: the number of a suggested answer."), tr("N"))
     , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
     , m_page(QStringLiteral("page"), tr("story show/regenerate/illustrate/versions/restore-version: a page number on the reading path."), tr("N"))
-    , m_format(QStringLiteral("format"), tr("story export: md, html or pdf."), tr("FORMAT"))
+    , m_format(QStringLiteral("format"), tr("story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings', else mp3)."), tr("FORMAT"))
     , m_output(QStringLiteral("output"), tr("story export, image: the file to write."), tr("FILE"))
     , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
     , m_pictures(QStringLiteral("pictures"), tr("story new: paint a picture for every page (the picture provider of the settings)."))
@@ -97,10 +98,7 @@ Llm::ConnectionSettings StoryCommands::pictureSettings(const QCommandLineParser&
         resolved.baseUrl = QUrl(parser.value(m_pictureBaseUrl).trimmed());
     if (parser.isSet(m_pictureModel))
         resolved.model = parser.value(m_pictureModel).trimmed();
-    const QString own = environment.value(QStringLiteral("STORYBOOK_PICTURE_API_KEY")).trimmed();
-    const bool sameHost = resolved.baseUrl.host().compare(text.baseUrl.host(), Qt::CaseInsensitive) == 0
-                          && resolved.baseUrl.port() == text.baseUrl.port();
-    resolved.apiKey = !own.isEmpty() ? own : (sameHost ? text.apiKey : QString());
+    resolved.apiKey = roleKey(environment, QStringLiteral("STORYBOOK_PICTURE_API_KEY"), resolved, text);
     return resolved;
 }
 

@@ -3,6 +3,7 @@
 // proxies as every other request, and the key kept out of every message.
 #include "clienttesthelpers.h"
 #include "connectionsettings.h"
+#include "diagnostics.h"
 #include "fakeopenaiserver.h"
 #include "fakespeech.h"
 #include "proxylauncher.h"
@@ -483,6 +484,56 @@ private Q_SLOTS:
         file.setValue(QStringLiteral("speech/speed"), 9);
         QCOMPARE(Llm::SpeechSettings::load(file).speed, 1.0);
         QVERIFY(!file.allKeys().join(u' ').contains(QLatin1String("apiKey")));
+    }
+
+    void diagnosticsVoiceCheck_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("speaks") << "ok" << true << int(Kind::None);
+        QTest::newRow("401") << "status:401" << false << int(Kind::Unauthorized);
+        QTest::newRow("JSON instead of audio") << "speech-json" << false << int(Kind::MalformedResponse);
+    }
+    void diagnosticsVoiceCheck()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(bool, ok);
+        QFETCH(int, kind);
+        Llm::LlmClient client(directSettings(m_server->baseUrl(scenario)));
+        Llm::Diagnostics diagnostics(&client, nullptr, Llm::Diagnostics::Check::Voice);
+        Llm::SpeechSettings voice;
+        voice.voice = QStringLiteral("nova");
+        voice.format = Format::Wav;
+        diagnostics.setVoice(voice);
+        QSignalSpy finished(&diagnostics, &Llm::Diagnostics::finished);
+        diagnostics.start();
+        QVERIFY(finished.wait(20000));
+        const Llm::DiagnosticsReport report = diagnostics.report();
+        QCOMPARE(report.ok, ok);
+        QCOMPARE(report.stages.constLast().name, QStringLiteral("voice"));
+        Kind failedKind = Kind::None;
+        for (const Llm::DiagnosticStage& stage : report.stages) {
+            if (stage.status == Llm::DiagnosticStage::Status::Failed) {
+                failedKind = stage.error.kind;
+                break;
+            }
+        }
+        QCOMPARE(int(failedKind), kind);
+        for (const RecordedRequest& r : m_server->requests())
+            QVERIFY(!r.path.contains("/chat/completions")); // the check never chats
+        const Llm::DiagnosticStage& last = report.stages.constLast();
+        if (last.status == Llm::DiagnosticStage::Status::Skipped) {
+            QVERIFY(speechRequests(*m_server).isEmpty()); // an earlier stage failed (a 401 for /models too)
+            return;
+        }
+        const QList<RecordedRequest> sent = speechRequests(*m_server);
+        QCOMPARE(sent.size(), 1); // the check speaks once, through the client
+        QCOMPARE(QJsonDocument::fromJson(sent.constFirst().body).object().value(QLatin1String("voice")).toString(), QStringLiteral("nova"));
+        if (ok) {
+            QVERIFY2(last.detail.contains(QLatin1String("nova")) && last.detail.contains(QLatin1String("wav")), qPrintable(last.detail));
+            QVERIFY(report.verdict.contains(QLatin1String("speech provider")));
+        }
     }
 
     void keyNeverInMessages()
