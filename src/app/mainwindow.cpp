@@ -69,6 +69,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     if (!QFileInfo::exists(folder))
         m_library->addSamples(); // a new library starts with something to read
     const QString libraryProblem = m_library->reload();
+    m_library->dropBlank({}); // stories a first page that failed before its first word left behind
 
     QString rescueProblem;
     const QString settingsCopy = SettingsRescue::keepUnreadableCopy(&rescueProblem);
@@ -358,6 +359,7 @@ void MainWindow::onStoryChanged(const QString& storyId)
         focusStory();
     updateTitle();
     updateStatus();
+    m_library->dropBlank(storyId); // a blank story left for another one is not kept (issue 18)
     m_sidebar->refresh();
     m_sidebar->selectStory(storyId);
     updateActions();
@@ -669,6 +671,7 @@ void MainWindow::showCurrentPlace()
     m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_reader) : m_newStoryPage);
     m_newStoryPage->setCanGoBack(!open && !m_storyBeforeNew.isEmpty() && m_library->record(m_storyBeforeNew));
     updateTitle();
+    updateStatus();
     updateActions();
 }
 
