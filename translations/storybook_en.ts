@@ -1136,12 +1136,16 @@ Picture-book stories written with you, page by page.</source>
 Commands:
   chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
   models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
+  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
                                               --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture)
+                                              picture (it costs as much as one picture); --voice: the
+                                              speech provider, speaking one short sentence
   image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
                                               paint one picture with the picture provider and write
                                               the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                speak TEXT with the speech provider (key from
+                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
@@ -1155,15 +1159,23 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chat, models, diagnose, image or story</source>
+        <source>chat, models, diagnose, image, speak or story</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose, image or story.</source>
+        <source>diagnose: check the speech provider by speaking one short sentence (it may cost money).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
+        <source>a command is needed: chat, models, diagnose, image, speak or story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnose checks one provider at a time: --picture or --voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1558,7 +1570,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         </translation>
     </message>
     <message>
-        <source>story export: md, html or pdf.</source>
+        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3759,6 +3771,79 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>“%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation>
+            <numerusform>The text is longer than one request takes; it is spoken in %n part, split at sentence ends.</numerusform>
+            <numerusform>The text is longer than one request takes; it is spoken in %n parts, split at sentence ends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation>
+            <numerusform>%1 audio cannot be joined into one file; the %n part is written as a numbered file.</numerusform>
+            <numerusform>%1 audio cannot be joined into one file; the %n parts are written as numbered files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

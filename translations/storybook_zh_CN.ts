@@ -1135,12 +1135,16 @@ Picture-book stories written with you, page by page.</source>
 Commands:
   chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
   models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture]               check configuration, proxy, DNS, TLS, key and model;
+  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
                                               --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture)
+                                              picture (it costs as much as one picture); --voice: the
+                                              speech provider, speaking one short sentence
   image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
                                               paint one picture with the picture provider and write
                                               the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                speak TEXT with the speech provider (key from
+                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
   story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
   story continue ID (--choice N | --answer TEXT)
   story regenerate ID [--page N]
@@ -1151,19 +1155,51 @@ Commands:
   story import FILE | delete ID | restore ID
 
 Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interactive Storybook 命令行工具：以与应用相同的方式访问 OpenAI 兼容的 API。
+
+命令：
+  chat [--no-stream] [--system TEXT] PROMPT   把回复以流式输出到标准输出
+  models                                      列出服务器提供的模型 ID
+  diagnose [--json] [--picture | --voice]     检查配置、代理、DNS、TLS、密钥和模型；
+                                              --picture：检查图片服务，画一张小图
+                                              （费用与一张图片相同）；--voice：检查
+                                              语音服务，朗读一个短句
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              用图片服务画一张图，把服务返回的字节
+                                              原样写入 FILE（.png/.jpg/.webp）
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                用语音服务朗读 TEXT（密钥取自
+                                              STORYBOOK_SPEECH_API_KEY），把音频写入 FILE
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story illustrate ID [--page N]   （story new --pictures [--art-style S]：带插图的故事）
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+退出码：0 成功，1 内部错误，2 用法/配置错误，3 网络/DNS/TLS，4 代理，5 API/HTTP，6 超时，7 回复无法识别，130 被中断。</translation>
     </message>
     <message>
-        <source>chat, models, diagnose, image or story</source>
-        <translation type="unfinished"></translation>
+        <source>chat, models, diagnose, image, speak or story</source>
+        <translation>chat、models、diagnose、image、speak 或 story</translation>
     </message>
     <message>
-        <source>a command is needed: chat, models, diagnose, image or story.</source>
-        <translation type="unfinished"></translation>
+        <source>diagnose: check the speech provider by speaking one short sentence (it may cost money).</source>
+        <translation>diagnose：让语音服务朗读一个短句来检查它（可能产生费用）。</translation>
     </message>
     <message>
-        <source>unknown command “%1”; use chat, models, diagnose, image or story.</source>
-        <translation type="unfinished"></translation>
+        <source>a command is needed: chat, models, diagnose, image, speak or story.</source>
+        <translation>需要一个命令：chat、models、diagnose、image、speak 或 story。</translation>
+    </message>
+    <message>
+        <source>diagnose checks one provider at a time: --picture or --voice.</source>
+        <translation>diagnose 一次只检查一个服务：--picture 或 --voice。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
+        <translation>未知命令“%1”；请使用 chat、models、diagnose、image、speak 或 story。</translation>
     </message>
 </context>
 <context>
@@ -1558,8 +1594,8 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         </translation>
     </message>
     <message>
-        <source>story export: md, html or pdf.</source>
-        <translation type="unfinished"></translation>
+        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <translation>story export：md、html 或 pdf；speak：mp3、opus、wav、pcm、flac 或 aac（默认：设置中的格式，未设置时为 mp3）。</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1792,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Everything works: the speech provider spoke through %1.</source>
+        <translation>一切正常：语音服务已通过 %1 完成朗读。</translation>
+    </message>
+    <message>
+        <source>“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.</source>
+        <translation>“%1”用音色“%2”完成朗读：%3 音频（%4 KB），经由 %5，用时 %6 毫秒。</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::DiagnosticsReport</name>
@@ -1810,6 +1854,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>One short spoken sentence (costs as much as its words)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One short spoken sentence (costs as much as its words)</source>
+        <translation>朗读一个短句（费用与这句话的字数相当）</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2366,98 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Raise or remove the total timeout in Settings → Network.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no text to speak.</source>
+        <translation>没有要朗读的文字。</translation>
+    </message>
+    <message>
+        <source>Give the text that should be read aloud.</source>
+        <translation>请提供要朗读的文字。</translation>
+    </message>
+    <message>
+        <source>No voice is chosen for the speech provider.</source>
+        <translation>还没有为语音服务选择音色。</translation>
+    </message>
+    <message>
+        <source>Choose a voice the speech model offers, e.g. alloy (OpenAI) or FunAudioLLM/CosyVoice2-0.5B:alex (SiliconFlow).</source>
+        <translation>请选择该语音模型提供的音色，例如 alloy（OpenAI）或 FunAudioLLM/CosyVoice2-0.5B:alex（硅基流动）。</translation>
+    </message>
+    <message>
+        <source>The speaking speed %1 is out of range.</source>
+        <translation>语速 %1 超出范围。</translation>
+    </message>
+    <message>
+        <source>Choose a speed from 0.25 to 4 (1 is normal).</source>
+        <translation>请选择 0.25 到 4 之间的语速（1 为正常语速）。</translation>
+    </message>
+    <message>
+        <source>No audio format is chosen.</source>
+        <translation>还没有选择音频格式。</translation>
+    </message>
+    <message>
+        <source>Choose mp3, opus, wav, pcm, flac or aac.</source>
+        <translation>请选择 mp3、opus、wav、pcm、flac 或 aac。</translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s API key; it is separate from the text provider&apos;s (storybook-cli reads it from STORYBOOK_SPEECH_API_KEY).</source>
+        <translation>请检查语音服务的 API 密钥；它与文字服务的密钥是分开的（storybook-cli 从 STORYBOOK_SPEECH_API_KEY 读取）。</translation>
+    </message>
+    <message>
+        <source>Choose a speech model the provider offers, e.g. gpt-4o-mini-tts or tts-1 (OpenAI), FunAudioLLM/CosyVoice2-0.5B (SiliconFlow).</source>
+        <translation>请选择该服务提供的语音模型，例如 gpt-4o-mini-tts 或 tts-1（OpenAI）、FunAudioLLM/CosyVoice2-0.5B（硅基流动）。</translation>
+    </message>
+    <message>
+        <source>The speech provider limits how much can be spoken per minute. Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
+        <translation>语音服务限制了每分钟可朗读的量。请等一分钟再试，或向服务商确认套餐的限额。</translation>
+    </message>
+    <message>
+        <source>The voice “%1” is not one this speech model offers. Choose another voice.</source>
+        <translation>该语音模型没有“%1”这个音色。请选择其他音色。</translation>
+    </message>
+    <message>
+        <source>This speech provider does not make %1 audio. Choose another format, e.g. mp3 or wav.</source>
+        <translation>该语音服务不能生成 %1 音频。请选择其他格式，例如 mp3 或 wav。</translation>
+    </message>
+    <message>
+        <source>This speech model takes no speaking style. Leave the style empty, or use gpt-4o-mini-tts.</source>
+        <translation>该语音模型不支持说话风格。请把风格留空，或改用 gpt-4o-mini-tts。</translation>
+    </message>
+    <message>
+        <source>This speech model does not accept that speed. Use speed 1.</source>
+        <translation>该语音模型不接受这个语速。请使用语速 1。</translation>
+    </message>
+    <message>
+        <source>Check the speech provider&apos;s base URL, model and voice.</source>
+        <translation>请检查语音服务的接口地址、模型和音色。</translation>
+    </message>
+    <message>
+        <source>the audio is too large</source>
+        <translation>音频太大</translation>
+    </message>
+    <message>
+        <source>it sent JSON instead of audio</source>
+        <translation>它返回的是 JSON，而不是音频</translation>
+    </message>
+    <message>
+        <source>it sent a web page instead of audio</source>
+        <translation>它返回的是网页，而不是音频</translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged</source>
+        <translation>它返回的音频已损坏</translation>
+    </message>
+    <message>
+        <source>it sent data that is not audio</source>
+        <translation>它返回的数据不是音频</translation>
+    </message>
+    <message>
+        <source>the audio it sent is damaged or incomplete</source>
+        <translation>它返回的音频已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>its parts came in different audio formats</source>
+        <translation>各段音频的格式不一致</translation>
     </message>
 </context>
 <context>
@@ -3753,6 +3893,77 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation>speak：音色，例如 alloy 或 FunAudioLLM/CosyVoice2-0.5B:alex（默认：设置中的音色，未设置时为 alloy）。</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation>speak：语速，0.25 到 4，1 为正常语速（默认：设置中的语速）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation>speak：说话风格，例如“温暖、平静的睡前故事语气”（仅支持风格的模型，例如 gpt-4o-mini-tts）。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation>speak 需要要朗读的文字，例如 storybook-cli speak &quot;从前&quot; --output story.mp3。</translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation>speak 需要 --output FILE。</translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation>speak 的 --format 只能是 mp3、opus、wav、pcm、flac 或 aac，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation>--speed 需要 0.25 到 4 之间的数字，不能是“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation>
+            <numerusform>文字超过了单次请求的上限；已在句末切分，分 %n 段朗读。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation>服务返回的是 %1 音频；已写入 %2，而不是 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation>
+            <numerusform>%1 音频无法合并为一个文件；%n 段音频分别写入带编号的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation>无法把音频写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation>请检查文件夹是否存在且可以写入。</translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
+        <translation>pcm 是原始音频：24 kHz、16 位小端、单声道采样，没有文件头。</translation>
     </message>
 </context>
 </TS>
