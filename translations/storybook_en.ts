@@ -2,91 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>SettingsDialog</name>
+    <name>DiagnosticsPage</name>
     <message>
-        <source>Settings</source>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings pages</source>
+        <source>R&amp;un checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Provider</source>
+        <source>&amp;Copy report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Provider:</source>
+        <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Server address:</source>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Server address</source>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>API &amp;key:</source>
+        <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>API key</source>
+        <source>Recent &amp;log:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not needed for a program on this computer</source>
+        <source>Recent log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Interface &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;how</source>
+        <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the API key</source>
+        <source>A new language is used after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Model:</source>
+        <source>Reading aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model</source>
+        <source>&amp;Voice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a model name or pick one the server offers.</source>
+        <source>Voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Refresh list</source>
+        <source>&amp;Speed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh the model list</source>
+        <source>Reading speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Asks the server which models it offers, with the values entered here.</source>
+        <source>&amp;Listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Network</source>
+        <source>Listen to the voice</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>NetworkPage</name>
     <message>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
@@ -263,100 +273,90 @@
         <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ProviderPage</name>
     <message>
-        <source>Diagnostics</source>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <source>&amp;Provider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R&amp;un checks</source>
+        <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy report</source>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <source>&amp;Server address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check results</source>
+        <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check</source>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>API &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Details</source>
+        <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Result</source>
+        <source>Not needed for a program on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What to do</source>
+        <source>S&amp;how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent &amp;log:</source>
+        <source>Show the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent log</source>
+        <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>General</source>
+        <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interface &amp;language:</source>
+        <source>Type a model name or pick one the server offers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interface language</source>
+        <source>&amp;Refresh list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used after a restart.</source>
+        <source>Refresh the model list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading aloud</source>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Voice:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading speed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Listen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listen to the voice</source>
+        <source>Settings pages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -375,7 +375,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open diagnostics</source>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: API keys and passwords are kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No story writer is connected yet. Connect one to write new stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account may not use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer does not know the chosen model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s address in the settings looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is busy or its plan&apos;s limit is reached. Try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has a problem on its side. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture service refused to paint this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer refused to write this scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be painted this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story writer stopped before the page was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached: if it runs on this computer, start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the service could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy this computer uses to go online is not working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service took too long to answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1419,79 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Limit for the whole request in seconds; 0 means none (default 0; image: 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation>
+            <numerusform>The text is longer than one request takes; it is spoken in %n part, split at sentence ends.</numerusform>
+            <numerusform>The text is longer than one request takes; it is spoken in %n parts, split at sentence ends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation>
+            <numerusform>%1 audio cannot be joined into one file; the %n part is written as a numbered file.</numerusform>
+            <numerusform>%1 audio cannot be joined into one file; the %n parts are written as numbered files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2227,6 +2424,22 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 took longer than the total time limit of %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise or remove the total time limit in Settings → Network → Advanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no text to speak.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2318,22 +2531,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>its parts came in different audio formats</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise or remove the total timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Storybook::Llm::ProxyResolver</name>
@@ -2406,6 +2603,290 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The proxy port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::ConnectDialog</name>
+    <message>
+        <source>Connect a story writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which service should write the stories?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer; no key needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server with the OpenAI chat API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet; needs an API key from its website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service on the internet needs an API key from its website. A program on this computer (Ollama, LM Studio, llama.cpp) needs none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the story writer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on this computer: no key is needed. Start it, then go on to try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and model, and its API key if it needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste your %1 API key. You get it on the provider&apos;s website, under API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ It works: the story writer answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::DiagnosticsPage</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Run checks” to test the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::KeyNeeds</name>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key, if the server needs one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <extracomment>%1 is a provider&apos;s name, e.g. &quot;DeepSeek API key&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::NetworkPage</name>
+    <message>
+        <source>Advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the advanced connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2572,6 +3053,60 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ProviderPage</name>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation>
+            <numerusform>The server offers %n model. Pick one from the list or type a name.</numerusform>
+            <numerusform>The server offers %n models. Pick one from the list or type a name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -2664,190 +3199,19 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Result</source>
+        <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Press “Run checks” to test the connection.</source>
+        <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Same as the system</source>
+        <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The usual voice of the story&apos;s language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Once upon a time, a little fox found a lantern in the snow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address has no host name, for example api.openai.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a model name or pick one from the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file “%1” contains no PEM certificates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asking the server which models it offers…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation type="unfinished">
-            <numerusform>The server offers %n model. Pick one from the list or type a name.</numerusform>
-            <numerusform>The server offers %n models. Pick one from the list or type a name.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is not among them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Right now this means for %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;un checks again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stop checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The checks were stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3679,6 +4043,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Read this page aloud (F5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Goes back one page along the story&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes on one page along the story&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::StoryMapView</name>
@@ -3771,79 +4143,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>“%1” does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::Cli::SpeakCommand</name>
-    <message>
-        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>V</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speak needs --output FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
-        <translation>
-            <numerusform>The text is longer than one request takes; it is spoken in %n part, split at sentence ends.</numerusform>
-            <numerusform>The text is longer than one request takes; it is spoken in %n parts, split at sentence ends.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
-        <translation>
-            <numerusform>%1 audio cannot be joined into one file; the %n part is written as a numbered file.</numerusform>
-            <numerusform>%1 audio cannot be joined into one file; the %n parts are written as numbered files.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The audio could not be written to “%1”: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check that the folder exists and can be written to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,354 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
+        <translation>从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation>开始检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
+        <translation>复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <source>Recent &amp;log:</source>
+        <translation>最近的日志(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Recent log</source>
+        <translation>最近的日志</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>A new language is used after a restart.</source>
+        <translation>重新启动后使用新的语言。</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation>声音(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>语速(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>朗读语速</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>试听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Listen to the voice</source>
+        <translation>试听这个声音</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
+        <translation>代理就像上网流量的“中转站”。如果你是靠 Clash 或 v2rayN 这类程序上网的，它就是代理：在这个程序里找到它的端口，然后在下面填入 127.0.0.1 和这个端口。不确定的话，就选系统代理。</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>不使用代理：直接连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
+        <translation>系统代理：使用这台电脑的设置(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>What the system proxy means right now</source>
+        <translation>系统代理目前的实际情况</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP proxy</source>
+        <translation>HTTP 代理(&amp;H)</translation>
+    </message>
+    <message>
+        <source>SOC&amp;KS5 proxy</source>
+        <translation>SOCKS5 代理(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;address:</source>
+        <translation>代理地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
+        <translation>主机名或 IP 地址。也可以直接粘贴完整的代理地址，例如 socks5://127.0.0.1:1080。</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>代理端口</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Only if the proxy asks for one</source>
+        <translation>仅在代理要求时填写</translation>
+    </message>
+    <message>
+        <source>Proxy username</source>
+        <translation>代理用户名</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve host names through the proxy</source>
+        <translation>通过代理解析主机名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
+        <translation>推荐开启。由代理自己解析服务器的地址（socks5h），可以避免本地网络返回错误或被屏蔽的解析结果。</translation>
+    </message>
+    <message>
+        <source>Bypass &amp;for:</source>
+        <translation>绕过列表(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Addresses that never use the proxy</source>
+        <translation>始终不经过代理的地址</translation>
+    </message>
+    <message>
+        <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
+        <translation>直接连接、不经过代理的地址，用英文逗号分隔，例如 localhost,127.0.0.0/8,::1,.example.com</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Connection timeout:</source>
+        <translation>连接超时(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Connection timeout in seconds</source>
+        <translation>连接超时（秒）</translation>
+    </message>
+    <message>
+        <source>How long to wait for the server (or proxy) to accept a connection.</source>
+        <translation>等待服务器（或代理）接受连接的最长时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Silence timeout:</source>
+        <translation>空闲超时(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Silence timeout in seconds</source>
+        <translation>空闲超时（秒）</translation>
+    </message>
+    <message>
+        <source>How long the server may stay silent while writing before the request is given up.</source>
+        <translation>服务器在写的过程中最多可以多久不发送任何数据，超过这个时间就放弃这次请求。</translation>
+    </message>
+    <message>
+        <source>&amp;Total time limit:</source>
+        <translation>总超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Total time limit in seconds, 0 for no limit</source>
+        <translation>总超时（秒），0 表示不限制</translation>
+    </message>
+    <message>
+        <source>R&amp;etries:</source>
+        <translation>重试次数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>How often a failed request is tried again before an error is shown.</source>
+        <translation>请求失败后，在显示错误之前重新尝试的次数。</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra certificates:</source>
+        <translation>额外证书(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Usually empty; a PEM file from your school or company IT</source>
+        <translation>通常留空；如有需要，填写学校或公司 IT 部门提供的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates file</source>
+        <translation>额外的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation>选择证书文件</translation>
+    </message>
+    <message>
+        <source>Use HTTP/&amp;2</source>
+        <translation>使用 HTTP/2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
+        <translation>对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
+        <translation>选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>服务商(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Picking a provider fills in its server address and a suggested model.</source>
+        <translation>选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
+        <translation>兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation>使用这台电脑上的程序时无需填写</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>显示 API 密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Type a model name or pick one the server offers.</source>
+        <translation>输入模型名称，或从服务器提供的模型中选择一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>刷新列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the model list</source>
+        <translation>刷新模型列表</translation>
+    </message>
+    <message>
+        <source>Asks the server which models it offers, with the values entered here.</source>
+        <translation>用这里填写的设置，向服务器查询它提供哪些模型。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -10,354 +358,6 @@
     <message>
         <source>Settings pages</source>
         <translation>设置页面</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation type="unfinished">服务商</translation>
-    </message>
-    <message>
-        <source>Choose the service that writes the stories. A service on the internet needs an API key from its website; a program on this computer (Ollama, LM Studio, llama.cpp) does not.</source>
-        <translation type="unfinished">选择由哪个服务来写故事。网上的服务需要到它的网站上申请 API 密钥；在这台电脑上运行的程序（Ollama、LM Studio、llama.cpp）则不需要。</translation>
-    </message>
-    <message>
-        <source>&amp;Provider:</source>
-        <translation type="unfinished">服务商(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Picking a provider fills in its server address and a suggested model.</source>
-        <translation type="unfinished">选好服务商后，会自动填入它的服务器地址和推荐的模型。</translation>
-    </message>
-    <message>
-        <source>&amp;Server address:</source>
-        <translation type="unfinished">服务器地址(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished">服务器地址</translation>
-    </message>
-    <message>
-        <source>The address of the OpenAI-compatible API, usually ending in /v1.</source>
-        <translation type="unfinished">兼容 OpenAI 的 API 地址，通常以 /v1 结尾。</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation type="unfinished">API 密钥(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished">API 密钥</translation>
-    </message>
-    <message>
-        <source>Not needed for a program on this computer</source>
-        <translation type="unfinished">使用这台电脑上的程序时无需填写</translation>
-    </message>
-    <message>
-        <source>S&amp;how</source>
-        <translation type="unfinished">显示(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Show the API key</source>
-        <translation type="unfinished">显示 API 密钥</translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation type="unfinished">模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished">模型</translation>
-    </message>
-    <message>
-        <source>Type a model name or pick one the server offers.</source>
-        <translation type="unfinished">输入模型名称，或从服务器提供的模型中选择一个。</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh list</source>
-        <translation type="unfinished">刷新列表(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Refresh the model list</source>
-        <translation type="unfinished">刷新模型列表</translation>
-    </message>
-    <message>
-        <source>Asks the server which models it offers, with the values entered here.</source>
-        <translation type="unfinished">用这里填写的设置，向服务器查询它提供哪些模型。</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation type="unfinished">网络</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation type="unfinished">代理</translation>
-    </message>
-    <message>
-        <source>A proxy is a go-between for internet traffic. If a program such as Clash or v2rayN gets you online, it is a proxy: find its port in that program and enter 127.0.0.1 with that port below. When unsure, use the system proxy.</source>
-        <translation type="unfinished">代理就像上网流量的“中转站”。如果你是靠 Clash 或 v2rayN 这类程序上网的，它就是代理：在这个程序里找到它的端口，然后在下面填入 127.0.0.1 和这个端口。不确定的话，就选系统代理。</translation>
-    </message>
-    <message>
-        <source>&amp;No proxy: connect directly</source>
-        <translation type="unfinished">不使用代理：直接连接(&amp;N)</translation>
-    </message>
-    <message>
-        <source>S&amp;ystem proxy: use this computer&apos;s settings</source>
-        <translation type="unfinished">系统代理：使用这台电脑的设置(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>What the system proxy means right now</source>
-        <translation type="unfinished">系统代理目前的实际情况</translation>
-    </message>
-    <message>
-        <source>&amp;HTTP proxy</source>
-        <translation type="unfinished">HTTP 代理(&amp;H)</translation>
-    </message>
-    <message>
-        <source>SOC&amp;KS5 proxy</source>
-        <translation type="unfinished">SOCKS5 代理(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Proxy &amp;address:</source>
-        <translation type="unfinished">代理地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation type="unfinished">代理地址</translation>
-    </message>
-    <message>
-        <source>A host name or IP address. You may also paste a whole proxy address such as socks5://127.0.0.1:1080.</source>
-        <translation type="unfinished">主机名或 IP 地址。也可以直接粘贴完整的代理地址，例如 socks5://127.0.0.1:1080。</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation type="unfinished">端口(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation type="unfinished">未设置</translation>
-    </message>
-    <message>
-        <source>Proxy port</source>
-        <translation type="unfinished">代理端口</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation type="unfinished">用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Only if the proxy asks for one</source>
-        <translation type="unfinished">仅在代理要求时填写</translation>
-    </message>
-    <message>
-        <source>Proxy username</source>
-        <translation type="unfinished">代理用户名</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation type="unfinished">密码(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>Proxy password</source>
-        <translation type="unfinished">代理密码</translation>
-    </message>
-    <message>
-        <source>&amp;Resolve host names through the proxy</source>
-        <translation type="unfinished">通过代理解析主机名(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Recommended. The proxy looks up the server&apos;s address itself (socks5h), which avoids wrong or blocked answers from the local network.</source>
-        <translation type="unfinished">推荐开启。由代理自己解析服务器的地址（socks5h），可以避免本地网络返回错误或被屏蔽的解析结果。</translation>
-    </message>
-    <message>
-        <source>Bypass &amp;for:</source>
-        <translation type="unfinished">绕过列表(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Addresses that never use the proxy</source>
-        <translation type="unfinished">始终不经过代理的地址</translation>
-    </message>
-    <message>
-        <source>Comma-separated addresses that are reached directly, e.g. localhost,127.0.0.0/8,::1,.example.com</source>
-        <translation type="unfinished">直接连接、不经过代理的地址，用英文逗号分隔，例如 localhost,127.0.0.0/8,::1,.example.com</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation type="unfinished">连接</translation>
-    </message>
-    <message>
-        <source>&amp;Connection timeout:</source>
-        <translation type="unfinished">连接超时(&amp;C)：</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"> 秒</translation>
-    </message>
-    <message>
-        <source>Connection timeout in seconds</source>
-        <translation type="unfinished">连接超时（秒）</translation>
-    </message>
-    <message>
-        <source>How long to wait for the server (or proxy) to accept a connection.</source>
-        <translation type="unfinished">等待服务器（或代理）接受连接的最长时间。</translation>
-    </message>
-    <message>
-        <source>&amp;Silence timeout:</source>
-        <translation type="unfinished">空闲超时(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Silence timeout in seconds</source>
-        <translation type="unfinished">空闲超时（秒）</translation>
-    </message>
-    <message>
-        <source>How long the server may stay silent while writing before the request is given up.</source>
-        <translation type="unfinished">服务器在写的过程中最多可以多久不发送任何数据，超过这个时间就放弃这次请求。</translation>
-    </message>
-    <message>
-        <source>&amp;Total time limit:</source>
-        <translation type="unfinished">总超时(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation type="unfinished">不限制</translation>
-    </message>
-    <message>
-        <source>Total time limit in seconds, 0 for no limit</source>
-        <translation type="unfinished">总超时（秒），0 表示不限制</translation>
-    </message>
-    <message>
-        <source>R&amp;etries:</source>
-        <translation type="unfinished">重试次数(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation type="unfinished">重试次数</translation>
-    </message>
-    <message>
-        <source>How often a failed request is tried again before an error is shown.</source>
-        <translation type="unfinished">请求失败后，在显示错误之前重新尝试的次数。</translation>
-    </message>
-    <message>
-        <source>E&amp;xtra certificates:</source>
-        <translation type="unfinished">额外证书(&amp;X)：</translation>
-    </message>
-    <message>
-        <source>Usually empty; a PEM file from your school or company IT</source>
-        <translation type="unfinished">通常留空；如有需要，填写学校或公司 IT 部门提供的 PEM 文件</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates file</source>
-        <translation type="unfinished">额外的 CA 证书文件</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished">浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation type="unfinished">选择证书文件</translation>
-    </message>
-    <message>
-        <source>Use HTTP/&amp;2</source>
-        <translation type="unfinished">使用 HTTP/2(&amp;2)</translation>
-    </message>
-    <message>
-        <source>Faster with most servers. Turn it off if a proxy or old server has trouble with it.</source>
-        <translation type="unfinished">对大多数服务器来说速度更快。如果代理或较旧的服务器用它时出问题，请关闭。</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation type="unfinished">诊断</translation>
-    </message>
-    <message>
-        <source>Checks each step from this computer to the model, using the values on the other pages, even before you save them.</source>
-        <translation type="unfinished">从这台电脑到模型，逐一检查每个环节。检查时使用其他页面上填写的设置，即使还没有保存也可以。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished">开始检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy report</source>
-        <translation type="unfinished">复制报告(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copies the results, without passwords or keys, to paste into a message to whoever helps you.</source>
-        <translation type="unfinished">复制检查结果（不含密码和密钥），方便粘贴到消息里，发给帮你解决问题的人。</translation>
-    </message>
-    <message>
-        <source>Check results</source>
-        <translation type="unfinished">检查结果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation type="unfinished">检查项</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished">用时</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished">详情</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
-    </message>
-    <message>
-        <source>What to do</source>
-        <translation type="unfinished">建议</translation>
-    </message>
-    <message>
-        <source>Recent &amp;log:</source>
-        <translation type="unfinished">最近的日志(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Recent log</source>
-        <translation type="unfinished">最近的日志</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation type="unfinished">通用</translation>
-    </message>
-    <message>
-        <source>Interface &amp;language:</source>
-        <translation type="unfinished">界面语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Interface language</source>
-        <translation type="unfinished">界面语言</translation>
-    </message>
-    <message>
-        <source>A new language is used after a restart.</source>
-        <translation type="unfinished">重新启动后使用新的语言。</translation>
-    </message>
-    <message>
-        <source>Reading aloud</source>
-        <translation type="unfinished">朗读</translation>
-    </message>
-    <message>
-        <source>&amp;Voice:</source>
-        <translation type="unfinished">声音(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Voice</source>
-        <translation type="unfinished">声音</translation>
-    </message>
-    <message>
-        <source>&amp;Speed:</source>
-        <translation type="unfinished">语速(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Reading speed</source>
-        <translation type="unfinished">朗读语速</translation>
-    </message>
-    <message>
-        <source>&amp;Listen</source>
-        <translation type="unfinished">试听(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Listen to the voice</source>
-        <translation type="unfinished">试听这个声音</translation>
     </message>
 </context>
 <context>
@@ -375,8 +375,132 @@
         <translation>消息</translation>
     </message>
     <message>
-        <source>Open diagnostics</source>
-        <translation type="unfinished"></translation>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Provider settings</source>
+        <translation>服务商设置</translation>
+    </message>
+    <message>
+        <source>Picture settings</source>
+        <translation>图片设置</translation>
+    </message>
+    <message>
+        <source>Network diagnostics</source>
+        <translation>网络诊断</translation>
+    </message>
+    <message>
+        <source>Connect a story writer…</source>
+        <translation>连接写故事的服务…</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>No keychain is available: API keys and passwords are kept only until the app closes.</source>
+        <translation>没有可用的钥匙串：API 密钥和密码只保留到程序关闭。</translation>
+    </message>
+    <message>
+        <source>No story writer is connected yet. Connect one to write new stories.</source>
+        <translation>还没有连接写故事的服务。连接一个就能写新故事了。</translation>
+    </message>
+    <message>
+        <source>The picture service did not accept the API key.</source>
+        <translation>图片服务没有接受这个 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The story writer did not accept the API key.</source>
+        <translation>写故事的服务没有接受这个 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account may not use this model.</source>
+        <translation>图片服务的账户无权使用这个模型。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account may not use this model.</source>
+        <translation>写故事服务的账户无权使用这个模型。</translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s account has no credit left.</source>
+        <translation>图片服务的账户余额不足。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s account has no credit left.</source>
+        <translation>写故事服务的账户余额不足。</translation>
+    </message>
+    <message>
+        <source>The picture service does not know the chosen model.</source>
+        <translation>图片服务不认识所选的模型。</translation>
+    </message>
+    <message>
+        <source>The story writer does not know the chosen model.</source>
+        <translation>写故事的服务不认识所选的模型。</translation>
+    </message>
+    <message>
+        <source>The picture service&apos;s address in the settings looks wrong.</source>
+        <translation>设置里图片服务的地址似乎不对。</translation>
+    </message>
+    <message>
+        <source>The story writer&apos;s address in the settings looks wrong.</source>
+        <translation>设置里写故事服务的地址似乎不对。</translation>
+    </message>
+    <message>
+        <source>The service is busy or its plan&apos;s limit is reached. Try again in a minute.</source>
+        <translation>服务正忙，或已达到套餐限额。请过一分钟再试。</translation>
+    </message>
+    <message>
+        <source>The service has a problem on its side. Try again in a few minutes.</source>
+        <translation>服务那边出了问题。请过几分钟再试。</translation>
+    </message>
+    <message>
+        <source>The picture service refused to paint this scene.</source>
+        <translation>图片服务拒绝画这个场景。</translation>
+    </message>
+    <message>
+        <source>The story writer refused to write this scene.</source>
+        <translation>写故事的服务拒绝写这个场景。</translation>
+    </message>
+    <message>
+        <source>The picture could not be painted this time.</source>
+        <translation>这次没能画出图片。</translation>
+    </message>
+    <message>
+        <source>The story writer stopped before the page was finished.</source>
+        <translation>写故事的服务在这一页写完之前停下了。</translation>
+    </message>
+    <message>
+        <source>The service could not be reached: if it runs on this computer, start it.</source>
+        <translation>连不上服务：如果它运行在这台电脑上，请先启动它。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the service could not be made.</source>
+        <translation>无法与服务建立安全连接。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app.</source>
+        <translation>程序内部出了问题。</translation>
+    </message>
+    <message>
+        <source>The proxy this computer uses to go online is not working.</source>
+        <translation>这台电脑上网用的代理出了问题。</translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Check the internet connection.</source>
+        <translation>连不上服务。请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The service took too long to answer.</source>
+        <translation>服务回复太慢了。</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1446,77 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Cli::SpeakCommand</name>
+    <message>
+        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
+        <translation>speak：音色，例如 alloy 或 FunAudioLLM/CosyVoice2-0.5B:alex（默认：设置中的音色，未设置时为 alloy）。</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
+        <translation>speak：语速，0.25 到 4，1 为正常语速（默认：设置中的语速）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
+        <translation>speak：说话风格，例如“温暖、平静的睡前故事语气”（仅支持风格的模型，例如 gpt-4o-mini-tts）。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
+        <translation>speak 需要要朗读的文字，例如 storybook-cli speak &quot;从前&quot; --output story.mp3。</translation>
+    </message>
+    <message>
+        <source>speak needs --output FILE.</source>
+        <translation>speak 需要 --output FILE。</translation>
+    </message>
+    <message>
+        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation>speak 的 --format 只能是 mp3、opus、wav、pcm、flac 或 aac，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
+        <translation>--speed 需要 0.25 到 4 之间的数字，不能是“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
+        <translation>
+            <numerusform>文字超过了单次请求的上限；已在句末切分，分 %n 段朗读。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
+        <translation>服务返回的是 %1 音频；已写入 %2，而不是 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
+        <translation>
+            <numerusform>%1 音频无法合并为一个文件；%n 段音频分别写入带编号的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audio could not be written to “%1”: %2</source>
+        <translation>无法把音频写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and can be written to.</source>
+        <translation>请检查文件夹是否存在且可以写入。</translation>
+    </message>
+    <message>
+        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
+        <translation>pcm 是原始音频：24 kHz、16 位小端、单声道采样，没有文件头。</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Cli::StoryCommands</name>
     <message>
         <source>The End</source>
@@ -1786,14 +1981,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Everything works: the speech provider spoke through %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything works: the speech provider spoke through %1.</source>
         <translation>一切正常：语音服务已通过 %1 完成朗读。</translation>
     </message>
     <message>
@@ -1850,10 +2037,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>One small picture (costs as much as one picture)</source>
         <translation>一张小图（费用相当于画一张图）</translation>
-    </message>
-    <message>
-        <source>One short spoken sentence (costs as much as its words)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One short spoken sentence (costs as much as its words)</source>
@@ -2260,112 +2443,20 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>请重画这幅图；每次都会立即下载它的地址。</translation>
     </message>
     <message>
-        <source>There is no text to speak.</source>
-        <translation type="unfinished"></translation>
+        <source>Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced.</source>
+        <translation>请检查网络和代理。也可以在“设置 → 网络 → 高级”中调高连接超时。</translation>
     </message>
     <message>
-        <source>Give the text that should be read aloud.</source>
-        <translation type="unfinished"></translation>
+        <source>The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced.</source>
+        <translation>模型或网络卡住了。请重试，或在“设置 → 网络 → 高级”中调高空闲超时。</translation>
     </message>
     <message>
-        <source>No voice is chosen for the speech provider.</source>
-        <translation type="unfinished"></translation>
+        <source>The answer from %1 took longer than the total time limit of %2 seconds.</source>
+        <translation>等待 %1 的回复超出了总超时时间（%2 秒）。</translation>
     </message>
     <message>
-        <source>Choose a voice the speech model offers, e.g. alloy (OpenAI) or FunAudioLLM/CosyVoice2-0.5B:alex (SiliconFlow).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The speaking speed %1 is out of range.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a speed from 0.25 to 4 (1 is normal).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No audio format is chosen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose mp3, opus, wav, pcm, flac or aac.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the speech provider&apos;s API key; it is separate from the text provider&apos;s (storybook-cli reads it from STORYBOOK_SPEECH_API_KEY).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a speech model the provider offers, e.g. gpt-4o-mini-tts or tts-1 (OpenAI), FunAudioLLM/CosyVoice2-0.5B (SiliconFlow).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The speech provider limits how much can be spoken per minute. Wait a minute and try again, or check the plan&apos;s limits with the provider.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The voice “%1” is not one this speech model offers. Choose another voice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This speech provider does not make %1 audio. Choose another format, e.g. mp3 or wav.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This speech model takes no speaking style. Leave the style empty, or use gpt-4o-mini-tts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This speech model does not accept that speed. Use speed 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the speech provider&apos;s base URL, model and voice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the audio is too large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it sent JSON instead of audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it sent a web page instead of audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the audio it sent is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it sent data that is not audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the audio it sent is damaged or incomplete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its parts came in different audio formats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the network and the proxy. The connect timeout can be raised in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model or the network stalled. Try again, or raise the idle timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The answer from %1 took longer than the total limit of %2 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise or remove the total timeout in Settings → Network.</source>
-        <translation type="unfinished"></translation>
+        <source>Raise or remove the total time limit in Settings → Network → Advanced.</source>
+        <translation>请在“设置 → 网络 → 高级”中调高或取消总超时。</translation>
     </message>
     <message>
         <source>There is no text to speak.</source>
@@ -2535,6 +2626,290 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ConnectDialog</name>
+    <message>
+        <source>Connect a story writer</source>
+        <translation>连接写故事的服务</translation>
+    </message>
+    <message>
+        <source>Which service should write the stories?</source>
+        <translation>由哪个服务来写故事？</translation>
+    </message>
+    <message>
+        <source>Story writers</source>
+        <translation>写故事的服务</translation>
+    </message>
+    <message>
+        <source>Runs on this computer; no key needed.</source>
+        <translation>在这台电脑上运行，不需要密钥。</translation>
+    </message>
+    <message>
+        <source>Any server with the OpenAI chat API.</source>
+        <translation>任何提供 OpenAI 聊天接口的服务器。</translation>
+    </message>
+    <message>
+        <source>A service on the internet; needs an API key from its website.</source>
+        <translation>互联网上的服务，需要从它的网站获取 API 密钥。</translation>
+    </message>
+    <message>
+        <source>A service on the internet needs an API key from its website. A program on this computer (Ollama, LM Studio, llama.cpp) needs none.</source>
+        <translation>互联网上的服务需要从它的网站获取 API 密钥。这台电脑上的程序（Ollama、LM Studio、llama.cpp）不需要。</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>显示 API 密钥</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Trying the story writer…</source>
+        <translation>正在试用写故事的服务…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>再试一次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 runs on this computer: no key is needed. Start it, then go on to try it.</source>
+        <translation>%1 在这台电脑上运行，不需要密钥。请先启动它，然后继续试用。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and model, and its API key if it needs one.</source>
+        <translation>请输入服务器地址和模型；如果需要，再输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Paste your %1 API key. You get it on the provider&apos;s website, under API keys.</source>
+        <translation>请粘贴你的 %1 API 密钥。可以在服务商网站的 API 密钥页面获取。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>✓ It works: the story writer answered.</source>
+        <translation>✓ 可以用了：写故事的服务已经回复。</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>怎么办：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::DiagnosticsPage</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Press “Run checks” to test the connection.</source>
+        <translation>点击“开始检查”来测试连接。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks again</source>
+        <translation>重新检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation>停止检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The checks were stopped.</source>
+        <translation>检查已停止。</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation>开始检查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>怎么办：%1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message to whoever helps you.</source>
+        <translation>已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet. The log is kept in %1</source>
+        <translation>目前还没有日志。日志保存在：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::GeneralPage</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The usual voice of the story&apos;s language</source>
+        <translation>故事语言的默认声音</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>较慢</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>较快</translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow.</source>
+        <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::KeyNeeds</name>
+    <message>
+        <source>Not needed for a program on this computer</source>
+        <translation>使用这台电脑上的程序时无需填写</translation>
+    </message>
+    <message>
+        <source>API key, if the server needs one</source>
+        <translation>API 密钥（如果服务器需要）</translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <extracomment>%1 is a provider&apos;s name, e.g. &quot;DeepSeek API key&quot;</extracomment>
+        <translation>%1 API 密钥</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::NetworkPage</name>
+    <message>
+        <source>Advanced connection options</source>
+        <translation>高级连接选项</translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced…</source>
+        <translation>高级(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Show the advanced connection options</source>
+        <translation>显示高级连接选项</translation>
+    </message>
+    <message>
+        <source>Choose a certificates file</source>
+        <translation>选择证书文件</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until the app closes.</source>
+        <translation>没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
+        <translation>请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation>文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>无法读取文件“%1”。</translation>
+    </message>
+    <message>
+        <source>The file “%1” contains no PEM certificates.</source>
+        <translation>文件“%1”中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
+        <translation>在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
+    </message>
+    <message>
+        <source>Right now this means for %1: %2</source>
+        <translation>目前访问 %1 时：%2</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::PicturesPage</name>
     <message>
         <source>Paint a picture for every page of new stories</source>
@@ -2696,6 +3071,59 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::SettingsUi::ProviderPage</name>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation>没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://api.openai.com/v1.</source>
+        <translation>请填写服务器地址，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
+        <translation>服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>The server address has no host name, for example api.openai.com.</source>
+        <translation>服务器地址中缺少主机名（例如 api.openai.com）。</translation>
+    </message>
+    <message>
+        <source>Enter a model name or pick one from the list.</source>
+        <translation>请输入模型名称，或从列表中选择一个。</translation>
+    </message>
+    <message>
+        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
+        <translation>适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
+    </message>
+    <message>
+        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
+        <translation>在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
+    </message>
+    <message>
+        <source>Needs an API key, which you get on the provider&apos;s website.</source>
+        <translation>需要 API 密钥，可以在服务商的网站上获取。</translation>
+    </message>
+    <message>
+        <source>Asking the server which models it offers…</source>
+        <translation>正在向服务器查询可用的模型…</translation>
+    </message>
+    <message>
+        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
+        <translation>服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
+        <translation>
+            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not among them.</source>
+        <translation>其中不包括“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::SettingsUi::ProviderPresets</name>
     <message>
         <source>Qwen / DashScope (Alibaba Cloud)</source>
@@ -2788,190 +3216,20 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>插图</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <source>Provider</source>
+        <translation>服务商</translation>
     </message>
     <message>
-        <source>Press “Run checks” to test the connection.</source>
-        <translation type="unfinished">点击“开始检查”来测试连接。</translation>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
     <message>
-        <source>Same as the system</source>
-        <translation type="unfinished">跟随系统</translation>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
     </message>
     <message>
-        <source>The usual voice of the story&apos;s language</source>
-        <translation type="unfinished">故事语言的默认声音</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation type="unfinished">正常</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation type="unfinished">较慢</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation type="unfinished">较快</translation>
-    </message>
-    <message>
-        <source>Once upon a time, a little fox found a lantern in the snow.</source>
-        <translation type="unfinished">从前，有一只小狐狸在雪地里找到了一盏灯笼。</translation>
-    </message>
-    <message>
-        <source>Choose a certificates file</source>
-        <translation type="unfinished">选择证书文件</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished">PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>No keychain is available: the key is kept only until the app closes.</source>
-        <translation type="unfinished">没有可用的系统钥匙串：API 密钥只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>No keychain is available: the password is kept only until the app closes.</source>
-        <translation type="unfinished">没有可用的系统钥匙串：密码只会保留到应用关闭为止。</translation>
-    </message>
-    <message>
-        <source>Enter the server address, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished">请填写服务器地址，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address must start with http:// or https://, for example https://api.openai.com/v1.</source>
-        <translation type="unfinished">服务器地址必须以 http:// 或 https:// 开头，例如 https://api.openai.com/v1。</translation>
-    </message>
-    <message>
-        <source>The server address has no host name, for example api.openai.com.</source>
-        <translation type="unfinished">服务器地址中缺少主机名（例如 api.openai.com）。</translation>
-    </message>
-    <message>
-        <source>Enter a model name or pick one from the list.</source>
-        <translation type="unfinished">请输入模型名称，或从列表中选择一个。</translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port, a number from 1 to 65535 (for example 7890 or 1080).</source>
-        <translation type="unfinished">请填写代理的端口，即 1 到 65535 之间的数字（例如 7890 或 1080）。</translation>
-    </message>
-    <message>
-        <source>The file “%1” does not exist.</source>
-        <translation type="unfinished">文件“%1”不存在。</translation>
-    </message>
-    <message>
-        <source>The file “%1” cannot be read.</source>
-        <translation type="unfinished">无法读取文件“%1”。</translation>
-    </message>
-    <message>
-        <source>The file “%1” contains no PEM certificates.</source>
-        <translation type="unfinished">文件“%1”中没有 PEM 格式的证书。</translation>
-    </message>
-    <message>
-        <source>Any server that offers the OpenAI chat API: enter its address below.</source>
-        <translation type="unfinished">适用于任何提供 OpenAI 对话 API 的服务器：请在下面填写它的地址。</translation>
-    </message>
-    <message>
-        <source>Runs on this computer, so no API key is needed. Start the program before writing a story.</source>
-        <translation type="unfinished">在这台电脑上运行，无需 API 密钥。写故事之前，请先启动这个程序。</translation>
-    </message>
-    <message>
-        <source>Needs an API key, which you get on the provider&apos;s website.</source>
-        <translation type="unfinished">需要 API 密钥，可以在服务商的网站上获取。</translation>
-    </message>
-    <message>
-        <source>Asking the server which models it offers…</source>
-        <translation type="unfinished">正在向服务器查询可用的模型…</translation>
-    </message>
-    <message>
-        <source>The server answered but lists no models. Type the model&apos;s name yourself.</source>
-        <translation type="unfinished">服务器有响应，但没有列出任何模型。请自己输入模型名称。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server offers %n model(s). Pick one from the list or type a name.</source>
-        <translation type="unfinished">
-            <numerusform>服务器提供了 %n 个模型。请从列表中选择一个，或输入模型名称。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is not among them.</source>
-        <translation type="unfinished">其中不包括“%1”。</translation>
-    </message>
-    <message>
-        <source>Enter a valid server address on the Provider page to see which proxy it would use.</source>
-        <translation type="unfinished">在“服务商”页面填写有效的服务器地址后，这里会显示将使用哪个代理。</translation>
-    </message>
-    <message>
-        <source>Right now this means for %1: %2</source>
-        <translation type="unfinished">目前访问 %1 时：%2</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks again</source>
-        <translation type="unfinished">重新检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop checks</source>
-        <translation type="unfinished">停止检查(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished">正在检查…</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished">已停止</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished">已停止。</translation>
-    </message>
-    <message>
-        <source>The checks were stopped.</source>
-        <translation type="unfinished">检查已停止。</translation>
-    </message>
-    <message>
-        <source>R&amp;un checks</source>
-        <translation type="unfinished">开始检查(&amp;U)</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation type="unfinished">等待中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished">正在检查</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished">通过</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished">失败</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished">已跳过</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished">%1 毫秒</translation>
-    </message>
-    <message>
-        <source>What to do: %1</source>
-        <translation type="unfinished">建议：%1</translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into a message to whoever helps you.</source>
-        <translation type="unfinished">已复制。请把它粘贴到消息里，发给帮你解决问题的人。</translation>
-    </message>
-    <message>
-        <source>Nothing has been logged yet. The log is kept in %1</source>
-        <translation type="unfinished">目前还没有日志。日志保存在：%1</translation>
+        <source>General</source>
+        <translation>通用</translation>
     </message>
 </context>
 <context>
@@ -3800,6 +4058,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>Read this page aloud (F5)</source>
         <translation>朗读这一页（F5）</translation>
     </message>
+    <message>
+        <source>Goes back one page along the story&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes on one page along the story&apos;s path</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Widgets::StoryMapView</name>
@@ -3893,77 +4159,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
-    </message>
-</context>
-<context>
-    <name>Storybook::Cli::SpeakCommand</name>
-    <message>
-        <source>speak: the voice, e.g. alloy or FunAudioLLM/CosyVoice2-0.5B:alex (default: the settings&apos;, else alloy).</source>
-        <translation>speak：音色，例如 alloy 或 FunAudioLLM/CosyVoice2-0.5B:alex（默认：设置中的音色，未设置时为 alloy）。</translation>
-    </message>
-    <message>
-        <source>V</source>
-        <translation>V</translation>
-    </message>
-    <message>
-        <source>speak: 0.25 to 4, 1 is normal (default: the settings&apos;).</source>
-        <translation>speak：语速，0.25 到 4，1 为正常语速（默认：设置中的语速）。</translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation>S</translation>
-    </message>
-    <message>
-        <source>speak: a speaking style, e.g. &quot;a warm, calm bedtime voice&quot; (models that take one, e.g. gpt-4o-mini-tts).</source>
-        <translation>speak：说话风格，例如“温暖、平静的睡前故事语气”（仅支持风格的模型，例如 gpt-4o-mini-tts）。</translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation>TEXT</translation>
-    </message>
-    <message>
-        <source>speak needs the text, e.g. storybook-cli speak &quot;Once upon a time&quot; --output story.mp3.</source>
-        <translation>speak 需要要朗读的文字，例如 storybook-cli speak &quot;从前&quot; --output story.mp3。</translation>
-    </message>
-    <message>
-        <source>speak needs --output FILE.</source>
-        <translation>speak 需要 --output FILE。</translation>
-    </message>
-    <message>
-        <source>--format for speak is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
-        <translation>speak 的 --format 只能是 mp3、opus、wav、pcm、flac 或 aac，不能是“%1”。</translation>
-    </message>
-    <message>
-        <source>--speed needs a number from 0.25 to 4, not “%1”.</source>
-        <translation>--speed 需要 0.25 到 4 之间的数字，不能是“%1”。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The text is longer than one request takes; it is spoken in %n part(s), split at sentence ends.</source>
-        <translation>
-            <numerusform>文字超过了单次请求的上限；已在句末切分，分 %n 段朗读。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The provider sent %1 audio; it is written to %2 instead of %3.</source>
-        <translation>服务返回的是 %1 音频；已写入 %2，而不是 %3。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 audio cannot be joined into one file; the %n part(s) are written as numbered files.</source>
-        <translation>
-            <numerusform>%1 音频无法合并为一个文件；%n 段音频分别写入带编号的文件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The audio could not be written to “%1”: %2</source>
-        <translation>无法把音频写入“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Check that the folder exists and can be written to.</source>
-        <translation>请检查文件夹是否存在且可以写入。</translation>
-    </message>
-    <message>
-        <source>pcm is raw audio: 16-bit little-endian mono samples at 24 kHz, no header.</source>
-        <translation>pcm 是原始音频：24 kHz、16 位小端、单声道采样，没有文件头。</translation>
     </message>
 </context>
 </TS>

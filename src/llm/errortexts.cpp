@@ -242,15 +242,15 @@ LlmError makeError(Kind kind, const QString& what, const QString& extra)
         break;
     case Kind::ConnectTimeout:
         set(LlmError::tr("Connecting to %1 took longer than %2 seconds.").arg(what, extra),
-            LlmError::tr("Check the network and the proxy. The connect timeout can be raised in Settings → Network."));
+            LlmError::tr("Check the network and the proxy. The connection timeout can be raised in Settings → Network → Advanced."));
         break;
     case Kind::IdleTimeout:
         set(LlmError::tr("The server %1 sent nothing for %2 seconds.").arg(what, extra),
-            LlmError::tr("The model or the network stalled. Try again, or raise the idle timeout in Settings → Network."));
+            LlmError::tr("The model or the network stalled. Try again, or raise the silence timeout in Settings → Network → Advanced."));
         break;
     case Kind::TotalTimeout:
-        set(LlmError::tr("The answer from %1 took longer than the total limit of %2 seconds.").arg(what, extra),
-            LlmError::tr("Raise or remove the total timeout in Settings → Network."));
+        set(LlmError::tr("The answer from %1 took longer than the total time limit of %2 seconds.").arg(what, extra),
+            LlmError::tr("Raise or remove the total time limit in Settings → Network → Advanced."));
         break;
     case Kind::MalformedResponse:
         set(LlmError::tr("The answer from %1 could not be understood: %2").arg(what, extra),

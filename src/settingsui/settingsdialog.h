@@ -3,42 +3,34 @@
 #include "connectionsettings.h"
 #include "diagnostics.h"
 #include "illustrator.h"
-#include "speechsettings.h"
+#include "../speech/speechsettings.h" // not src/llm/speechsettings.h (the speech provider)
 
 #include <QDialog>
-#include <QPointer>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
 
-class QLabel;
-class QTimer;
-class QTreeWidgetItem;
-
 namespace Ui {
 class SettingsDialog;
 }
 
-namespace Storybook::Llm {
-class LlmClient;
-class ModelsJob;
-} // namespace Storybook::Llm
-
-namespace Storybook::Speech {
-class SpeechEngine;
-}
-
 namespace Storybook::SettingsUi {
 
+class DiagnosticsPage;
+class GeneralPage;
+class NetworkPage;
 class PicturesPage;
+class ProviderPage;
 class SecretStore;
 
-// Provider, network, diagnostics and general settings in one dialog. Everything works on the values
-// in the dialog, before they are saved: "Refresh list" and "Run checks" build a temporary client from
-// them, so a parent can try a proxy before committing to it. The dialog never saves anything itself:
-// the caller reads connectionSettings() and preferences() after exec() and stores them (secrets in
-// the SecretStore).
+// The settings dialog hosts one widget per page (as KeePassXC does): each page owns its form, its
+// load, save and validation; the dialog puts their values together, enables OK when no page has a
+// problem and marks the tabs that need correcting. Everything works on the values in the dialog,
+// before they are saved: "Refresh list" and "Run checks" build a temporary client from them, so a
+// parent can try a proxy before committing to it. The dialog never saves anything itself: the caller
+// reads connectionSettings() and preferences() after exec() and stores them (secrets in the
+// SecretStore).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -70,8 +62,13 @@ public:
     // A translated problem for every invalid field; empty when the settings can be saved (OK enabled).
     [[nodiscard]] QStringList problems() const;
     // The last finished diagnostics run, if any.
-    [[nodiscard]] std::optional<Llm::DiagnosticsReport> lastReport() const { return m_report; }
+    [[nodiscard]] std::optional<Llm::DiagnosticsReport> lastReport() const;
     [[nodiscard]] bool isDiagnosticsRunning() const;
+
+    [[nodiscard]] ProviderPage* providerPage() const { return m_provider; }
+    [[nodiscard]] NetworkPage* networkPage() const { return m_network; }
+    [[nodiscard]] DiagnosticsPage* diagnosticsPage() const { return m_diagnostics; }
+    [[nodiscard]] GeneralPage* generalPage() const { return m_general; }
     [[nodiscard]] PicturesPage* picturesPage() const { return m_pictures; }
 
     void showPage(Page page);
@@ -88,69 +85,19 @@ Q_SIGNALS:
 
 protected:
     void done(int result) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    struct FieldProblem
-    {
-        QLabel* label;
-        QString text;
-    };
-
-    void setupPresets();
-    void setupLanguages(const QString& language);
-    void setupSpeech(const Speech::SpeechSettings& speech);
-    void fillVoices();
-    void updateSpeedLabel();
-    void tryVoice();
-    void setupConnections();
-    void setFields(const Llm::ConnectionSettings& settings);
-    void loadSecrets();
-    void showKeychainWarning();
-
-    void applyPreset(int index);
-    void updatePresetHint(int index);
-    void syncPresetToUrl();
-    void takeProxyUrlFromHost();
-    [[nodiscard]] Llm::ProxySettings::Mode proxyMode() const;
-    void setProxyMode(Llm::ProxySettings::Mode mode);
-    void updateProxyFields();
-    void updateSystemProxyLine();
     void validate();
-    [[nodiscard]] QList<FieldProblem> fieldProblems() const;
-    void showProblem(QLabel* label, const QString& text);
-    static void fitHeight(QLabel* label);
-    static void setWrappedText(QLabel* label, const QString& text);
-
-    void showStage(int index, const Llm::DiagnosticStage& stage);
-    void showVerdict(const Llm::DiagnosticsReport& report);
-    void spinRunningStages();
-    void relayoutStages();
-    void copyReport();
-    void refreshLog();
-    void cancelModels();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
-    std::unique_ptr<Speech::SpeechEngine> m_speechEngine; // made when the General tab is first shown
-    QPointer<SecretStore> m_secrets;
-    PicturesPage* m_pictures = nullptr; // the Pictures tab
     Llm::ConnectionSettings m_initial;
-    bool m_apiKeyTouched = false;
-    bool m_passwordTouched = false;
-    bool m_syncingPreset = false;
+    ProviderPage* m_provider = nullptr;
+    NetworkPage* m_network = nullptr;
+    DiagnosticsPage* m_diagnostics = nullptr;
+    GeneralPage* m_general = nullptr;
+    PicturesPage* m_pictures = nullptr;
     bool m_ready = false; // the constructor has finished
-
-    // Temporary clients built from the dialog's values, replaced on every run.
-    QPointer<Llm::LlmClient> m_checkClient;
-    QPointer<Llm::Diagnostics> m_diagnostics;
-    QPointer<Llm::LlmClient> m_modelsClient;
-    QPointer<Llm::ModelsJob> m_modelsJob;
-    std::optional<Llm::DiagnosticsReport> m_report;
-    QList<QTreeWidgetItem*> m_stageItems;
-    QList<QLabel*> m_wrappingLabels;
-    QTimer* m_spinner = nullptr;
-    int m_spinFrame = 0;
 };
 
 } // namespace Storybook::SettingsUi

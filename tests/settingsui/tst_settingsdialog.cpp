@@ -546,6 +546,9 @@ void TestSettingsDialog::refreshListsModels()
     in.baseUrl = server.baseUrl();
     in.model = QStringLiteral("fake-small");
     SettingsDialog dialog(in, {}, m_secrets);
+    // Clicked on the shown dialog, as a parent would: a never-shown page has no laid-out buttons.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy refreshed(&dialog, &SettingsDialog::modelsRefreshed);
     QTest::mouseClick(child<QPushButton>(&dialog, "refreshModelsButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 1, 20000);
