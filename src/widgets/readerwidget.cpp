@@ -70,10 +70,12 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     m_previous = new QPushButton(tr("‹ Previous"), pageSide);
     m_previous->setAccessibleName(tr("Previous page"));
     m_previous->setToolTip(tr("Previous page (Left, Page Up)"));
+    m_previous->setAccessibleDescription(tr("Goes back one page along the story's path"));
     m_previous->setFlat(true);
     m_next = new QPushButton(tr("Next ›"), pageSide);
     m_next->setAccessibleName(tr("Next page"));
     m_next->setToolTip(tr("Next page (Right, Page Down)"));
+    m_next->setAccessibleDescription(tr("Goes on one page along the story's path"));
     m_next->setFlat(true);
     m_readAloud = new QPushButton(pageSide);
     m_readAloud->setObjectName(QStringLiteral("readAloudButton"));
