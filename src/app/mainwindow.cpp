@@ -13,6 +13,8 @@
 #include "readerwidget.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
+#include "connectdialog.h"
+#include "keyneeds.h"
 #include "settingsrescue.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
@@ -133,6 +135,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_ideaPanel, &IdeaPanel::generateRequested, this, &MainWindow::generate);
     connect(m_ideaPanel, &IdeaPanel::stopRequested, this, [this] { m_generator->stop(); });
     connect(m_banner, &ErrorBanner::diagnosticsRequested, this, &MainWindow::openDiagnostics);
+    connect(m_banner, &ErrorBanner::providerSettingsRequested, this, &MainWindow::openSettings);
+    connect(m_banner, &ErrorBanner::pictureSettingsRequested, this, &MainWindow::openSettings);
+    connect(m_banner, &ErrorBanner::connectRequested, this, [this] {
+        if (const auto chosen = SettingsUi::ConnectDialog::run(m_connection, m_secrets, this))
+            useConnectionSettings(*chosen);
+    });
     connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
         const QString id = currentStoryId();
         if (const std::optional<QString> picture = std::exchange(m_lastFailedPicture, std::nullopt); picture && !id.isEmpty()) {
@@ -186,7 +194,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
     connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, [this] { updateActions(); });
     connect(m_reader, &Widgets::ReaderWidget::readAloudProblem, this, [this](const QString& problem) {
-        m_banner->showError(problem, QString(), false);
+        m_banner->report({ErrorBanner::Cause::Speech, problem, QString(), ErrorBanner::Fix::None, false, QString()});
         updateActions();
     });
     connect(m_reader, &Widgets::ReaderWidget::readingAloudChanged, this, [this] { updateActions(); });
@@ -207,7 +215,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
     connect(m_generator.get(), &Generator::pageTextAppended, this,
             [this](const QString&, const QString& pageId, const QString& text) { m_reader->appendStreamingText(pageId, text); });
-    connect(m_generator.get(), &Generator::pageFinished, m_reader, [this] { m_reader->endStreaming(); });
+    connect(m_generator.get(), &Generator::pageFinished, m_reader, [this] {
+        m_reader->endStreaming();
+        m_banner->clear(ErrorBanner::Cause::Writing); // the story writer answered: its problem is gone
+    });
     connect(m_generator.get(), &Generator::failed, this, &MainWindow::onFailed);
     connect(m_generator.get(), &Generator::finished, this, &MainWindow::onFinished);
     connect(m_generator.get(), &Generator::pictureStarted, this, [this](const QString& storyId, const QString& pageId) {
@@ -218,6 +229,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_generator.get(), &Generator::picturePainted, this, [this](const QString&, const QString& pageId) {
         if (!pageId.isEmpty())
             m_reader->setPicturePending(pageId, false);
+        m_banner->clear(ErrorBanner::Cause::Pictures);
         updateActions();
     });
     connect(m_generator.get(), &Generator::picturesIdle, this, [this] { updateActions(); });
@@ -227,7 +239,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
                 m_lastFailedPicture = pageId;
                 if (!pageId.isEmpty())
                     m_reader->setPicturePending(pageId, false);
-                m_banner->showError(tr("The picture could not be painted: %1").arg(error.message), error.hint, true);
+                m_banner->showLlmError(ErrorBanner::Cause::Pictures, error, true);
                 updateActions();
             });
     connect(m_generator.get(), &Generator::saveFailed, this, [this](const QString& message) {
@@ -251,6 +263,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_banner->showError(tr("The settings file could not be read, so the defaults are used."),
                             tr("Saving the settings will replace the file: %1").arg(rescueProblem), false);
     loadSecretsThenConnect();
+    if (!m_secrets->isPersistent())
+        m_banner->reportNoKeychain(m_secrets->fallbackReason());
+    connect(m_secrets, &SettingsUi::SecretStore::persistenceLost, m_banner, &ErrorBanner::reportNoKeychain);
+    if (SettingsUi::KeyNeeds::isFirstRun(settings))
+        m_banner->offerSetup();
 }
 
 MainWindow::~MainWindow()
@@ -292,6 +309,7 @@ void MainWindow::useConnectionSettings(const Llm::ConnectionSettings& settings)
 {
     m_connection = settings;
     m_client->setSettings(settings);
+    m_banner->clear(ErrorBanner::Cause::Setup);
     updateStatus();
 }
 
@@ -313,6 +331,15 @@ void MainWindow::generate()
     if (settings.idea.isEmpty()) {
         m_banner->showNotice(tr("Please write a story idea first."), QString());
         return;
+    }
+    // A service on the internet without a key would refuse the request: connect it first.
+    if (SettingsUi::KeyNeeds::needsKey(m_connection)) {
+        if (const auto chosen = SettingsUi::ConnectDialog::run(m_connection, m_secrets, this))
+            useConnectionSettings(*chosen);
+        if (SettingsUi::KeyNeeds::needsKey(m_connection)) {
+            m_banner->offerKey(m_connection.baseUrl.host());
+            return;
+        }
     }
     showProblem(m_generator->startNew(settings));
 }
@@ -373,7 +400,7 @@ void MainWindow::onFailed(const QString&, const QString& pageId, const Llm::LlmE
         m_banner->showNotice(tr("Stopped. What was written so far is kept; you can write the page again."), QString());
         return;
     }
-    m_banner->showError(error.message, error.hint, true);
+    m_banner->showLlmError(ErrorBanner::Cause::Writing, error, true);
     qCInfo(lcApp) << "page failed:" << Llm::LlmError::kindName(error.kind);
 }
 

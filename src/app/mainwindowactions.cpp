@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -23,6 +24,17 @@ namespace {
 const auto LibraryVisibleKey = QStringLiteral("ui/libraryVisible");
 const auto MapVisibleKey = QStringLiteral("ui/mapVisible");
 const auto ZoomKey = QStringLiteral("ui/zoomPercent");
+
+// A toolbar button shows the words only: "导出(&E)…" → "导出…", "&Export…" → "Export…".
+QString withoutMnemonic(QString text)
+{
+    static const QRegularExpression chinese(QStringLiteral("\\(&[^)]\\)"));
+    text.remove(chinese);
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(u'&');
+    text.replace(u'\x01', u'&');
+    return text;
+}
 } // namespace
 
 // Mnemonics (checked by tst_mainwindow in English and Chinese): the menu bar S P V T H; in a menu
@@ -207,6 +219,10 @@ void MainWindow::retranslateUi()
     m_about->setText(tr("&About"));
 
     m_toolBar->setWindowTitle(tr("Story"));
+    for (QAction* action : m_toolBar->actions()) {
+        if (!action->isSeparator())
+            action->setIconText(withoutMnemonic(action->text()));
+    }
     updateTitle();
     updateStatus();
 }

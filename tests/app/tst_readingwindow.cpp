@@ -161,8 +161,10 @@ class TestReadingWindow final : public QObject
         }
         // The toolbar's buttons and the menu bar together (Alt+letter is window-wide).
         QStringList toolbar = bar;
-        for (const QToolButton* button : window.storyToolBar()->findChildren<QToolButton*>())
+        for (const QToolButton* button : window.storyToolBar()->findChildren<QToolButton*>()) {
             toolbar.append(button->text());
+            QVERIFY2(!button->text().contains(u'(') || !button->text().contains(u')'), qPrintable(button->text()));
+        }
         QVERIFY2(clashes(toolbar).isEmpty(), qPrintable(language + u": toolbar: " + clashes(toolbar)));
         // The New story page and the menu bar together.
         const QStringList page = bar + visibleMnemonicTexts(window.newStoryPage());
@@ -451,6 +453,7 @@ private Q_SLOTS:
         QVERIFY(window->statusText().contains(title));
         window->newStory();
         QCOMPARE(window->windowTitle(), QStringLiteral("New story — Interactive Storybook"));
+        QVERIFY2(!window->statusText().contains(title), qPrintable(window->statusText()));
     }
 };
 

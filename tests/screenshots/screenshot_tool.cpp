@@ -1,11 +1,13 @@
-// Renders the app's main window and settings dialog (network and diagnostics tabs) to PNG files
-// for docs/screenshots, in one language. Run by scripts/screenshots under Xvfb.
+// Renders the app's main window (a page, a page with answers, the ending, 1024×600, full screen,
+// the New story page) and settings dialog (network and diagnostics tabs) to PNG files for
+// docs/screenshots, in one language (--dark: a dark palette). Run by scripts/screenshots under Xvfb.
 //   screenshot-tool --language zh_CN --output DIR
 #include "fakeopenaiserver.h"
 #include "i18n.h"
 #include "ideapanel.h"
 #include "mainwindow.h"
 #include "proxylauncher.h"
+#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "settingsdialog.h"
 #include "storygenerator.h"
@@ -94,12 +96,33 @@ int main(int argc, char* argv[])
         window.show();
         // Open the sample story in the screenshot's language, on its second page.
         for (const Story::StoryRecord& record : window.library()->records()) {
-            if (record.language == (suffix == QLatin1String("zh") ? QStringLiteral("zh") : QStringLiteral("en")))
+            if (record.language == (lang.startsWith(QLatin1String("zh")) ? QStringLiteral("zh") : QStringLiteral("en")))
                 window.openStory(record.id);
         }
         if (window.generator()->story() && window.generator()->story()->path.size() > 1)
             window.reader()->showPage(window.generator()->story()->path.at(1));
         ok = save(window, file(QStringLiteral("main-window"))) && ok;
+        // The main states of issue 18: a page with answers, the ending, 1024×600, full screen, New story.
+        if (const std::shared_ptr<const Story::Story> story = window.generator()->story(); story && !story->path.isEmpty()) {
+            window.reader()->showPage(story->path.first());
+            ok = save(window, file(QStringLiteral("page-with-answers"))) && ok;
+            window.reader()->showPage(story->path.last());
+            ok = save(window, file(QStringLiteral("ending"))) && ok;
+            window.reader()->showPage(story->path.first());
+        }
+        window.resize(1024, 600);
+        ok = save(window, file(QStringLiteral("small-1024x600"))) && ok;
+        window.showFullScreen();
+        settle(500);
+        ok = save(window, file(QStringLiteral("full-screen"))) && ok;
+        window.showNormal();
+        window.resize(1280, 800);
+        window.newStory();
+        Story::StorySettings idea;
+        idea.idea = suffix.startsWith(QLatin1String("zh")) ? QStringLiteral("一只想学会飞的小蜗牛") : QStringLiteral("a snail who wants to fly");
+        idea.pageCount = 6;
+        window.ideaPanel()->setSettings(idea);
+        ok = save(window, file(QStringLiteral("new-story"))) && ok;
 
         Llm::ConnectionSettings network = connection;
         network.baseUrl = QUrl(QStringLiteral("https://api.deepseek.com/v1"));
