@@ -587,14 +587,7 @@ void Diagnostics::checkPicture()
         request.size = QStringLiteral("256x256");
     }
     ImageJob* job = m_client->image(request);
-    m_pending = job;
-    connect(job, &RequestJob::finished, this, [this, job] {
-        m_pending = nullptr;
-        const LlmError& error = job->error();
-        if (error.isError()) {
-            complete(Status::Failed, error.message, error);
-            return;
-        }
+    finishStageWith(job, [this, job] {
         const ImageResult& result = job->result();
         QString detail = tr("“%1” painted a %2 picture (%3 KB) over %4 in %5 ms.")
                              .arg(result.model, result.mimeType)
@@ -603,7 +596,19 @@ void Diagnostics::checkPicture()
                              .arg(job->info().elapsedMs);
         if (result.downloadMs >= 0)
             detail += u' ' + tr("It was fetched from %1 in %2 ms.").arg(serverName(result.downloadedFrom)).arg(result.downloadMs);
-        complete(Status::Ok, detail);
+        return detail;
+    });
+}
+
+void Diagnostics::finishStageWith(RequestJob* job, const std::function<QString()>& okDetail)
+{
+    m_pending = job;
+    connect(job, &RequestJob::finished, this, [this, job, okDetail] {
+        m_pending = nullptr;
+        if (const LlmError& error = job->error(); error.isError())
+            complete(Status::Failed, error.message, error);
+        else
+            complete(Status::Ok, okDetail());
     });
 }
 
@@ -616,23 +621,16 @@ void Diagnostics::checkVoice()
     request.instructions = m_voice.instructions;
     request.format = m_voice.format;
     SpeechJob* job = m_client->speech(request);
-    m_pending = job;
-    connect(job, &RequestJob::finished, this, [this, job] {
-        m_pending = nullptr;
-        const LlmError& error = job->error();
-        if (error.isError()) {
-            complete(Status::Failed, error.message, error);
-            return;
-        }
+    finishStageWith(job, [job] {
         const SpeechResult& result = job->result();
         qsizetype bytes = 0;
         for (const SpeechPart& part : result.parts)
             bytes += part.bytes.size();
-        complete(Status::Ok, tr("“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.")
-                                 .arg(result.model, result.voice, audioFormatName(result.format))
-                                 .arg((bytes + 1023) / 1024)
-                                 .arg(job->info().protocol)
-                                 .arg(job->info().elapsedMs));
+        return tr("“%1” spoke with the voice “%2”: %3 audio (%4 KB) over %5 in %6 ms.")
+            .arg(result.model, result.voice, audioFormatName(result.format))
+            .arg((bytes + 1023) / 1024)
+            .arg(job->info().protocol)
+            .arg(job->info().elapsedMs);
     });
 }
 

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QAbstractSocket;
@@ -97,6 +98,8 @@ private:
     void checkChat();
     void checkPicture();
     void checkVoice();
+    // Makes the job the current stage's: a failure fails the stage, success completes it with okDetail().
+    void finishStageWith(RequestJob* job, const std::function<QString()>& okDetail);
     void watchSocket(QAbstractSocket* socket, const std::function<void()>& onConnected,
                      const std::function<void(const QString&)>& onError);
 

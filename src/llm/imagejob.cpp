@@ -54,18 +54,10 @@ QNetworkRequest buildRequest(const LlmClient& client, const ImageRequest& reques
     const QString model = request.model.isEmpty() ? client.settings().model : request.model;
     // (The same reading as ImageJob's: the endpoint and the body's form go together.)
     const ImageDialect dialect = ImageJob::dialectFor(client.settings().baseUrl, model);
-    QNetworkRequest r(client.settings().endpoint(editsEndpoint(dialect, request)));
-    if (editsEndpoint(dialect, request) == QLatin1String("images/edits"))
-        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("multipart/form-data; boundary=" + boundary));
-    else
-        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    r.setRawHeader("Accept", QByteArrayLiteral("application/json"));
-    if (!client.settings().apiKey.isEmpty())
-        r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
-    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
-    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    client.applyTls(r);
-    return r;
+    const QString endpoint = editsEndpoint(dialect, request);
+    return client.apiRequest(endpoint, QByteArrayLiteral("application/json"),
+                             endpoint == QLatin1String("images/edits") ? QByteArray("multipart/form-data; boundary=" + boundary)
+                                                                       : QByteArrayLiteral("application/json"));
 }
 
 QString jsonText(const QJsonValue& value)

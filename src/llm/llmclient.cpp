@@ -74,6 +74,20 @@ QSslConfiguration LlmClient::sslConfiguration() const
     return *m_ssl;
 }
 
+QNetworkRequest LlmClient::apiRequest(const QString& path, const QByteArray& accept, const QByteArray& contentType) const
+{
+    QNetworkRequest r(m_settings.endpoint(path));
+    if (!contentType.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    r.setRawHeader("Accept", accept);
+    if (!m_settings.apiKey.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_settings.apiKey.toUtf8());
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_settings.http2);
+    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    applyTls(r);
+    return r;
+}
+
 void LlmClient::applyTls(QNetworkRequest& request) const
 {
     if (request.url().scheme() == QLatin1String("https"))

@@ -52,6 +52,9 @@ public:
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
     // Gives an https request sslConfiguration(); a plain http one needs no TLS library at all.
     void applyTls(QNetworkRequest& request) const;
+    // A request to the API at base URL + path: Accept, Content-Type (when given), the key as a Bearer
+    // token (when set), HTTP/2 as the settings say, never from a cache, and TLS.
+    [[nodiscard]] QNetworkRequest apiRequest(const QString& path, const QByteArray& accept, const QByteArray& contentType = {}) const;
 
     // Jobs start on the next event-loop turn, so connect to their signals first.
     ChatJob* chat(const ChatRequest& request);

@@ -24,15 +24,9 @@ QString modelFor(const LlmClient& client, const SpeechRequest& request)
 
 QNetworkRequest buildRequest(const LlmClient& client)
 {
-    QNetworkRequest r(client.settings().endpoint(QStringLiteral("audio/speech")));
-    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    r.setRawHeader("Accept", QByteArrayLiteral("audio/*, application/octet-stream;q=0.9, application/json;q=0.5"));
-    if (!client.settings().apiKey.isEmpty())
-        r.setRawHeader("Authorization", "Bearer " + client.settings().apiKey.toUtf8());
-    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, client.settings().http2);
-    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    client.applyTls(r);
-    return r;
+    return client.apiRequest(QStringLiteral("audio/speech"),
+                             QByteArrayLiteral("audio/*, application/octet-stream;q=0.9, application/json;q=0.5"),
+                             QByteArrayLiteral("application/json"));
 }
 
 bool mentions(const LlmError& error, std::initializer_list<const char*> words)

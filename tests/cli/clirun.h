@@ -6,6 +6,8 @@
 #include <QProcessEnvironment>
 #include <QTest>
 
+#include <functional>
+
 namespace Storybook::Test {
 
 struct CliRun
@@ -33,7 +35,9 @@ inline QProcessEnvironment cliEnvironment(const QString& home, const QString& ap
     return env;
 }
 
-inline CliRun runCli(const QString& program, const QStringList& arguments, const QProcessEnvironment& env, int timeoutMs = 60000)
+// whileRunning: called once the process has started (to send it a signal, say).
+inline CliRun runCli(const QString& program, const QStringList& arguments, const QProcessEnvironment& env, int timeoutMs = 60000,
+                     const std::function<void(QProcess&)>& whileRunning = {})
 {
     QProcess process;
     process.setProcessEnvironment(env);
@@ -41,6 +45,8 @@ inline CliRun runCli(const QString& program, const QStringList& arguments, const
     CliRun result;
     if (!process.waitForStarted(10000))
         return result;
+    if (whileRunning)
+        whileRunning(process);
     [&] { QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, timeoutMs); }();
     if (process.state() != QProcess::NotRunning) {
         process.kill();

@@ -1,4 +1,5 @@
 // storybook-cli as a black box: real processes, real proxies, the fake server, every exit code.
+#include "clirun.h"
 #include "fakeopenaiserver.h"
 #include "proxylauncher.h"
 #include "testca.h"
@@ -21,12 +22,7 @@ const QString ProxyUser = QStringLiteral("storyuser");
 const QString ProxyPassword = QStringLiteral("cli-SECRET-proxy-pw");
 const QString Story = QStringLiteral("Once upon a time, a small fox found a lantern.");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 } // namespace
 
 class TestCli final : public QObject
@@ -61,24 +57,8 @@ class TestCli final : public QObject
     Run run(const QStringList& arguments, const QProcessEnvironment& env, const QString& program = QStringLiteral(STORYBOOK_CLI_PATH),
             const std::function<void(QProcess&)>& whileRunning = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForStarted(10000))
-            return result;
-        if (whileRunning)
-            whileRunning(process);
-        // The fake server lives in this process: keep its event loop turning while the CLI runs.
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 30000); }();
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        // The fake server lives in this process: runCli keeps its event loop turning while the CLI runs.
+        return runCli(program, arguments, env, 30000, whileRunning);
     }
 
     Run run(const QStringList& arguments) { return run(arguments, baseEnvironment()); }
