@@ -31,6 +31,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <functional>
+
 using namespace Storybook;
 using namespace Storybook::Test;
 
@@ -442,6 +444,38 @@ private Q_SLOTS:
         QVERIFY(window->isReading());
         window->newStory();
         QCOMPARE(window->ideaPanel()->settings().idea, QStringLiteral("a snail who wants to fly"));
+    }
+
+    // Tab follows what is on screen: from the story to the answers, the own answer, then the
+    // page's navigation, all before anything outside the reading view.
+    void tabOrderFollowsThePage()
+    {
+        auto window = makeWindow();
+        openSample(*window);
+        window->reader()->focusStory();
+        QTRY_VERIFY(inside(QApplication::focusWidget(), window->reader()));
+        QList<QWidget*> visited;
+        for (int i = 0; i < 40 && inside(QApplication::focusWidget(), window->reader()); ++i) {
+            visited.append(QApplication::focusWidget());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        const auto indexOf = [&](const std::function<bool(const QWidget*)>& match) -> qsizetype {
+            for (qsizetype i = 0; i < visited.size(); ++i) {
+                if (match(visited.at(i)))
+                    return i;
+            }
+            return -1;
+        };
+        const qsizetype card = indexOf([](const QWidget* w) { return w->inherits("Storybook::Widgets::AnswerCard"); });
+        const qsizetype own = indexOf([](const QWidget* w) { return w->objectName() == QLatin1String("ownAnswerField"); });
+        const qsizetype navigation = indexOf([&](const QWidget* w) {
+            const QWidget* nav = window->reader()->findChild<QWidget*>(QStringLiteral("readerNavigation"));
+            return nav && nav->isAncestorOf(w);
+        });
+        QVERIFY2(card >= 0 && own > card && navigation > own,
+                 qPrintable(QStringLiteral("card %1, own answer %2, navigation %3").arg(card).arg(own).arg(navigation)));
+        // Leaving the reading view goes on to the library, not back into the page.
+        QVERIFY(!inside(QApplication::focusWidget(), window->reader()));
     }
 
     void titleFollowsTheOpenStory()
