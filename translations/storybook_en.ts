@@ -896,10 +896,6 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The picture could not be painted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Paint this picture again</source>
         <translation type="unfinished"></translation>
     </message>

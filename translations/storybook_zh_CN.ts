@@ -896,10 +896,6 @@ Picture-book stories written with you, page by page.</source>
         <translation>保存设置将覆盖该文件：%1</translation>
     </message>
     <message>
-        <source>The picture could not be painted: %1</source>
-        <translation>插图没能画出来：%1</translation>
-    </message>
-    <message>
         <source>&amp;Paint this picture again</source>
         <translation>重画这幅插图(&amp;P)</translation>
     </message>

@@ -22,6 +22,8 @@ namespace {
 // Without a '{' in this many non-space characters the answer is taken for prose while streaming.
 constexpr int ProseThreshold = 200;
 constexpr int MaxOptions = 4;
+constexpr int MinAskedOptions = 3; // the prompts ask for 3-4; 2 are kept, with a note
+constexpr qsizetype MaxAboutLength = 200; // "about" and "solution" are a name or a few words
 constexpr char16_t Replacement = 0xFFFD;
 
 bool isSpace(char16_t c)
@@ -1088,6 +1090,9 @@ std::optional<Interaction> makeInteraction(const QJsonValue& kindValue, const QS
             addProblem(problems, QStringLiteral("interaction dropped: fewer than 2 options"));
             return std::nullopt;
         }
+        // Three or four are asked for; two still make a fair question, so the page keeps them.
+        if (interaction.options.size() < MinAskedOptions)
+            addProblem(problems, QStringLiteral("only 2 options (3-4 asked for)"));
         break;
     case Interaction::Kind::Name:
     case Interaction::Kind::Describe:
@@ -1120,6 +1125,19 @@ bool endOf(const QJsonValue& value, QStringList& problems)
 QString stringOf(const QJsonValue& value)
 {
     return value.isString() ? value.toString().trimmed() : QString();
+}
+
+// One line of at most MaxAboutLength characters ("about", "solution"), never ending in half a surrogate pair.
+QString shortLine(const QJsonValue& value)
+{
+    QString line = stringOf(value).simplified();
+    if (line.size() > MaxAboutLength) {
+        line.truncate(MaxAboutLength);
+        if (line.back().isHighSurrogate())
+            line.chop(1);
+        line = line.trimmed();
+    }
+    return line;
 }
 
 // The cast as the page promises it (pageparser.h): from an array of {"name", "look"} objects (or of plain names),
@@ -1266,17 +1284,31 @@ ParsedPage extract(const QJsonObject& root, const QString* scannedText, QStringL
             options = topOptions;
             addProblem(interactionProblems, QStringLiteral("top-level choices used as options"));
         }
+        const QJsonValue about = lookup(io, { QLatin1String("about"), QLatin1String("character"), QLatin1String("who") },
+                                        &caseRepaired);
+        const QJsonValue solution = lookup(io,
+                                           { QLatin1String("solution"), QLatin1String("correct_answer"),
+                                             QLatin1String("right_answer"), QLatin1String("correct") },
+                                           &caseRepaired);
         QJsonObject extra = io;
         for (const QLatin1String known :
              { QLatin1String("kind"), QLatin1String("type"), QLatin1String("question"), QLatin1String("prompt"),
                QLatin1String("text"), QLatin1String("options"), QLatin1String("choices"), QLatin1String("answers"),
-               QLatin1String("suggestions") }) {
+               QLatin1String("suggestions"), QLatin1String("about"), QLatin1String("character"), QLatin1String("who"),
+               QLatin1String("solution"), QLatin1String("correct_answer"), QLatin1String("right_answer"),
+               QLatin1String("correct") }) {
             for (const QString& key : io.keys()) {
                 if (key.trimmed().compare(known, Qt::CaseInsensitive) == 0)
                     extra.remove(key);
             }
         }
         page.interaction = makeInteraction(kind, stringOf(question), options, true, extra, interactionProblems);
+        if (page.interaction) {
+            page.interaction->about = shortLine(about);
+            page.interaction->solution = shortLine(solution);
+            if (page.interaction->kind == Interaction::Kind::Name && page.interaction->about.isEmpty())
+                addProblem(interactionProblems, QStringLiteral("name question without \"about\""));
+        }
     } else if (interactionValue.isString()) {
         addProblem(interactionProblems, QStringLiteral("interaction given as a string"));
         page.interaction

@@ -18,8 +18,12 @@ struct ParsedPage
     QString title; // empty unless given
     QString text; // the page text, trimmed (never empty when usable)
     QString scene;
-    // 2-4 options for "choose"/"guess" (trimmed, no empties or duplicates, at most 4); for "name"/"describe"
-    // 0-4 options and a non-empty question. A "choose" question may be empty: the UI shows a generic one.
+    // The question at the end of the page. The prompts ask for 3-4 suggestions; "choose"/"guess" keep 2-4 options
+    // (trimmed, no empties or duplicates, the first 4 when more came; 2 are accepted as they are — a fair
+    // question, not worth making the child wait for another answer — with a note in problems; fewer than 2 drop the
+    // interaction); "name"/"describe" 0-4 options and a non-empty question. A "choose" question may be empty: the
+    // UI shows a generic one. "about" (also "character", "who": the cast name a name question is about) and
+    // "solution" (also "correct_answer", "right_answer", "correct": a guess's answer) are read as single lines.
     std::optional<Interaction> interaction;
     // The characters the model introduced ("cast": [{"name", "look"}], usually on the first page only), read from
     // the same repaired object as the page fields: names and looks trimmed, members without a name dropped, a

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringView>
 
 namespace Storybook::Story {
@@ -12,7 +14,33 @@ QString optionalLine(const QString& label, const QString& value)
 {
     return value.trimmed().isEmpty() ? QString() : label + value.trimmed() + u'\n';
 }
+
+QString answerTemplateName(Interaction::Kind kind)
+{
+    switch (kind) {
+    case Interaction::Kind::Choose:
+        break;
+    case Interaction::Kind::Guess:
+        return QStringLiteral("answer_guess");
+    case Interaction::Kind::Name:
+        return QStringLiteral("answer_name");
+    case Interaction::Kind::Describe:
+        return QStringLiteral("answer_describe");
+    }
+    return QStringLiteral("answer_choose");
+}
 } // namespace
+
+QString PromptBuilder::quoted(const QString& text)
+{
+    // A JSON string: the child's words can neither end the quotation (a quote or a backslash is escaped) nor
+    // start a line of their own (a newline is \n), so whatever they say stays inside the data.
+    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    QString out = QString::fromUtf8(json.sliced(1, json.size() - 2));
+    out.replace(QChar(0x2028), QLatin1String("\\u2028"));
+    out.replace(QChar(0x2029), QLatin1String("\\u2029"));
+    return out;
+}
 
 PromptBuilder::PromptBuilder(int storyTokenBudget)
     : m_budget(storyTokenBudget)
@@ -103,7 +131,8 @@ QString PromptBuilder::storySoFar(const Story& story, const QString& parentId) c
         const Page* page = branch.at(i);
         QString line = (zh ? QStringLiteral("第 %1 页：") : QStringLiteral("Page %1: ")).arg(i + 1) + page->text.simplified();
         if (i + 1 < branch.size() && !branch.at(i + 1)->answer.isEmpty())
-            line += (zh ? QStringLiteral("（孩子的回答：%1）") : QStringLiteral(" (The child answered: %1)")).arg(branch.at(i + 1)->answer);
+            line += (zh ? QStringLiteral("（孩子的回答：%1）") : QStringLiteral(" (The child answered: %1)"))
+                        .arg(quoted(branch.at(i + 1)->answer));
         lines.append(line);
     }
     // Trim to the budget: keep the first page and as many of the latest pages as fit.
@@ -141,12 +170,47 @@ Prompt PromptBuilder::nextPage(const Story& story, const QString& parentId, cons
                        {{QStringLiteral("title"), story.title},
                         {QStringLiteral("sofar"), storySoFar(story, parentId)},
                         {QStringLiteral("cast"), cast.isEmpty() ? story.settings.characters : cast.join(QStringLiteral("; "))},
-                        {QStringLiteral("question"), parent && parent->interaction ? parent->interaction->question : QString()},
-                        {QStringLiteral("answer"), answer},
+                        {QStringLiteral("kinds"), kindsSoFar(story, parentId)},
+                        {QStringLiteral("answer"), answerBlock(lang, parent ? parent->interaction : std::nullopt, answer)},
                         {QStringLiteral("number"), QString::number(prompt.pageNumber)},
                         {QStringLiteral("pages"), QString::number(std::max(story.settings.pageCount, prompt.pageNumber))},
                         {QStringLiteral("remaining"), remaining}});
     return prompt;
+}
+
+} // namespace Storybook::Story
+
+namespace Storybook::Story {
+
+QString PromptBuilder::kindsSoFar(const Story& story, const QString& parentId)
+{
+    QStringList kinds;
+    for (const Page* page : story.branchTo(parentId)) {
+        if (page->interaction)
+            kinds.append(Interaction::kindName(page->interaction->kind));
+    }
+    return kinds.isEmpty() ? QStringLiteral("-") : kinds.join(QStringLiteral(", "));
+}
+
+QString PromptBuilder::answerBlock(const QString& lang, const std::optional<Interaction>& asked, const QString& answer)
+{
+    const bool zh = lang == QLatin1String("zh");
+    const Interaction interaction = asked.value_or(Interaction{});
+    QString solution;
+    if (interaction.kind == Interaction::Kind::Guess) {
+        solution = interaction.solution.trimmed().isEmpty()
+            ? fill(load(QStringLiteral("solution_open"), lang), {})
+            : fill(load(QStringLiteral("solution_known"), lang),
+                   {{QStringLiteral("solution"), quoted(interaction.solution.trimmed())}});
+    }
+    const QString about = interaction.about.trimmed().isEmpty()
+        ? (zh ? QStringLiteral("问题里说的那个角色") : QStringLiteral("the character the question was about"))
+        : quoted(interaction.about.trimmed());
+    return fill(load(answerTemplateName(interaction.kind), lang),
+                {{QStringLiteral("question"), quoted(interaction.question)},
+                 {QStringLiteral("words"), quoted(answer)},
+                 {QStringLiteral("about"), about},
+                 {QStringLiteral("solution"), solution}});
 }
 
 } // namespace Storybook::Story

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace Storybook::Story {
 
 struct Prompt
@@ -23,7 +25,12 @@ public:
     explicit PromptBuilder(int storyTokenBudget = 2500);
 
     [[nodiscard]] Prompt firstPage(const StorySettings& settings) const;
-    // The page that follows `parentId` after the child answered `answer`.
+    // The page that follows `parentId` after the child answered `answer`, as the kind of the parent's question
+    // asks: choose — the answer changes what happens; guess — the page opens by revealing whether the guess was
+    // right (against the question's solution when it has one); name — the character is called by the child's
+    // name from now on (Story::nameCharacter() has renamed the cast before this is called); describe — the
+    // child's words are woven into the page. The child's words are quoted as data (quoted()), never as
+    // instructions; the kinds asked so far on the branch are listed so the model varies them.
     [[nodiscard]] Prompt nextPage(const Story& story, const QString& parentId, const QString& answer) const;
 
     // A rough token count: CJK characters count one each, other text one per four characters.
@@ -33,10 +40,16 @@ public:
     [[nodiscard]] static QString load(const QString& name, const QString& language);
     // Replaces each {{key}} of the template with its value in a single pass (values are never scanned again).
     [[nodiscard]] static QString fill(const QString& text, const QList<QPair<QString, QString>>& values);
+    // `text` as a JSON string literal, quotes included: what a child (or the model) wrote, as data that cannot end
+    // its quotation or start a line of its own.
+    [[nodiscard]] static QString quoted(const QString& text);
 
 private:
     [[nodiscard]] static QString languageOf(const StorySettings& settings);
     [[nodiscard]] QString storySoFar(const Story& story, const QString& parentId) const;
+    [[nodiscard]] static QString kindsSoFar(const Story& story, const QString& parentId);
+    [[nodiscard]] static QString answerBlock(const QString& lang, const std::optional<Interaction>& asked,
+                                             const QString& answer);
 
     int m_budget;
 };

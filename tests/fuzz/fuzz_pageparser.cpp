@@ -41,6 +41,8 @@ QByteArray dump(const ParsedPage& page)
                  QJsonObject{{QStringLiteral("kind"), Interaction::kindName(page.interaction->kind)},
                              {QStringLiteral("question"), page.interaction->question},
                              {QStringLiteral("options"), QJsonArray::fromStringList(page.interaction->options)},
+                             {QStringLiteral("about"), page.interaction->about},
+                             {QStringLiteral("solution"), page.interaction->solution},
                              {QStringLiteral("extra"), page.interaction->extra}});
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -89,6 +91,11 @@ void checkPage(const ParsedPage& page)
     else
         FUZZ_CHECK(!interaction.question.isEmpty(), "name/describe without a question");
     FUZZ_CHECK(interaction.question == interaction.question.trimmed(), "question not trimmed");
+    // "about" and "solution" are single lines of bounded length.
+    for (const QString* line : {&interaction.about, &interaction.solution}) {
+        FUZZ_CHECK(*line == line->simplified(), "about/solution not a single simplified line");
+        FUZZ_CHECK(line->size() <= 200, "about/solution too long");
+    }
     for (qsizetype i = 0; i < interaction.options.size(); ++i) {
         const QString& option = interaction.options.at(i);
         FUZZ_CHECK(!option.isEmpty() && option == option.trimmed(), "empty or untrimmed option");

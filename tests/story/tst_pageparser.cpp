@@ -1,5 +1,7 @@
 #include "pageparser.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -482,6 +484,92 @@ private Q_SLOTS:
         QCOMPARE(Interaction::kindName(page.interaction->kind), kind);
         QCOMPARE(page.interaction->options, options);
         QCOMPARE(page.interaction->question, question);
+    }
+
+    // The prompts ask for three or four suggestions: two are kept with a note, one drops the question, more than
+    // four keep the first four; three and four pass without a note.
+    void suggestionsAreHeldToThreeOrFour_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("given");
+        QTest::addColumn<int>("kept"); // -1: no interaction
+        QTest::addColumn<bool>("noted");
+        for (const char* kind : {"choose", "guess"}) {
+            const QString k = QString::fromLatin1(kind);
+            QTest::addRow("%s-1", kind) << k << 1 << -1 << true;
+            QTest::addRow("%s-2", kind) << k << 2 << 2 << true;
+            QTest::addRow("%s-3", kind) << k << 3 << 3 << false;
+            QTest::addRow("%s-4", kind) << k << 4 << 4 << false;
+            QTest::addRow("%s-6", kind) << k << 6 << 4 << true;
+        }
+        QTest::addRow("name-2") << QStringLiteral("name") << 2 << 2 << false;
+        QTest::addRow("describe-0") << QStringLiteral("describe") << 0 << 0 << false;
+        QTest::addRow("describe-5") << QStringLiteral("describe") << 5 << 4 << true;
+    }
+    void suggestionsAreHeldToThreeOrFour()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, given);
+        QFETCH(int, kept);
+        QFETCH(bool, noted);
+        QStringList options;
+        for (int i = 1; i <= given; ++i)
+            options.append(QStringLiteral("\"option %1\"").arg(i));
+        const ParsedPage page = PageParser::parse(
+            QStringLiteral("{\"text\": \"x\", \"interaction\": {\"kind\": \"%1\", \"question\": \"Q?\", \"about\": "
+                           "\"the owl\", \"options\": [%2]}}")
+                .arg(kind, options.join(u',')));
+        if (kept < 0) {
+            QVERIFY2(!page.interaction, qPrintable(dump(page)));
+            return;
+        }
+        QVERIFY2(page.interaction, qPrintable(dump(page)));
+        QCOMPARE(page.interaction->options.size(), kept);
+        if (kept > 0)
+            QCOMPARE(page.interaction->options.first(), QStringLiteral("option 1"));
+        const bool hasNote = std::any_of(page.problems.cbegin(), page.problems.cend(), [](const QString& p) {
+            return p.contains(QLatin1String("options"));
+        });
+        QVERIFY2(hasNote == noted, qPrintable(page.problems.join(QStringLiteral("; "))));
+    }
+
+    void kindsAboutAndSolutionAreRead()
+    {
+        const ParsedPage name = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"name\", \"question\": \"What is the owl called?\", "
+            "\"About\": \"  the   owl \", \"options\": [\"Hoot\", \"Luna\", \"Pip\"]}}"));
+        QVERIFY2(name.interaction, qPrintable(dump(name)));
+        QCOMPARE(name.interaction->kind, Interaction::Kind::Name);
+        QCOMPARE(name.interaction->about, QStringLiteral("the owl"));
+        QVERIFY(name.interaction->extra.isEmpty()); // "about" is not an unknown field
+
+        const ParsedPage guess = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"guess\", \"question\": \"Who knocks?\", "
+            "\"solution\": \"the owl\", \"options\": [\"a bear\", \"the owl\", \"the wind\"]}}"));
+        QVERIFY2(guess.interaction, qPrintable(dump(guess)));
+        QCOMPARE(guess.interaction->kind, Interaction::Kind::Guess);
+        QCOMPARE(guess.interaction->solution, QStringLiteral("the owl"));
+        QVERIFY(guess.interaction->extra.isEmpty());
+
+        const ParsedPage other = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"guess\", \"question\": \"Who?\", "
+            "\"correct_answer\": \"a fox\", \"options\": [\"a fox\", \"a cat\", \"a dog\"]}}"));
+        QVERIFY(other.interaction);
+        QCOMPARE(other.interaction->solution, QStringLiteral("a fox"));
+
+        const ParsedPage describe = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"describe\", \"question\": \"What colour is the door?\", "
+            "\"options\": [\"red\", \"blue\", \"gold\"]}}"));
+        QVERIFY(describe.interaction);
+        QCOMPARE(describe.interaction->kind, Interaction::Kind::Describe);
+        QVERIFY(describe.interaction->about.isEmpty());
+
+        // A name question that does not say whom it names is kept, with a note.
+        const ParsedPage bare = PageParser::parse(QStringLiteral(
+            "{\"text\": \"x\", \"interaction\": {\"kind\": \"name\", \"question\": \"Name it?\", \"about\": 7}}"));
+        QVERIFY(bare.interaction);
+        QVERIFY(bare.interaction->about.isEmpty());
+        QVERIFY(bare.problems.contains(QStringLiteral("name question without \"about\"")));
     }
 
     void unknownInteractionFieldsKept()
