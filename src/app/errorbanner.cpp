@@ -196,6 +196,11 @@ void ErrorBanner::offerSetup(const QString& summary)
             QString(), Fix::ConnectWriter, false, QString()});
 }
 
+void ErrorBanner::offerKey(const QString& host)
+{
+    offerSetup(tr("%1 needs an API key before it can write stories.").arg(host));
+}
+
 void ErrorBanner::remove(Entry* item)
 {
     if (!m_entries.removeOne(item))

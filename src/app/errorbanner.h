@@ -69,6 +69,8 @@ public:
     // No story writer is connected (first run), or the chosen service has no key: offers the
     // "Connect a story writer" setup (Cause::Setup). `summary` replaces the default sentence.
     void offerSetup(const QString& summary = {});
+    // The service at `host` needs a key that was not given: offers the setup (Cause::Setup).
+    void offerKey(const QString& host);
     [[nodiscard]] bool has(Cause cause) const;
     [[nodiscard]] QList<Cause> causes() const; // top first
 

@@ -239,6 +239,10 @@ void TestErrorBanner::keychainAndSetupBanners()
     QCOMPARE(connectRequested.count(), 1);
     QVERIFY(!banner->has(Cause::Setup));
     QVERIFY(banner->has(Cause::Keychain));
+
+    banner->offerKey(QStringLiteral("api.deepseek.com"));
+    QCOMPARE(banner->message(), QStringLiteral("api.deepseek.com needs an API key before it can write stories."));
+    QVERIFY(fixButton(entries(*banner).first())->isVisible());
 }
 
 void TestErrorBanner::modelTextIsShownAsText()
