@@ -73,8 +73,8 @@ bool KeyboardController::handle(QWidget* target, const QKeyEvent& key)
         return true;
     }
     if (code == Qt::Key_PageUp || code == Qt::Key_PageDown) {
-        if (qobject_cast<const QPlainTextEdit*>(target) || qobject_cast<const QTextEdit*>(target))
-            return false; // a text box being typed in scrolls
+        if (qobject_cast<const QPlainTextEdit*>(target) || qobject_cast<const QTextEdit*>(target) || m_reader->isTypingOwnAnswer())
+            return false; // a text box being typed in scrolls; the child's answer keeps the page
         code == Qt::Key_PageUp ? m_reader->showPrevious() : m_reader->showNext();
         return true;
     }

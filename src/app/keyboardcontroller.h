@@ -20,7 +20,8 @@ namespace Storybook::App {
 // The one rule: a field where text is typed keeps the keys that type or move in text. While the
 // child types an own answer, or the parent types in the search field, the idea form or any other
 // text field, digits, letters, Space, ←/→ and Home/End go to that field; Page Up/Down still turn
-// the page (a one-line field has no use for them) and Escape leaves an empty one-line field for the
+// the page (a one-line field has no use for them) except in the child's own answer (the page with
+// the question stays) and Escape leaves an empty one-line field for the
 // story (a field with text gets Escape itself: the search field clears its search). A focused
 // button keeps Space (it presses the button, as everywhere).
 class KeyboardController final : public QObject

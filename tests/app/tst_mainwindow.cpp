@@ -138,7 +138,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         const QString second = window->reader()->currentPageId();
         QVERIFY(second != first);
-        QVERIFY(window->generator()->story()->page(second)->text.contains(QLatin1String("Cross the bridge")));
+        QVERIFY2(window->generator()->story()->page(second)->text.contains(QLatin1String("Cross the bridge")),
+                 qPrintable(window->generator()->story()->page(second)->text));
 
         for (const auto format : {Story::ExportFormat::Markdown, Story::ExportFormat::Html, Story::ExportFormat::Pdf}) {
             const QString path = m_dir->filePath(QStringLiteral("story.") + Story::exportFormatSuffix(format));

@@ -238,6 +238,27 @@ private Q_SLOTS:
         QTRY_VERIFY(inside(QApplication::focusWidget(), window->reader()));
     }
 
+    // While the child types an own answer every key is the field's, Page Up/Down too.
+    void ownAnswerKeepsEveryKey()
+    {
+        auto window = makeWindow();
+        openSample(*window);
+        auto* own = window->reader()->findChild<QLineEdit*>(QStringLiteral("ownAnswerField"));
+        QVERIFY(own);
+        QTRY_VERIFY(own->isVisible());
+        own->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), own);
+        QVERIFY(window->reader()->isTypingOwnAnswer());
+        const QString first = window->reader()->currentPageId();
+        QTest::keyClicks(own, QStringLiteral("2 owls"));
+        QTest::keyClick(own, Qt::Key_PageDown);
+        QTest::keyClick(own, Qt::Key_Home);
+        QTest::keyClick(own, Qt::Key_Right);
+        QCOMPARE(own->text(), QStringLiteral("2 owls"));
+        QCOMPARE(own->cursorPosition(), 1);
+        QCOMPARE(window->reader()->currentPageId(), first);
+    }
+
     // ←/→, Space, Home/End from the library list (a widget that is not the story).
     void pageKeysWorkWhateverHasTheFocus()
     {
