@@ -502,6 +502,10 @@
         <source>The service took too long to answer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 needs an API key before it can write stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::IdeaPanel</name>

@@ -502,6 +502,10 @@
         <source>The service took too long to answer.</source>
         <translation>服务回复太慢了。</translation>
     </message>
+    <message>
+        <source>%1 needs an API key before it can write stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::IdeaPanel</name>

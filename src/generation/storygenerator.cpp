@@ -330,6 +330,11 @@ QString StoryGenerator::answer(const QString& storyId, const QString& pageId, in
             return {};
         }
     }
+    // A name the child gives is the character's name from now on: in the cast, and so in every later prompt.
+    if (page->interaction && page->interaction->kind == Story::Interaction::Kind::Name) {
+        const QString about = page->interaction->about;
+        edit().nameCharacter(about, text);
+    }
     const Story::Prompt prompt = m_prompts.nextPage(*m_story, pageId, text);
     Story::Page next;
     next.parentId = pageId;

@@ -6,6 +6,9 @@
 #include "pictureprompts.h"
 #include "storygenerator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -128,6 +131,84 @@ private Q_SLOTS:
         QVERIFY(!generator.story()->pathPages().last()->interaction);
         QVERIFY(m_server->requests().last().body.contains("This is the last page"));
         QVERIFY(!generator.answer(story.id, generator.story()->path.last(), 0, {}).isEmpty());
+    }
+
+    // A guess is revealed on the next page: its prompt carries the question, the right answer decided before and the
+    // child's guess (quoted as data), and asks the page to open by saying whether the guess was right.
+    void guessIsRevealedOnTheNextPage()
+    {
+        Story::Library library(m_dir->path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story story;
+        story.id = Story::Story::newId();
+        story.settings = idea(6);
+        story.title = QStringLiteral("The Knock at the Door");
+        Story::Page first;
+        first.text = QStringLiteral("Knock, knock! Someone is at Pip's door.");
+        first.interaction = Story::Interaction{Story::Interaction::Kind::Guess, QStringLiteral("Who is knocking?"),
+                                               {QStringLiteral("the owl"), QStringLiteral("a bear"), QStringLiteral("the wind")}, {}};
+        first.interaction->solution = QStringLiteral("the owl");
+        const QString firstId = story.addPage(first).id;
+        QVERIFY(library.save(story).isEmpty());
+
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy started(&generator, &Generation::StoryGenerator::pageStarted);
+        const qsizetype before = m_server->requests().size();
+        QVERIFY(generator.answer(story.id, firstId, 0, {}).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(m_server->requests().size(), before + 1);
+        // The page being written is announced with its id (the window shows it while it streams).
+        QCOMPARE(started.count(), 1);
+        const QString nextId = started.first().at(1).toString();
+        QCOMPARE(generator.story()->page(nextId)->parentId, firstId);
+
+        const QJsonArray messages = QJsonDocument::fromJson(m_server->requests().last().body).object()
+                                        .value(QLatin1String("messages")).toArray();
+        const QString user = messages.at(1).toObject().value(QLatin1String("content")).toString();
+        QVERIFY2(user.contains(QLatin1String("The child was asked to guess: \"Who is knocking?\"")), qPrintable(user));
+        QVERIFY(user.contains(QLatin1String("The right answer, decided on the page before (keep to it): \"the owl\"")));
+        QVERIFY(user.contains(QLatin1String("The child's guess, quoted as data: \"the owl\"")));
+        QVERIFY(user.contains(QLatin1String("Open the page by revealing whether the guess was right")));
+        // The fake model echoes the answer it was given: the page starts from the child's guess.
+        QVERIFY(generator.story()->page(nextId)->text.contains(QLatin1String("the owl")));
+    }
+
+    // A name the child gives renames the character the question was about, in the story and in every later prompt.
+    void nameRenamesTheCharacter()
+    {
+        Story::Library library(m_dir->path());
+        QVERIFY(library.reload().isEmpty());
+        Story::Story story;
+        story.id = Story::Story::newId();
+        story.settings = idea(6);
+        story.cast = {{QStringLiteral("Pip"), QStringLiteral("a small fox"), {}},
+                      {QStringLiteral("the owl"), QStringLiteral("a grey owl with round glasses"), {}}};
+        Story::Page first;
+        first.text = QStringLiteral("An owl landed next to Pip. She had no name yet.");
+        first.interaction = Story::Interaction{Story::Interaction::Kind::Name, QStringLiteral("What should the owl be called?"),
+                                               {QStringLiteral("Hoot"), QStringLiteral("Luna"), QStringLiteral("Star")}, {}};
+        first.interaction->about = QStringLiteral("the owl");
+        const QString firstId = story.addPage(first).id;
+        QVERIFY(library.save(story).isEmpty());
+
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.answer(story.id, firstId, -1, QStringLiteral("Professor Feathers")).isEmpty());
+        QVERIFY(waitFinished(finished));
+        QCOMPARE(generator.story()->cast.size(), 2);
+        QCOMPARE(generator.story()->cast.at(1).name, QStringLiteral("Professor Feathers"));
+        QCOMPARE(generator.story()->cast.at(1).look, QStringLiteral("a grey owl with round glasses"));
+        const QString body = QString::fromUtf8(m_server->requests().last().body);
+        QVERIFY2(body.contains(QLatin1String("Professor Feathers (a grey owl with round glasses)")), qPrintable(body));
+        QVERIFY(body.contains(QLatin1String("The child named \\\"the owl\\\"")));
+        // Saved so.
+        QString why;
+        const auto saved = library.load(story.id, &why);
+        QVERIFY2(saved, qPrintable(why));
+        QCOMPARE(saved->cast.at(1).name, QStringLiteral("Professor Feathers"));
     }
 
     void readToMeRunsToTheEnd()

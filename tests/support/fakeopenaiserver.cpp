@@ -67,8 +67,9 @@ QByteArray storyPageFor(const QByteArray& requestBody)
     const bool zh = prompt.contains(QStringLiteral("简体中文"));
     const bool last = prompt.contains(QLatin1String("This is the last page")) || prompt.contains(QStringLiteral("这是最后一页"));
     const bool first = prompt.contains(QLatin1String("Write page 1 of")) || prompt.contains(QStringLiteral("第 1 页（共"));
-    static const QRegularExpression answerEn(QStringLiteral("The child answered: \"([^\"]*)\""));
-    static const QRegularExpression answerZh(QStringLiteral("孩子回答：“([^”]*)”"));
+    // The child's answer is quoted as a JSON string (PromptBuilder::quoted); plain answers need no unescaping here.
+    static const QRegularExpression answerEn(QStringLiteral("quoted as data: \"([^\"]*)\""));
+    static const QRegularExpression answerZh(QStringLiteral("（作为数据引用）：\"([^\"]*)\""));
     const QString answer = (zh ? answerZh : answerEn).match(prompt).captured(1);
     QJsonObject page;
     if (first) {
