@@ -8,6 +8,7 @@
 #include "answercards.h"
 #include "readingtheme.h"
 
+#include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -459,6 +460,37 @@ private Q_SLOTS:
         const auto theme = Storybook::Widgets::ReadingTheme::fromPalette(reader.pageView()->answerPanel()->cards().first()->palette());
         QVERIFY(Storybook::Widgets::contrastRatio(theme.card, theme.text) >= 4.5);
         QVERIFY(Storybook::Widgets::contrastRatio(theme.accent, theme.onAccent) >= 3.0);
+    }
+
+    // A new page names itself for screen readers ("Page 2 of 3"); the cards carry name and description.
+    void pageAndCardsAreNamedForScreenReaders()
+    {
+        ReaderWidget reader(ReaderWidget::Mode::Write);
+        QVERIFY(showReader(reader, makeStory()));
+        reader.showPage(QStringLiteral("p2"));
+        QCOMPARE(reader.pageView()->textView()->accessibleName(), QStringLiteral("Page 2 of 3"));
+        for (AnswerCard* card : reader.pageView()->answerPanel()->cards()) {
+            QCOMPARE(card->accessibleName(), card->label());
+            QVERIFY(card->accessibleDescription().contains(QString::number(card->number())));
+        }
+        for (QPushButton* button : reader.findChildren<QPushButton*>())
+            QVERIFY2(!button->accessibleName().isEmpty() || !button->text().isEmpty(), qPrintable(button->objectName()));
+    }
+
+    // The reading fonts for young readers when installed (scripts/deps installs them).
+    void readingFontFollowsTheStorysScript()
+    {
+        const QStringList installed = QFontDatabase::families();
+        ReaderWidget reader(ReaderWidget::Mode::Read);
+        QVERIFY(showReader(reader, makeStory(QStringLiteral("zh"))));
+        const QStringList zh = reader.pageView()->textView()->font().families();
+        if (installed.contains(QStringLiteral("LXGW WenKai")))
+            QCOMPARE(zh.value(0), QStringLiteral("LXGW WenKai"));
+        reader.setStory(snapshot(makeStory(QStringLiteral("en"))));
+        const QStringList en = reader.pageView()->textView()->font().families();
+        if (installed.contains(QStringLiteral("Andika")))
+            QCOMPARE(en.value(0), QStringLiteral("Andika"));
+        QVERIFY(zh != en || (!installed.contains(QStringLiteral("Andika")) && !installed.contains(QStringLiteral("LXGW WenKai"))));
     }
 };
 
