@@ -11,7 +11,7 @@ bool isClosing(QChar c)
 
 bool isWideStop(QChar c)
 {
-    return c == u'。' || c == u'！' || c == u'？' || c == u'…' || c == u'；';
+    return c == u'。' || c == u'！' || c == u'？' || c == u'…';
 }
 
 bool isNarrowStop(QChar c)

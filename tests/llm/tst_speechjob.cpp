@@ -134,6 +134,8 @@ private Q_SLOTS:
                                  << QStringList{QStringLiteral("从前有一只狐狸。它找到了灯笼！"), QStringLiteral("灯笼会发光吗？会的。")};
         QTest::newRow("chinese quotes") << "狐狸说：“我们走吧！”兔子点点头。" << 12
                                         << QStringList{QStringLiteral("狐狸说：“我们走吧！”"), QStringLiteral("兔子点点头。")};
+        QTest::newRow("chinese ellipsis ends a sentence") << "他想了想……然后笑了。好的。" << 10
+                                                          << QStringList{QStringLiteral("他想了想……"), QStringLiteral("然后笑了。好的。")};
         QTest::newRow("long sentence: at a clause mark") << "一二三四五，六七八九十一二三。" << 9
                                                          << QStringList{QStringLiteral("一二三四五，"), QStringLiteral("六七八九十一二三。")};
         QTest::newRow("long sentence: at a space") << "alpha beta gamma delta epsilon." << 12
