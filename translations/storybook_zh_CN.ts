@@ -4060,11 +4060,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Goes back one page along the story&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>沿着故事的路往回翻一页</translation>
     </message>
     <message>
         <source>Goes on one page along the story&apos;s path</source>
-        <translation type="unfinished"></translation>
+        <translation>沿着故事的路往后翻一页</translation>
     </message>
 </context>
 <context>
