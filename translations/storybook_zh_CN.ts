@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>%1 needs an API key before it can write stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要 API 密钥才能写故事。</translation>
     </message>
 </context>
 <context>
