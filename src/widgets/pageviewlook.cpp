@@ -40,8 +40,10 @@ QFont withSize(QFont font, int pixels)
 void PageView::updateFontSize()
 {
     const QSize area = size(); // the scroll area fills the page (its viewport lags behind a resize)
+    // In steps of two pixels: a window dragged wider or taller sets the type again half as often
+    // (each new size lays the whole page out again).
     const int fromArea = qBound(SmallestAreaPixels, qMin(area.width() / AreaWidthPerPixel, area.height() / AreaHeightPerPixel),
-                                LargestAreaPixels);
+                                LargestAreaPixels) / 2 * 2;
     const int body = qMax(8, fromArea * m_zoom / 100);
     if (fromArea == m_areaPx && body == m_bodyPx)
         return;
