@@ -11,7 +11,7 @@
 #include "logsink.h"
 #include "modelsjob.h"
 #include "speakcommand.h"
-#include "speechsettings.h"
+#include "voicesettings.h"
 #include "storycommands.h"
 
 #include <QCommandLineParser>
@@ -123,7 +123,7 @@ int image(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watch
 }
 
 int diagnose(QCoreApplication& app, Llm::LlmClient& client, InterruptWatcher& watcher, bool json, Llm::Diagnostics::Check check,
-             const Llm::SpeechSettings& voice)
+             const Llm::VoiceSettings& voice)
 {
     Llm::Diagnostics diagnostics(&client, nullptr, check);
     diagnostics.setVoice(voice);
@@ -308,7 +308,7 @@ int run(QCoreApplication& app)
         const QString file = connection.settingsFile(parser);
         std::unique_ptr<QSettings> stored = file.isEmpty() ? std::make_unique<QSettings>()
                                                            : std::make_unique<QSettings>(file, QSettings::IniFormat);
-        Llm::SpeechSettings voice = Llm::SpeechSettings::load(*stored);
+        Llm::VoiceSettings voice = Llm::VoiceSettings::load(*stored);
         if (parser.isSet(QStringLiteral("voice")))
             voice.voice = parser.value(QStringLiteral("voice"));
         return diagnose(app, client, watcher, parser.isSet(json), check, voice);

@@ -6,7 +6,7 @@
 #include "interruptwatcher.h"
 #include "llmclient.h"
 #include "speechjob.h"
-#include "speechsettings.h"
+#include "voicesettings.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -70,7 +70,7 @@ void SpeakCommand::addTo(QCommandLineParser& parser) const
 Llm::ConnectionSettings SpeakCommand::speechSettings(const QProcessEnvironment& environment, const Llm::ConnectionSettings& text,
                                                      Llm::ConnectionSettings resolved)
 {
-    resolved.apiKey = roleKey(environment, QString::fromLatin1(Llm::SpeechSettings::KeyEnvironmentVariable), resolved, text);
+    resolved.apiKey = roleKey(environment, QString::fromLatin1(Llm::VoiceSettings::KeyEnvironmentVariable), resolved, text);
     return resolved;
 }
 
@@ -87,7 +87,7 @@ int SpeakCommand::run(QCoreApplication& app, const QCommandLineParser& parser, c
     const QString file = connection.settingsFile(parser);
     std::unique_ptr<QSettings> stored = file.isEmpty() ? std::make_unique<QSettings>()
                                                        : std::make_unique<QSettings>(file, QSettings::IniFormat);
-    const Llm::SpeechSettings defaults = Llm::SpeechSettings::load(*stored);
+    const Llm::VoiceSettings defaults = Llm::VoiceSettings::load(*stored);
     Llm::SpeechRequest request;
     request.input = text;
     request.voice = parser.isSet(m_voice) ? parser.value(m_voice) : defaults.voice;

@@ -20,7 +20,7 @@ namespace Storybook::Llm {
 // model and idle/total timeouts (painting takes tens of seconds, sometimes minutes); the proxy, connect
 // timeout, retries, CA bundle and HTTP/2 are the network's and shared under "network/".
 // The speech provider (Role::Speech, keys "speech/...") is a third one in the same way: its own base
-// URL, model and idle/total timeouts; its voice, speed and speaking style are SpeechSettings.
+// URL, model and idle/total timeouts; its voice, speed and speaking style are VoiceSettings.
 struct ConnectionSettings
 {
     static constexpr int Version = 1;

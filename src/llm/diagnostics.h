@@ -2,7 +2,7 @@
 
 #include "llmerror.h"
 #include "proxyprobe.h"
-#include "speechsettings.h"
+#include "voicesettings.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -72,8 +72,8 @@ public:
     ~Diagnostics() override;
     Q_DISABLE_COPY_MOVE(Diagnostics)
 
-    // The voice, speed, style and format the Voice check speaks with (default: SpeechSettings' defaults).
-    void setVoice(const SpeechSettings& voice) { m_voice = voice; }
+    // The voice, speed, style and format the Voice check speaks with (default: VoiceSettings' defaults).
+    void setVoice(const VoiceSettings& voice) { m_voice = voice; }
     void start();
     void cancel();
     [[nodiscard]] const DiagnosticsReport& report() const { return m_report; }
@@ -113,7 +113,7 @@ private:
     int m_lookupId = -1;
     bool m_modelListed = true;
     Check m_check = Check::Chat;
-    SpeechSettings m_voice;
+    VoiceSettings m_voice;
     std::optional<ProxyProbe::Result> m_proxyFinding; // what the proxy-reachable stage learned
 };
 

@@ -3,7 +3,7 @@
 #include "errortexts.h"
 #include "llmclient.h"
 #include "logging.h"
-#include "speechsettings.h"
+#include "voicesettings.h"
 #include "speechtext.h"
 
 #include <QJsonDocument>
@@ -69,7 +69,7 @@ LlmError SpeechJob::checkRequest(const SpeechRequest& request, const QString& mo
         return makeError(LlmError::Kind::InvalidOption, LlmError::tr("No voice is chosen for the speech provider."),
                          LlmError::tr("Choose a voice the speech model offers, e.g. alloy (OpenAI) or "
                                       "FunAudioLLM/CosyVoice2-0.5B:alex (SiliconFlow)."));
-    if (!(request.speed >= SpeechSettings::MinSpeed && request.speed <= SpeechSettings::MaxSpeed))
+    if (!(request.speed >= VoiceSettings::MinSpeed && request.speed <= VoiceSettings::MaxSpeed))
         return makeError(LlmError::Kind::InvalidOption, LlmError::tr("The speaking speed %1 is out of range.").arg(request.speed),
                          LlmError::tr("Choose a speed from 0.25 to 4 (1 is normal)."));
     if (request.format == AudioFormat::Unknown)

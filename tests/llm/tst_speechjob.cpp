@@ -9,7 +9,7 @@
 #include "proxylauncher.h"
 #include "requiretool.h"
 #include "speechjob.h"
-#include "speechsettings.h"
+#include "voicesettings.h"
 #include "speechtext.h"
 
 #include <QJsonDocument>
@@ -467,7 +467,7 @@ private Q_SLOTS:
         speech.baseUrl = QUrl(QStringLiteral("https://api.siliconflow.cn/v1"));
         speech.model = QStringLiteral("FunAudioLLM/CosyVoice2-0.5B");
         speech.save(file, Llm::ConnectionSettings::Role::Speech);
-        Llm::SpeechSettings voice;
+        Llm::VoiceSettings voice;
         voice.voice = QStringLiteral("FunAudioLLM/CosyVoice2-0.5B:anna");
         voice.speed = 0.85;
         voice.instructions = QStringLiteral("A warm, calm bedtime voice.");
@@ -478,13 +478,13 @@ private Q_SLOTS:
         QCOMPARE(readSpeech.model, speech.model);
         QCOMPARE(readSpeech.baseUrl, speech.baseUrl);
         QCOMPARE(file.value(QStringLiteral("speech/model")).toString(), speech.model);
-        const auto readVoice = Llm::SpeechSettings::load(file);
+        const auto readVoice = Llm::VoiceSettings::load(file);
         QCOMPARE(readVoice.voice, voice.voice);
         QCOMPARE(readVoice.speed, 0.85);
         QCOMPARE(readVoice.instructions, voice.instructions);
         QCOMPARE(readVoice.format, Format::Opus);
         file.setValue(QStringLiteral("speech/speed"), 9);
-        QCOMPARE(Llm::SpeechSettings::load(file).speed, 1.0);
+        QCOMPARE(Llm::VoiceSettings::load(file).speed, 1.0);
         QVERIFY(!file.allKeys().join(u' ').contains(QLatin1String("apiKey")));
     }
 
@@ -504,7 +504,7 @@ private Q_SLOTS:
         QFETCH(int, kind);
         Llm::LlmClient client(directSettings(m_server->baseUrl(scenario)));
         Llm::Diagnostics diagnostics(&client, nullptr, Llm::Diagnostics::Check::Voice);
-        Llm::SpeechSettings voice;
+        Llm::VoiceSettings voice;
         voice.voice = QStringLiteral("nova");
         voice.format = Format::Wav;
         diagnostics.setVoice(voice);

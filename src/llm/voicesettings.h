@@ -12,7 +12,7 @@ namespace Storybook::Llm {
 // the voice, the speed, the speaking style and the audio format. Keys "speech/voice", "speech/speed",
 // "speech/instructions", "speech/format"; the GUI and the CLI share them. The speech provider's API
 // key is its own secret: the keychain entry KeychainName, or STORYBOOK_SPEECH_API_KEY for the CLI.
-struct SpeechSettings
+struct VoiceSettings
 {
     static constexpr const char* KeychainName = "speech-api-key";
     static constexpr const char* KeyEnvironmentVariable = "STORYBOOK_SPEECH_API_KEY";
@@ -25,7 +25,7 @@ struct SpeechSettings
     AudioFormat format = AudioFormat::Mp3;
 
     // Unknown or malformed values fall back to the defaults.
-    static SpeechSettings load(QSettings& settings);
+    static VoiceSettings load(QSettings& settings);
     void save(QSettings& settings) const;
 };
 

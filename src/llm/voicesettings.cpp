@@ -1,4 +1,4 @@
-#include "speechsettings.h"
+#include "voicesettings.h"
 
 #include <QSettings>
 
@@ -11,9 +11,9 @@ const auto InstructionsKey = QStringLiteral("speech/instructions");
 const auto FormatKey = QStringLiteral("speech/format");
 } // namespace
 
-SpeechSettings SpeechSettings::load(QSettings& settings)
+VoiceSettings VoiceSettings::load(QSettings& settings)
 {
-    SpeechSettings result;
+    VoiceSettings result;
     if (const QString voice = settings.value(VoiceKey).toString().trimmed(); !voice.isEmpty())
         result.voice = voice;
     bool ok = false;
@@ -25,7 +25,7 @@ SpeechSettings SpeechSettings::load(QSettings& settings)
     return result;
 }
 
-void SpeechSettings::save(QSettings& settings) const
+void VoiceSettings::save(QSettings& settings) const
 {
     settings.setValue(VoiceKey, voice);
     settings.setValue(SpeedKey, speed);
