@@ -73,10 +73,10 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_trashButton->setCheckable(true);
     m_trashButton->setAccessibleDescription(tr("Shows the deleted stories, to restore them or delete them forever"));
 
-    auto* title = new QLabel(tr("My stories"), this);
-    QFont heading = title->font();
+    m_heading = new QLabel(tr("My stories"), this);
+    QFont heading = m_heading->font();
     heading.setBold(true);
-    title->setFont(heading);
+    m_heading->setFont(heading);
 
     auto* stories = new QWidget(this);
     auto* storiesLayout = new QVBoxLayout(stories);
@@ -90,7 +90,7 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_pages->addWidget(m_trash);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(title, 1);
+    top->addWidget(m_heading, 1);
     top->addWidget(m_sort);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -261,7 +261,8 @@ void LibrarySidebar::showTrash(bool show)
     if (show)
         m_trash->reload();
     m_pages->setCurrentIndex(show ? 1 : 0);
-    m_sort->setEnabled(!show);
+    m_heading->setText(show ? tr("Trash") : tr("My stories"));
+    m_sort->setVisible(!show);
     if (show)
         m_trash->setFocus();
     else

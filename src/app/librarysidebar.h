@@ -86,6 +86,7 @@ private:
     QLineEdit* m_search = nullptr;
     QComboBox* m_sort = nullptr;
     QListView* m_list = nullptr;
+    QLabel* m_heading = nullptr; // "My stories", or "Trash" while the trash is shown
     QLabel* m_noMatch = nullptr;
     QStackedWidget* m_pages = nullptr;
     Widgets::LibraryTrashView* m_trash = nullptr;

@@ -713,6 +713,7 @@ private Q_SLOTS:
         QCOMPARE(button->text(), QStringLiteral("Trash (2)"));
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(sidebar.isShowingTrash());
+        QVERIFY(!sidebar.view()->isVisible());
         Widgets::LibraryTrashView* trash = sidebar.trashView();
         QVERIFY(trash->isVisible());
         QCOMPARE(trash->count(), 2);
