@@ -1,12 +1,14 @@
 #include "errorbanner.h"
 
-#include "llmerror.h"
+#include <algorithm>
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "llmerror.h"
 
 namespace Storybook::App {
 
@@ -141,8 +143,14 @@ void ErrorBanner::report(const Problem& problem)
     if (Entry* old = entry(problem.cause))
         remove(old);
     auto* item = new Entry(problem, this);
-    m_entries.prepend(item);
-    m_layout->insertWidget(0, item);
+    // The newest problem on top; the lasting notes (no keychain, no story writer yet) below the
+    // problems, so what just went wrong is what a parent reads first.
+    const auto lasting = [](Cause cause) { return cause == Cause::Keychain || cause == Cause::Setup; };
+    const int index = lasting(problem.cause)
+                          ? int(std::count_if(m_entries.cbegin(), m_entries.cend(), [&](const Entry* e) { return !lasting(e->cause); }))
+                          : 0;
+    m_entries.insert(index, item);
+    m_layout->insertWidget(index, item);
     item->show(); // a child added to a shown banner would otherwise appear a turn later
     const Fix fix = problem.fix;
     connect(item->fixButton, &QPushButton::clicked, this, [this, item, fix] {

@@ -72,7 +72,8 @@ public:
     // The service at `host` needs a key that was not given: offers the setup (Cause::Setup).
     void offerKey(const QString& host);
     [[nodiscard]] bool has(Cause cause) const;
-    [[nodiscard]] QList<Cause> causes() const; // top first
+    // Top first: the newest problems, then the lasting notes (Keychain, Setup), newest first.
+    [[nodiscard]] QList<Cause> causes() const;
 
     // The earlier API: an error of the moment with its hint behind "Details" and diagnostics offered;
     // a notice with an optional action. Both are Cause::Notice.
@@ -80,7 +81,7 @@ public:
     void showNotice(const QString& message, const QString& actionText);
     // Clears every banner but the lasting ones (Keychain, Setup).
     void dismiss();
-    // The top banner's sentence (empty when none).
+    // The top banner's sentence: the newest problem, else the newest lasting note (empty when none).
     [[nodiscard]] QString message() const;
     [[nodiscard]] QStringList messages() const;
 

@@ -160,6 +160,10 @@ void TestErrorBanner::bannersStack()
     banner->report({Cause::Speech, QStringLiteral("No voice."), QString(), ErrorBanner::Fix::None, false, QString()});
     QCOMPARE(entries(*banner).size(), 3);
     QCOMPARE(ints(banner->causes()), ints({Cause::Speech, Cause::Writing, Cause::Keychain}));
+    // A lasting note reported later stays below the problems: the newest problem is read first.
+    banner->reportNoKeychain(QStringLiteral("no Secret Service"));
+    QCOMPARE(ints(banner->causes()), ints({Cause::Speech, Cause::Writing, Cause::Keychain}));
+    QCOMPARE(banner->message(), QStringLiteral("No voice."));
     // The same cause again replaces its banner rather than adding one.
     banner->showLlmError(Cause::Writing, Llm::makeError(Kind::Unauthorized, QStringLiteral("api.openai.com"), QStringLiteral("no")), true);
     QCOMPARE(entries(*banner).size(), 3);
