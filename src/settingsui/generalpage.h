@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../speech/speechsettings.h" // not src/llm/speechsettings.h (the speech provider)
+#include "speechsettings.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 #include "connectionsettings.h"
 #include "diagnostics.h"
 #include "illustrator.h"
-#include "../speech/speechsettings.h" // not src/llm/speechsettings.h (the speech provider)
+#include "speechsettings.h"
 
 #include <QDialog>
 #include <QStringList>
