@@ -57,6 +57,7 @@ DiagnosticsPage::DiagnosticsPage(SettingsSource settings, QWidget* parent)
     , m_settings(std::move(settings))
 {
     m_ui->setupUi(this);
+    Form::keepMessageRowsVisible(this);
     QHeaderView* header = m_ui->stagesTree->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(0, QHeaderView::Fixed);

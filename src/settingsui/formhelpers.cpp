@@ -1,7 +1,9 @@
 #include "formhelpers.h"
 
 #include <QEvent>
+#include <QFormLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -35,6 +37,59 @@ QString plainToolTip(const QString& text)
     if (text.isEmpty())
         return {};
     return QStringLiteral("<p style=\"white-space:pre-wrap\">") + text.toHtmlEscaped() + QStringLiteral("</p>");
+}
+
+namespace {
+
+// Moves the message row `row` (a label alone) under the field of the row above; false when that row
+// has no field to go under.
+bool putUnderFieldAbove(QFormLayout* form, int row)
+{
+    QLayoutItem* aboveField = form->itemAt(row - 1, QFormLayout::FieldRole);
+    if (!aboveField)
+        aboveField = form->itemAt(row - 1, QFormLayout::SpanningRole);
+    if (!aboveField || (!aboveField->widget() && !aboveField->layout()))
+        return false;
+    const QFormLayout::TakeRowResult below = form->takeRow(row);
+    QWidget* message = below.fieldItem->widget();
+    delete below.fieldItem; // the item, not the message
+    const QFormLayout::TakeRowResult above = form->takeRow(row - 1);
+    auto* box = new QVBoxLayout;
+    box->setContentsMargins(0, 0, 0, 0);
+    if (QLayout* layout = above.fieldItem->layout()) {
+        box->addLayout(layout);
+    } else if (QWidget* widget = above.fieldItem->widget()) {
+        box->addWidget(widget);
+        delete above.fieldItem;
+    }
+    box->addWidget(message);
+    QWidget* label = above.labelItem ? above.labelItem->widget() : nullptr;
+    delete above.labelItem;
+    if (label)
+        form->insertRow(row - 1, label, box);
+    else
+        form->insertRow(row - 1, box);
+    return true;
+}
+
+} // namespace
+
+void keepMessageRowsVisible(QWidget* page)
+{
+    const QList<QFormLayout*> forms = page->findChildren<QFormLayout*>();
+    for (QFormLayout* form : forms) {
+        // Top down: a message moved up leaves the next row at the same number; a run of messages
+        // under one field ends up in order under it.
+        int row = 1;
+        while (row < form->rowCount()) {
+            QLayoutItem* item = form->itemAt(row, QFormLayout::SpanningRole);
+            if (!item && !form->itemAt(row, QFormLayout::LabelRole))
+                item = form->itemAt(row, QFormLayout::FieldRole);
+            if (item && qobject_cast<QLabel*>(item->widget()) && putUnderFieldAbove(form, row))
+                continue;
+            ++row;
+        }
+    }
 }
 
 void setWrappedText(QLabel* label, const QString& text)

@@ -8,6 +8,7 @@
 #include <chrono>
 
 class QLabel;
+class QWidget;
 
 namespace Storybook::SettingsUi {
 
@@ -31,6 +32,17 @@ void fitHeight(QLabel* label);
 
 // "⚠ text" in the warning colour, or hidden when text is empty.
 void showProblem(QLabel* label, const QString& text);
+
+// Qt 6.4.2's QFormLayout must never see one of its rows become hidden: when it lays out, it skips a
+// row whose widgets are all hidden but keeps that row's index from the previous layout, then writes
+// (setupHfwLayoutData, from heightForWidth) and reads (arrangeWidgets, from setGeometry) its arrays at
+// that stale index, past their end once rows have gone hidden: heap corruption that crashed later
+// (issue 14: a SEGV at exit after the settings dialog was shown, and in QFormLayout::setGeometry).
+// Later Qt resets the index of a hidden row. So a message that comes and goes never has a row of its
+// own: for every form under `page`, a row that is only a label (no label column) moves into a box
+// layout under the field of the row above; a row whose field is a layout always stays visible, and a
+// widget hidden inside a box layout is safe. Call once, right after setupUi(). tst_formrows checks it.
+void keepMessageRowsVisible(QWidget* page);
 
 [[nodiscard]] int toSeconds(std::chrono::milliseconds value);
 // The spin box value in milliseconds; the original value when the user left the (rounded) field alone.

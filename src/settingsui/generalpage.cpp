@@ -15,6 +15,7 @@ GeneralPage::GeneralPage(const QString& language, const Speech::SpeechSettings& 
     , m_ui(std::make_unique<Ui::GeneralPage>())
 {
     m_ui->setupUi(this);
+    Form::keepMessageRowsVisible(this);
     Form::setTone(m_ui->languageNoteLabel, Form::Tone::Quiet);
     (new Form::WrapFitter(this))->watch(m_ui->languageNoteLabel);
 

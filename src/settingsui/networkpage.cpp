@@ -27,6 +27,7 @@ NetworkPage::NetworkPage(const Llm::ConnectionSettings& current, SecretStore* se
     , m_fitter(new Form::WrapFitter(this))
 {
     m_ui->setupUi(this);
+    Form::keepMessageRowsVisible(this);
     Form::setTone(m_ui->systemProxyLabel, Tone::Quiet);
     for (QLabel* label : {m_ui->systemProxyLabel, m_ui->proxyProblemLabel, m_ui->proxyPortProblemLabel, m_ui->caProblemLabel})
         m_fitter->watch(label);

@@ -23,6 +23,7 @@ ProviderPage::ProviderPage(const Llm::ConnectionSettings& current, SecretStore* 
     , m_fitter(new Form::WrapFitter(this))
 {
     m_ui->setupUi(this);
+    Form::keepMessageRowsVisible(this);
     const QList<ProviderPreset> presets = ProviderPresets::all();
     for (const ProviderPreset& preset : presets)
         m_ui->presetCombo->addItem(preset.name, preset.id);

@@ -124,9 +124,6 @@ private Q_SLOTS:
         SettingsUi::SecretStore secrets(nullptr, SettingsUi::SecretStore::Backend::MemoryOnly);
         SettingsUi::SettingsDialog dialog(connection(baseUrl, proxy), {}, memoryOnlySecrets ? &secrets : nullptr);
 
-        // Expected to fail until the dialog's pages stop hiding their message rows: see the file's
-        // head comment. Remove this line with that change (an unexpected pass fails the test).
-        QEXPECT_FAIL("", "the settings pages still hide message rows of their forms (issue 14)", Abort);
         VERIFY_NO_HIDDEN_ROWS(&dialog);
 
         dialog.show();
