@@ -1,6 +1,5 @@
 #include "keyboardcontroller.h"
 
-#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 
 #include <QAbstractButton>

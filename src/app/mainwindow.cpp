@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "../speech/speechsettings.h" // not src/llm/speechsettings.h (the speech provider)
 
 #include "errorbanner.h"
 #include "i18n.h"

@@ -5,7 +5,6 @@
 #include "ideapanel.h"
 #include "librarysidebar.h"
 #include "newstorypage.h"
-#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "shortcutsdialog.h"
 #include "storygenerator.h"

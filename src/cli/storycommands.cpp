@@ -453,7 +453,7 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             const Story::Page* page = pages.at(i);
             write(stdout, QStringLiteral("— %1 / %2 —\n").arg(i + 1).arg(std::max<qsizetype>(pages.size(), story->settings.pageCount)));
             if (page->isDraft())
-                write(stdout, QStringLiteral("[%1] %2\n").arg(tr("unfinished page"), page->note));
+                write(stdout, QStringLiteral("[%1] %2\n").arg(tr("unfinished page"), Story::Story::draftReasonText(*page)));
             write(stdout, page->text + u'\n');
             if (i + 1 < pages.size())
                 write(stdout, QStringLiteral("→ %1\n\n").arg(pages.at(i + 1)->answer));

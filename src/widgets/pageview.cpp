@@ -290,7 +290,7 @@ void PageView::setPage(const Story::Page* page, int position, int total, const Q
 
     m_streaming = page && page->state == Story::Page::State::Streaming;
     m_draftPage = page && page->isDraft();
-    const QString note = page ? page->note.trimmed() : QString();
+    const QString note = page ? Story::Story::draftReasonText(*page).trimmed() : QString();
     m_draft->setText(note.isEmpty() ? tr("Unfinished page") : tr("Unfinished page — %1").arg(note));
     m_draft->setVisible(m_draftPage && !(m_streaming && m_busy));
     m_finishDraft->setVisible(m_finishOffered && m_draftPage && !m_streaming);

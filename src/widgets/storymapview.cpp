@@ -94,8 +94,10 @@ void StoryMapView::decorate(QTreeWidgetItem* item, const Story::Page& page, int 
     QStringList tip;
     if (!page.answer.isEmpty())
         tip.append(tr("Answer: %1").arg(page.answer));
-    if (page.isDraft())
-        tip.append(page.note.isEmpty() ? tr("Unfinished page") : tr("Unfinished page — %1").arg(page.note));
+    if (page.isDraft()) {
+        const QString reason = Story::Story::draftReasonText(page);
+        tip.append(reason.isEmpty() ? tr("Unfinished page") : tr("Unfinished page — %1").arg(reason));
+    }
     tip.append(page.text.left(300).simplified());
     item->setToolTip(0, tip.join(u'\n'));
     QFont font = this->font();

@@ -8,7 +8,6 @@
 #include "newstorypage.h"
 #include "pageview.h"
 #include "pictureview.h"
-#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "storygenerator.h"
 #include "versionsdialog.h"
@@ -146,7 +145,11 @@ private Q_SLOTS:
             QVERIFY(window->exportStoryTo(storyId, path, format, true).isEmpty());
             QVERIFY(QFileInfo(path).size() > 100);
         }
-        QVERIFY(!window->banner()->isVisible());
+        // No problem was reported (the lasting notes — no keychain in this environment, no writer
+        // set up yet — may stand).
+        using Cause = App::ErrorBanner::Cause;
+        for (const Cause cause : {Cause::Notice, Cause::Writing, Cause::Pictures, Cause::Speech, Cause::Library, Cause::Settings})
+            QVERIFY2(!window->banner()->has(cause), qPrintable(window->banner()->message()));
     }
 
     void errorsBecomeABanner()

@@ -10,7 +10,6 @@
 #include "librarysidebar.h"
 #include "mainwindow.h"
 #include "newstorypage.h"
-#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "shortcutsdialog.h"
 #include "storygenerator.h"

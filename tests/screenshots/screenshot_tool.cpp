@@ -7,7 +7,6 @@
 #include "ideapanel.h"
 #include "mainwindow.h"
 #include "proxylauncher.h"
-#include "../speech/speechsettings.h" // before readerwidget.h: not src/llm/speechsettings.h
 #include "readerwidget.h"
 #include "settingsdialog.h"
 #include "storygenerator.h"
