@@ -177,7 +177,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_reader, &Widgets::ReaderWidget::answerChosen, this,
             [this](const QString& pageId, int index, const QString& own) {
                 m_banner->dismiss();
-                showProblem(m_generator->answer(currentStoryId(), pageId, index, own));
+                const QString problem = m_generator->answer(currentStoryId(), pageId, index, own);
+                showProblem(problem);
+                // An answer whose branch is written already goes back to it (nothing is written):
+                // the view follows the story's path from the page answered.
+                if (problem.isEmpty() && !m_generator->isBusy())
+                    showPageAfter(pageId);
                 focusStory(); // never left on whatever comes next in the focus chain
             });
     // "Finish this page" on a draft: the page is written on from where it stopped.
@@ -699,6 +704,16 @@ void MainWindow::showCurrentPlace()
     updateTitle();
     updateStatus();
     updateActions();
+}
+
+void MainWindow::showPageAfter(const QString& pageId)
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    if (!story)
+        return;
+    const qsizetype at = story->path.indexOf(pageId);
+    if (at >= 0 && at + 1 < story->path.size())
+        m_reader->showPage(story->path.at(at + 1));
 }
 
 void MainWindow::focusStory()

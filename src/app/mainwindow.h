@@ -108,6 +108,8 @@ private:
     // The reading view when a story is open, else the New story page.
     void showCurrentPlace();
     void focusStory();
+    // Shows the page after `pageId` on the story's path (after an answer whose branch exists).
+    void showPageAfter(const QString& pageId);
     void loadSecretsThenConnect();
     void generate();
     void onStoryChanged(const QString& storyId);

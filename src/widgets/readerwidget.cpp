@@ -467,7 +467,11 @@ void ReaderWidget::onAnswer(int optionIndex, const QString& ownAnswer)
     if (!page)
         return;
     if (m_mode == Mode::Write) {
-        Q_EMIT answerChosen(page->id, optionIndex, ownAnswer);
+        // A copy: whoever takes the answer may hand this widget a newer snapshot of the story, which
+        // frees the one `page` lives in while the signal is still being delivered.
+        const QString pageId = page->id;
+        const QString answer = ownAnswer;
+        Q_EMIT answerChosen(pageId, optionIndex, answer);
         return;
     }
     // Read mode: follow a written branch, preferring the one on the current path.
@@ -489,9 +493,10 @@ void ReaderWidget::onAnswer(int optionIndex, const QString& ownAnswer)
     if (!target)
         return;
     // The local path: up to this page, then on along the chosen branch.
-    m_path = branchThrough(target->id);
-    setCurrent(target->id);
-    Q_EMIT branchFollowed(target->id);
+    const QString targetId = target->id; // a copy: a listener may replace the story `target` lives in
+    m_path = branchThrough(targetId);
+    setCurrent(targetId);
+    Q_EMIT branchFollowed(targetId);
 }
 
 void ReaderWidget::beginStreaming(const QString& pageId)

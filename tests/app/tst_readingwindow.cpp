@@ -451,6 +451,34 @@ private Q_SLOTS:
         QCOMPARE(window->generator()->story()->page(writing)->parentId, first);
     }
 
+    // An answer whose branch is written already goes back to that page at once; nothing is written.
+    void answerWithAWrittenBranchShowsIt()
+    {
+        auto window = makeWindow();
+        write(*window);
+        const QString first = window->reader()->currentPageId();
+        QSignalSpy finished(window->generator(), &Generation::StoryGenerator::finished);
+        window->reader()->chooseAnswerNumber(2);
+        QVERIFY(finished.wait(20000));
+        const QString branchTwo = window->reader()->currentPageId();
+        QVERIFY(branchTwo != first);
+        window->reader()->showPage(first);
+        finished.clear();
+        window->reader()->chooseAnswerNumber(1); // a new branch
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
+        const QString branchOne = window->reader()->currentPageId();
+        QVERIFY(branchOne != first && branchOne != branchTwo);
+
+        window->reader()->showPage(first);
+        QSignalSpy started(window->generator(), &Generation::StoryGenerator::pageStarted);
+        window->reader()->chooseAnswerNumber(2); // its branch exists
+        QCOMPARE(window->reader()->currentPageId(), branchTwo);
+        QCOMPARE(window->generator()->story()->path.indexOf(branchTwo), 1);
+        QVERIFY(!window->generator()->isBusy());
+        QCOMPARE(started.size(), 0);
+        QVERIFY(window->reader()->hasFocus() || window->reader()->isAncestorOf(QApplication::focusWidget()));
+    }
+
     // Peeking at another story never overwrites what the parent typed on the New story page.
     void typedIdeaSurvivesOpeningAnotherStory()
     {
