@@ -144,7 +144,6 @@ void PageView::buildColumn()
     m_busyBar->setRange(0, 0);
     m_busyBar->setTextVisible(false);
     m_busyBar->setFixedSize(72, 6);
-    m_busyBar->setAccessibleName(tr("Writing the page"));
     m_busyBar->hide();
     header->addWidget(m_busyBar, 0, Qt::AlignVCenter);
     column->addLayout(header);
@@ -155,13 +154,10 @@ void PageView::buildColumn()
     column->addWidget(m_arrival);
 
     m_draft = plainLabel(m_column);
-    m_draft->setAccessibleName(tr("Unfinished page"));
     m_draft->hide();
     column->addWidget(m_draft);
-    m_finishDraft = new QPushButton(tr("Finish this page"), m_column);
+    m_finishDraft = new QPushButton(m_column);
     m_finishDraft->setObjectName(QStringLiteral("finishDraftButton"));
-    m_finishDraft->setAccessibleName(tr("Finish this page"));
-    m_finishDraft->setAccessibleDescription(tr("The storyteller writes the rest of this unfinished page"));
     m_finishDraft->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_finishDraft->hide();
     connect(m_finishDraft, &QPushButton::clicked, this, &PageView::finishDraftRequested);
@@ -180,14 +176,12 @@ void PageView::buildColumn()
     m_text->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_text->setBackgroundRole(QPalette::Base);
     m_text->viewport()->setAutoFillBackground(false);
-    m_text->setAccessibleName(tr("Page text"));
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_text->installEventFilter(this);
     m_text->viewport()->installEventFilter(this);
     column->addWidget(m_text);
 
     m_scene = plainLabel(m_column);
-    m_scene->setAccessibleName(tr("Scene"));
     column->addWidget(m_scene);
 
     m_writing = plainLabel(m_column);
@@ -210,11 +204,25 @@ void PageView::buildColumn()
     });
     column->addWidget(m_answers);
     column->addStretch(1); // a short page sits at the top, its question right under it
+    retranslate();
 }
 
 QScrollBar* PageView::pageScrollBar() const
 {
     return m_scroll->verticalScrollBar();
+}
+
+// The interface's words of the page's own controls (the page's words come with setPage()).
+void PageView::retranslate()
+{
+    m_busyBar->setAccessibleName(tr("Writing the page"));
+    m_draft->setAccessibleName(tr("Unfinished page"));
+    m_finishDraft->setText(tr("Finish this page"));
+    m_finishDraft->setAccessibleName(tr("Finish this page"));
+    m_finishDraft->setAccessibleDescription(tr("The storyteller writes the rest of this unfinished page"));
+    if (m_text->accessibleName().isEmpty()) // else "Page N of M", set again with the page
+        m_text->setAccessibleName(tr("Page text"));
+    m_scene->setAccessibleName(tr("Scene"));
 }
 
 void PageView::changeEvent(QEvent* event)
@@ -226,6 +234,8 @@ void PageView::changeEvent(QEvent* event)
         applyPalette();
     else if (event->type() == QEvent::FontChange)
         applyFonts();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void PageView::announce(QWidget* widget)

@@ -158,6 +158,7 @@ protected:
 
 private:
     void buildColumn();
+    void retranslate();
     void updateBookLayout();
     void applyPalette();
     void applyFonts();

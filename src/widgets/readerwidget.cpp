@@ -53,7 +53,6 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setText(tr("No story is open."));
     m_empty->setBackgroundRole(QPalette::Base);
     m_empty->setAutoFillBackground(true);
     stack->addWidget(m_empty);
@@ -67,15 +66,9 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     m_pageSide->setBackgroundRole(QPalette::Base);
     auto* nav = new QHBoxLayout(m_pageSide);
     nav->setContentsMargins(24, 0, 24, 8);
-    m_previous = new QPushButton(tr("‹ Previous"), pageSide);
-    m_previous->setAccessibleName(tr("Previous page"));
-    m_previous->setToolTip(tr("Previous page (Left, Page Up)"));
-    m_previous->setAccessibleDescription(tr("Goes back one page along the story's path"));
+    m_previous = new QPushButton(pageSide);
     m_previous->setFlat(true);
-    m_next = new QPushButton(tr("Next ›"), pageSide);
-    m_next->setAccessibleName(tr("Next page"));
-    m_next->setToolTip(tr("Next page (Right, Page Down)"));
-    m_next->setAccessibleDescription(tr("Goes on one page along the story's path"));
+    m_next = new QPushButton(pageSide);
     m_next->setFlat(true);
     m_readAloud = new QPushButton(pageSide);
     m_readAloud->setObjectName(QStringLiteral("readAloudButton"));
@@ -109,8 +102,23 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
 
     setFocusProxy(m_pageView);
     m_pageView->setFinishDraftOffered(m_mode == Mode::Write);
+    retranslate();
     applyTheme();
     updateNavigation();
+}
+
+// The interface's words (the story's own words follow the story's language, see PageView).
+void ReaderWidget::retranslate()
+{
+    m_empty->setText(tr("No story is open."));
+    m_previous->setText(tr("‹ Previous"));
+    m_previous->setAccessibleName(tr("Previous page"));
+    m_previous->setToolTip(tr("Previous page (Left, Page Up)"));
+    m_previous->setAccessibleDescription(tr("Goes back one page along the story's path"));
+    m_next->setText(tr("Next ›"));
+    m_next->setAccessibleName(tr("Next page"));
+    m_next->setToolTip(tr("Next page (Right, Page Down)"));
+    m_next->setAccessibleDescription(tr("Goes on one page along the story's path"));
 }
 
 // The navigation under the page on the reading view's warm paper (the page view themes itself).
@@ -124,6 +132,13 @@ void ReaderWidget::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_pageSide)
         applyTheme();
+    if (event->type() == QEvent::LanguageChange && m_next) {
+        // The language switches at run time: the controls' words, then the page (its answers'
+        // hints and the draft's reason are in the interface's language).
+        retranslate();
+        updateReadAloudButton();
+        render();
+    }
 }
 
 ReaderWidget::~ReaderWidget()

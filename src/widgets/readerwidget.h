@@ -154,6 +154,7 @@ protected:
 
 private:
     void applyTheme();
+    void retranslate();
     void showStory(std::shared_ptr<const Story::Story> story);
     void refreshStory(std::shared_ptr<const Story::Story> story);
     void render();

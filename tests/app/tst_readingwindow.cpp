@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -308,9 +309,19 @@ private Q_SLOTS:
         QTRY_COMPARE(window->menuBar()->actions().first()->text(), QStringLiteral("故事(&S)"));
         QVERIFY2(!window->windowTitle().endsWith(QLatin1String("Interactive Storybook")), qPrintable(window->windowTitle()));
         QVERIFY2(!window->statusText().contains(QLatin1String("Reading")), qPrintable(window->statusText()));
+        // The reading view's own controls switch too.
+        const auto buttonTexts = [&window] {
+            QStringList texts;
+            for (const QPushButton* button : window->reader()->findChildren<QPushButton*>())
+                texts.append(button->text());
+            return texts;
+        };
+        QVERIFY2(buttonTexts().contains(QStringLiteral("下一页 ›")), qPrintable(buttonTexts().join(u'|')));
+        QVERIFY(!buttonTexts().contains(QStringLiteral("Next ›")));
         I18n::install(*qApp, QStringLiteral("en"));
         QTRY_COMPARE(window->menuBar()->actions().first()->text(), QStringLiteral("&Story"));
         QVERIFY(window->statusText().contains(QLatin1String("Reading")));
+        QVERIFY2(buttonTexts().contains(QStringLiteral("Next ›")), qPrintable(buttonTexts().join(u'|')));
     }
 
     // Export and Settings have shortcuts that work while a text field has the focus.
