@@ -182,7 +182,7 @@ void StoryGenerator::storePicture(const QString& storyId, const QString& pageId,
         page->picture = picture;
     else
         story.characterSheet = picture;
-    story.dropUnreferencedPictures(); // the picture painted again, unless an earlier version shows it
+    story.dropUnreferencedAssets(); // the picture painted again, unless an earlier version shows it
     m_dirty = true;
     save();
     Q_EMIT storyChanged(storyId);

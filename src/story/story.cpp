@@ -57,6 +57,16 @@ QJsonObject withPicture(QJsonObject object, const std::optional<Picture>& pictur
     return object;
 }
 
+QJsonObject withNarration(QJsonObject object, const std::optional<Narration>& narration,
+                          const std::optional<Narration>& recording)
+{
+    if (narration)
+        object.insert(QLatin1String("narration"), narration->toJson());
+    if (recording)
+        object.insert(QLatin1String("recording"), recording->toJson());
+    return object;
+}
+
 PageVersion currentVersion(const Page& page)
 {
     PageVersion v;
@@ -67,6 +77,8 @@ PageVersion currentVersion(const Page& page)
     v.ending = page.ending;
     v.rawText = page.rawText;
     v.picture = page.picture;
+    v.narration = page.narration;
+    v.recording = page.recording;
     v.editedByHand = page.editedByHand;
     v.replaced = QDateTime::currentDateTimeUtc();
     return v;
@@ -113,7 +125,7 @@ QJsonObject versionJson(const PageVersion& v)
         o.insert(QLatin1String("raw"), v.rawText);
     if (v.editedByHand)
         o.insert(QLatin1String("edited"), true);
-    return withExtra(withPicture(o, v.picture), v.extra);
+    return withExtra(withNarration(withPicture(o, v.picture), v.narration, v.recording), v.extra);
 }
 
 PageVersion versionFromJson(const QJsonObject& o)
@@ -128,7 +140,10 @@ PageVersion versionFromJson(const QJsonObject& o)
     v.editedByHand = o.value(QLatin1String("edited")).toBool();
     v.replaced = parseDate(o.value(QLatin1String("replaced")));
     v.picture = Picture::fromJson(o.value(QLatin1String("picture")));
-    v.extra = unknownFields(o, {"number", "text", "scene", "end", "interaction", "raw", "edited", "replaced", "picture"});
+    v.narration = Narration::fromJson(o.value(QLatin1String("narration")));
+    v.recording = Narration::fromJson(o.value(QLatin1String("recording")));
+    v.extra = unknownFields(o, {"number", "text", "scene", "end", "interaction", "raw", "edited", "replaced", "picture",
+                                "narration", "recording"});
     return v;
 }
 } // namespace
@@ -371,6 +386,8 @@ void Story::becomeVersion(const QString& id, const PageVersion& version)
     p->ending = version.ending;
     p->rawText = version.rawText;
     p->picture = version.picture;
+    p->narration = version.narration;
+    p->recording = version.recording;
     p->editedByHand = version.editedByHand;
     p->state = Page::State::Complete;
     p->note.clear();
@@ -393,21 +410,35 @@ void Story::endPathAt(const QString& id)
     }
 }
 
-void Story::dropUnreferencedPictures()
+void Story::dropUnreferencedAssets()
 {
     QSet<QString> used;
     const auto use = [&used](const std::optional<Picture>& picture) {
         if (picture)
             used.insert(picture->entry);
     };
+    const auto useVoice = [&used](const std::optional<Narration>& narration) {
+        if (narration) {
+            for (const NarrationClip& clip : narration->clips)
+                used.insert(clip.entry);
+        }
+    };
     use(characterSheet);
     for (const Page& p : std::as_const(pages)) {
         use(p.picture);
-        for (const PageVersion& v : p.previousVersions)
+        useVoice(p.narration);
+        useVoice(p.recording);
+        for (const PageVersion& v : p.previousVersions) {
             use(v.picture);
+            useVoice(v.narration);
+            useVoice(v.recording);
+        }
     }
+    const auto ours = [](const QString& entry) {
+        return entry.startsWith(QLatin1String("pictures/")) || entry.startsWith(QLatin1String(NarrationEntryPrefix));
+    };
     for (auto it = assets.begin(); it != assets.end();) {
-        if (it.key().startsWith(QLatin1String("pictures/")) && !used.contains(it.key()))
+        if (ours(it.key()) && !used.contains(it.key()))
             it = assets.erase(it);
         else
             ++it;
@@ -502,7 +533,7 @@ QJsonObject Story::toJson() const
             pageJson.insert(QLatin1String("version"), p.version);
         if (p.interaction)
             pageJson.insert(QLatin1String("interaction"), interactionJson(*p.interaction));
-        pageJson = withPicture(pageJson, p.picture);
+        pageJson = withNarration(withPicture(pageJson, p.picture), p.narration, p.recording);
         if (!p.noteCode.isEmpty())
             pageJson.insert(QLatin1String("note_code"), p.noteCode);
         if (!p.note.isEmpty())
@@ -606,9 +637,11 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
         p.created = parseDate(o.value(QLatin1String("created")));
         p.interaction = interactionFromJson(o.value(QLatin1String("interaction")));
         p.picture = Picture::fromJson(o.value(QLatin1String("picture")));
+        p.narration = Narration::fromJson(o.value(QLatin1String("narration")));
+        p.recording = Narration::fromJson(o.value(QLatin1String("recording")));
         p.extra = unknownFields(o, {"id", "parent", "parent_version", "version", "answer", "answer_index", "text",
                                     "scene", "end", "state", "note_code", "note", "raw", "previous_versions", "earlier_versions",
-                                    "edited", "created", "interaction", "picture"});
+                                    "edited", "created", "interaction", "picture", "narration", "recording"});
         story.pages.append(std::move(p));
     }
     for (Page& p : story.pages) {

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+#include "narration.h"
+
 namespace Storybook::Story {
 
 // What the story was made from.
@@ -85,6 +87,8 @@ struct PageVersion
     bool ending = false;
     QString rawText;
     std::optional<Picture> picture; // the version's own picture (its entry stays in Story::assets)
+    std::optional<Narration> narration; // the version read aloud (entries stay in Story::assets)
+    std::optional<Narration> recording;
     bool editedByHand = false;
     QDateTime replaced; // when it stopped being the current version
     QJsonObject extra;
@@ -105,6 +109,10 @@ struct Page
     QString text;
     QString scene; // a short scene description, for an illustration or its alt text
     std::optional<Picture> picture;
+    // The page read aloud: by a speech provider, and by a person ("Record this page"). Clips match the
+    // page's words (Narration::clipFor), so an edit by hand silences only the sentences it changed.
+    std::optional<Narration> narration; // synthesised
+    std::optional<Narration> recording; // recorded by a parent; preferred over `narration`
     std::optional<Interaction> interaction;
     bool ending = false;
     State state = State::Complete;
@@ -124,6 +132,11 @@ struct Page
     QJsonObject extra;
 
     [[nodiscard]] bool isDraft() const { return state != State::Complete; }
+    // The narration to play: the recording when there is one, else the synthesised one, else null.
+    [[nodiscard]] const Narration* preferredNarration() const
+    {
+        return recording ? &*recording : narration ? &*narration : nullptr;
+    }
     [[nodiscard]] static QString stateName(State state);
     [[nodiscard]] static State stateFromName(const QString& name);
 };
@@ -200,9 +213,9 @@ public:
     [[nodiscard]] static QString draftReasonText(const Page& page, const QString& storyLanguage);
     // Marks `page` a draft that stopped for `code` (see Page::noteCode), with its English note.
     static void setDraftReason(Page& page, const QString& code);
-    // Removes the picture assets ("pictures/…") that no page, earlier version or character sheet
-    // names any more; other assets (a newer app's) stay.
-    void dropUnreferencedPictures();
+    // Removes the picture and narration assets ("pictures/…", "narration/…") that no page, earlier
+    // version or character sheet names any more; other assets (a newer app's) stay.
+    void dropUnreferencedAssets();
     // True when following parents from some page comes back to it (a damaged or crafted file).
     [[nodiscard]] bool hasParentCycle() const;
     [[nodiscard]] QString plainText() const; // title + every page's text, for search

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -66,6 +67,81 @@ class TestStoryFile final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Narration is kept like pictures: its clips' bytes as sent, its description in the JSON, the
+    // recording beside the synthesised one, and both survive a save, an edit by hand and a clean-up.
+    void narrationComesBackAndFollowsTheWords()
+    {
+        Story::Story story = Test::sampleStory();
+        Story::Page& first = story.pages.first();
+        Story::Narration spoken;
+        spoken.voice = QStringLiteral("alloy");
+        spoken.model = QStringLiteral("tts-1");
+        spoken.created = QDateTime::currentDateTimeUtc();
+        Story::Narration recorded;
+        recorded.source = Story::Narration::Source::Recorded;
+        recorded.voice = QStringLiteral("Grandma");
+        const QStringList words{QStringLiteral("One sentence."), QStringLiteral("Another one!")};
+        for (int i = 0; i < words.size(); ++i) {
+            Story::NarrationClip clip;
+            clip.text = words.at(i);
+            clip.entry = QStringLiteral("narration/s%1.mp3").arg(i);
+            clip.mimeType = QStringLiteral("audio/mpeg");
+            clip.durationMs = 1200 + i;
+            spoken.clips.append(clip);
+            story.assets.insert(clip.entry, QByteArray("ID3\x03") + QByteArray(500 + i, char('a' + i)));
+            clip.entry = QStringLiteral("narration/r%1.wav").arg(i);
+            clip.mimeType = QStringLiteral("audio/wav");
+            recorded.clips.append(clip);
+            story.assets.insert(clip.entry, QByteArray("RIFF") + QByteArray(300 + i, char('k' + i)));
+        }
+        first.narration = spoken;
+        QCOMPARE(first.preferredNarration(), &*first.narration);
+        first.recording = recorded;
+        QCOMPARE(first.preferredNarration(), &*first.recording); // a person's voice comes first
+        story.assets.insert(QStringLiteral("narration/orphan.mp3"), QByteArray("ID3 nobody"));
+        story.assets.insert(QStringLiteral("sounds/newer-app.ogg"), QByteArray("OggS"));
+
+        QString why;
+        auto back = Story::Story::fromFileData(story.toFileData(), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->toJson(), story.toJson());
+        QCOMPARE(back->assets, story.assets);
+        const Story::Page& read = back->pages.first();
+        QVERIFY(read.narration && read.recording);
+        QCOMPARE(read.narration->clips.size(), 2);
+        QCOMPARE(read.narration->durationMs(), 2401);
+        QCOMPARE(read.recording->source, Story::Narration::Source::Recorded);
+        QCOMPARE(read.recording->voice, QStringLiteral("Grandma"));
+        QVERIFY(read.narration->clipFor(QStringLiteral("  Another one! ")));
+        QVERIFY(!read.narration->clipFor(QStringLiteral("Another one")));
+
+        // An edit by hand keeps the voice of the words that stay; the earlier version keeps its own.
+        const QString id = read.id;
+        QVERIFY(back->setPageText(id, QStringLiteral("One sentence. A new ending.")));
+        QVERIFY(back->page(id)->recording->clipFor(QStringLiteral("One sentence.")));
+        QVERIFY(back->page(id)->previousVersions.last().recording);
+
+        // Clean-up drops only narration nobody names; a newer app's entries stay.
+        back->dropUnreferencedAssets();
+        QVERIFY(!back->assets.contains(QStringLiteral("narration/orphan.mp3")));
+        QVERIFY(back->assets.contains(QStringLiteral("narration/r1.wav")));
+        QVERIFY(back->assets.contains(QStringLiteral("sounds/newer-app.ogg")));
+        back->page(id)->recording.reset();
+        back->page(id)->previousVersions.clear();
+        back->dropUnreferencedAssets();
+        QVERIFY(!back->assets.contains(QStringLiteral("narration/r0.wav")));
+        QVERIFY(back->assets.contains(QStringLiteral("narration/s0.mp3")));
+
+        // An unsafe entry name is not kept as a clip.
+        QJsonObject bad = spoken.toJson();
+        QJsonArray clips = bad.value(QStringLiteral("clips")).toArray();
+        QJsonObject evil = clips.at(0).toObject();
+        evil.insert(QStringLiteral("entry"), QStringLiteral("../../etc/passwd"));
+        clips.replace(0, evil);
+        bad.insert(QStringLiteral("clips"), clips);
+        QCOMPARE(Story::Narration::fromJson(bad)->clips.size(), 1);
+    }
+
     void textOnlyStoryStaysJson()
     {
         const Story::Story story = Test::sampleStory();
