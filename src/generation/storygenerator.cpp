@@ -189,6 +189,60 @@ void StoryGenerator::storePicture(const QString& storyId, const QString& pageId,
     Q_EMIT picturePainted(storyId, pageId);
 }
 
+QString StoryGenerator::storeNarration(const QString& storyId, const QString& pageId, const Story::Narration& narration,
+                                      const QHash<QString, QByteArray>& bytes, NarrationStore how)
+{
+    for (const Story::NarrationClip& clip : narration.clips) {
+        if (!bytes.contains(clip.entry) || !clip.entry.startsWith(QLatin1String(Story::NarrationEntryPrefix)))
+            return Tr::tr("The narration could not be kept: a sentence's sound is missing.");
+    }
+    const QString problem = editOpenStory(storyId, [&](Story::Story& story) {
+        Story::Page* page = story.page(pageId);
+        if (!page)
+            return false;
+        std::optional<Story::Narration>& slot =
+            narration.source == Story::Narration::Source::Recorded ? page->recording : page->narration;
+        if (how == NarrationStore::Replace || !slot) {
+            slot = narration;
+        } else {
+            const QList<Story::NarrationClip> old = slot->clips;
+            Story::Narration merged = narration;
+            merged.clips = old;
+            for (const Story::NarrationClip& clip : narration.clips) {
+                const auto same = std::find_if(merged.clips.begin(), merged.clips.end(),
+                                               [&](const Story::NarrationClip& c) { return c.text == clip.text; });
+                if (same != merged.clips.end())
+                    *same = clip;
+                else
+                    merged.clips.append(clip);
+            }
+            slot = merged;
+        }
+        for (const Story::NarrationClip& clip : narration.clips)
+            story.assets.insert(clip.entry, bytes.value(clip.entry));
+        story.dropUnreferencedAssets();
+        return true;
+    });
+    if (problem.isEmpty())
+        Q_EMIT narrationChanged(storyId, pageId);
+    return problem;
+}
+
+QString StoryGenerator::removeNarration(const QString& storyId, const QString& pageId, Story::Narration::Source source)
+{
+    const QString problem = editOpenStory(storyId, [&](Story::Story& story) {
+        Story::Page* page = story.page(pageId);
+        if (!page)
+            return false;
+        (source == Story::Narration::Source::Recorded ? page->recording : page->narration).reset();
+        story.dropUnreferencedAssets();
+        return true;
+    });
+    if (problem.isEmpty())
+        Q_EMIT narrationChanged(storyId, pageId);
+    return problem;
+}
+
 QString StoryGenerator::loadStory(const QString& storyId)
 {
     if (m_story && m_story->id == storyId)

@@ -75,6 +75,18 @@ public:
     // Waits until every write of the story has reached the disk (the end of a run, tests).
     void waitForSaves();
 
+    // Narration (issue 16), kept in the story and saved at once; also for the page being written
+    // (its first sentences are spoken while the rest streams). `narration` names its source
+    // (synthesised or recorded) and its clips; `bytes` holds each clip's entry → audio bytes, as sent
+    // or recorded. Merge adds the clips to the page's narration of that source (a clip with the same
+    // words is replaced; the voice, model and time follow `narration`); Replace makes `narration`
+    // the page's narration of that source. Assets no clip names any more are dropped.
+    enum class NarrationStore { Merge, Replace };
+    QString storeNarration(const QString& storyId, const QString& pageId, const Story::Narration& narration,
+                           const QHash<QString, QByteArray>& bytes, NarrationStore how);
+    // Forgets a page's narration of one source (e.g. "Delete my recording").
+    QString removeNarration(const QString& storyId, const QString& pageId, Story::Narration::Source source);
+
     // Makes earlier version `index` of a page current again (its question and branches come back);
     // the current version is kept as an earlier one.
     QString restoreVersion(const QString& storyId, const QString& pageId, qsizetype index);
@@ -107,6 +119,8 @@ Q_SIGNALS:
     void picturePainted(const QString& storyId, const QString& pageId);
     // Nothing is being painted or waiting any more.
     void picturesIdle();
+    // A page's narration changed (after storyChanged).
+    void narrationChanged(const QString& storyId, const QString& pageId);
 
 private:
     QString loadStory(const QString& storyId);

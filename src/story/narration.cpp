@@ -3,6 +3,7 @@
 #include "storyfile.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 namespace Storybook::Story {
 
@@ -51,6 +52,19 @@ std::optional<NarrationClip> NarrationClip::fromJson(const QJsonValue& value)
     clip.durationMs = std::max<qint64>(0, qint64(o.value(QLatin1String("duration_ms")).toDouble(0)));
     clip.extra = without(o, {"text", "entry", "mime", "duration_ms"});
     return clip;
+}
+
+QString newNarrationEntry(const QString& pageId, const QString& extension)
+{
+    const QString random = QUuid::createUuid().toString(QUuid::Id128).left(10);
+    QString page;
+    for (const QChar c : pageId) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            page.append(c);
+    }
+    return QStringLiteral("%1%2-%3.%4")
+        .arg(QLatin1String(NarrationEntryPrefix), page.left(32), random,
+             extension.isEmpty() ? QStringLiteral("bin") : extension);
 }
 
 const NarrationClip* Narration::clipFor(const QString& text) const

@@ -55,4 +55,7 @@ struct Narration
 // Where narration lives in a story file: "narration/…" entries.
 inline constexpr auto NarrationEntryPrefix = "narration/";
 
+// A new, unique entry name for a clip of page `pageId`: "narration/<pageId>-<random>.<extension>".
+[[nodiscard]] QString newNarrationEntry(const QString& pageId, const QString& extension);
+
 } // namespace Storybook::Story

@@ -133,6 +133,74 @@ private Q_SLOTS:
         QVERIFY(!generator.answer(story.id, generator.story()->path.last(), 0, {}).isEmpty());
     }
 
+    // Narration is kept in the story and on disk: clips merge by their words, a recording sits beside
+    // the synthesised voice, removal drops the sounds nobody names.
+    void narrationIsStoredMergedAndRemoved()
+    {
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        QVERIFY(library.reload().isEmpty());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QSignalSpy narrated(&generator, &Generation::StoryGenerator::narrationChanged);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        const QString storyId = generator.story()->id;
+        const QString pageId = generator.story()->pages.first().id;
+
+        const auto clip = [&](const QString& text, const QByteArray& bytes, QHash<QString, QByteArray>& store) {
+            Story::NarrationClip c;
+            c.text = text;
+            c.entry = Story::newNarrationEntry(pageId, QStringLiteral("mp3"));
+            c.mimeType = QStringLiteral("audio/mpeg");
+            c.durationMs = 900;
+            store.insert(c.entry, bytes);
+            return c;
+        };
+        Story::Narration spoken;
+        spoken.voice = QStringLiteral("alloy");
+        QHash<QString, QByteArray> bytes;
+        spoken.clips = {clip(QStringLiteral("First."), "ID3 first", bytes)};
+        QVERIFY(generator.storeNarration(storyId, pageId, spoken, bytes, Generation::StoryGenerator::NarrationStore::Merge).isEmpty());
+        const QString firstEntry = spoken.clips.first().entry;
+        // The next sentence arrives; the first one spoken again replaces its clip.
+        QHash<QString, QByteArray> more;
+        spoken.clips = {clip(QStringLiteral("Second."), "ID3 second", more), clip(QStringLiteral("First."), "ID3 again", more)};
+        QVERIFY(generator.storeNarration(storyId, pageId, spoken, more, Generation::StoryGenerator::NarrationStore::Merge).isEmpty());
+        QCOMPARE(narrated.count(), 2);
+        auto story = generator.story();
+        const Story::Narration* kept = story->page(pageId)->preferredNarration();
+        QVERIFY(kept);
+        QCOMPARE(kept->clips.size(), 2);
+        QCOMPARE(story->assets.value(kept->clipFor(QStringLiteral("First."))->entry), QByteArray("ID3 again"));
+        QVERIFY(!story->assets.contains(firstEntry)); // the replaced sound is gone
+        // A clip whose bytes are missing is refused, and nothing changes.
+        Story::Narration broken = spoken;
+        broken.clips.first().entry = QStringLiteral("narration/nothing.mp3");
+        QVERIFY(!generator.storeNarration(storyId, pageId, broken, more, Generation::StoryGenerator::NarrationStore::Merge).isEmpty());
+
+        // A recording is preferred, and both are on disk.
+        Story::Narration recorded;
+        recorded.source = Story::Narration::Source::Recorded;
+        recorded.voice = QStringLiteral("Dad");
+        QHash<QString, QByteArray> voice;
+        recorded.clips = {clip(QStringLiteral("First."), "RIFF dad", voice)};
+        QVERIFY(generator.storeNarration(storyId, pageId, recorded, voice, Generation::StoryGenerator::NarrationStore::Replace).isEmpty());
+        generator.waitForSaves();
+        QString why;
+        auto loaded = library.load(storyId, &why);
+        QVERIFY2(loaded, qPrintable(why));
+        QCOMPARE(loaded->page(pageId)->preferredNarration()->voice, QStringLiteral("Dad"));
+        QCOMPARE(loaded->page(pageId)->narration->clips.size(), 2);
+        QCOMPARE(loaded->assets.value(recorded.clips.first().entry), QByteArray("RIFF dad"));
+
+        QVERIFY(generator.removeNarration(storyId, pageId, Story::Narration::Source::Recorded).isEmpty());
+        story = generator.story();
+        QVERIFY(!story->page(pageId)->recording);
+        QVERIFY(!story->assets.contains(recorded.clips.first().entry));
+        QCOMPARE(story->page(pageId)->preferredNarration()->voice, QStringLiteral("alloy"));
+    }
+
     // A guess is revealed on the next page: its prompt carries the question, the right answer decided before and the
     // child's guess (quoted as data), and asks the page to open by saying whether the guess was right.
     void guessIsRevealedOnTheNextPage()
