@@ -5,7 +5,9 @@
 namespace Storybook::Llm {
 
 namespace {
-const auto VoiceKey = QStringLiteral("speech/voice");
+// Not "speech/voice": that is the system voice's (Speech::SpeechSettings).
+const auto VoiceKey = QStringLiteral("speech/providerVoice");
+const auto EnabledKey = QStringLiteral("speech/providerEnabled");
 const auto SpeedKey = QStringLiteral("speech/speed");
 const auto InstructionsKey = QStringLiteral("speech/instructions");
 const auto FormatKey = QStringLiteral("speech/format");
@@ -14,6 +16,7 @@ const auto FormatKey = QStringLiteral("speech/format");
 VoiceSettings VoiceSettings::load(QSettings& settings)
 {
     VoiceSettings result;
+    result.enabled = settings.value(EnabledKey, false).toBool();
     if (const QString voice = settings.value(VoiceKey).toString().trimmed(); !voice.isEmpty())
         result.voice = voice;
     bool ok = false;
@@ -27,6 +30,7 @@ VoiceSettings VoiceSettings::load(QSettings& settings)
 
 void VoiceSettings::save(QSettings& settings) const
 {
+    settings.setValue(EnabledKey, enabled);
     settings.setValue(VoiceKey, voice);
     settings.setValue(SpeedKey, speed);
     settings.setValue(InstructionsKey, instructions);
