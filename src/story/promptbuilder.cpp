@@ -1,5 +1,7 @@
 #include "promptbuilder.h"
 
+#include "readinglevel.h"
+
 #include <algorithm>
 
 #include <QFile>
@@ -13,6 +15,37 @@ namespace {
 QString optionalLine(const QString& label, const QString& value)
 {
     return value.trimmed().isEmpty() ? QString() : label + value.trimmed() + u'\n';
+}
+
+// What the parent typed (characters, a lesson) as quoted data, on a line of its own.
+QString optionalQuoted(const QString& label, const QString& value)
+{
+    return value.trimmed().isEmpty() ? QString() : label + PromptBuilder::quoted(value.trimmed()) + u'\n';
+}
+
+QString quotedList(const QStringList& items, QStringView separator)
+{
+    QStringList out;
+    for (const QString& item : items) {
+        if (!item.trimmed().isEmpty())
+            out.append(PromptBuilder::quoted(item.trimmed()));
+    }
+    return out.join(separator);
+}
+
+QString levelTitle(const ReadingLevel& level, bool zh)
+{
+    switch (level.id()) {
+    case ReadingLevel::Id::FirstWords:
+        return zh ? QStringLiteral("初识字") : QStringLiteral("first words");
+    case ReadingLevel::Id::EarlyReader:
+        return zh ? QStringLiteral("刚开始自己读") : QStringLiteral("early reader");
+    case ReadingLevel::Id::Developing:
+        return zh ? QStringLiteral("正在进步的读者") : QStringLiteral("developing reader");
+    case ReadingLevel::Id::Confident:
+        return zh ? QStringLiteral("熟练的读者") : QStringLiteral("confident reader");
+    }
+    return {};
 }
 
 QString answerTemplateName(Interaction::Kind kind)
@@ -103,19 +136,94 @@ QString PromptBuilder::fill(const QString& text, const QList<QPair<QString, QStr
     return out.trimmed();
 }
 
+QString PromptBuilder::systemPrompt(const StorySettings& settings)
+{
+    const QString lang = languageOf(settings);
+    const bool zh = lang == QLatin1String("zh");
+    const ReadingLevel level = ReadingLevel::of(settings);
+    const QString sentences = level.minSentences() == level.maxSentences()
+        ? QString::number(level.maxSentences())
+        : QStringLiteral("%1-%2").arg(level.minSentences()).arg(level.maxSentences());
+    QString paragraphs;
+    if (level.id() == ReadingLevel::Id::Confident)
+        paragraphs = zh ? QStringLiteral("，分成两到三段") : QStringLiteral(", in two or three paragraphs");
+    const QString repeat = level.repetition()
+        ? (zh ? QStringLiteral("每页重复一句简单的话，让孩子能跟着读。") : QStringLiteral("Repeat a simple phrase on every page so the child can join in."))
+        : (zh ? QStringLiteral("不必为了重复而重复。") : QStringLiteral("No repetition for its own sake."));
+    const QString explain = level.explainsNewWords()
+        ? (zh ? QStringLiteral("遇到新词或不常见的词，在用到它的那句话里顺便解释。") : QStringLiteral("Explain a new or unusual word in the sentence that uses it."))
+        : (zh ? QStringLiteral("只用孩子已经认识的简单的词，不用生词。") : QStringLiteral("Use only simple words the child already knows; no new words."));
+    const QString levelRule = fill(load(QStringLiteral("level"), lang),
+                                   {{QStringLiteral("level"), levelTitle(level, zh)},
+                                    {QStringLiteral("min"), QString::number(level.minLength(lang))},
+                                    {QStringLiteral("max"), QString::number(level.maxLength(lang))},
+                                    {QStringLiteral("sentences"), sentences},
+                                    {QStringLiteral("paragraphs"), paragraphs},
+                                    {QStringLiteral("repeat"), repeat},
+                                    {QStringLiteral("explain"), explain}});
+    return fill(load(QStringLiteral("system"), lang),
+                {{QStringLiteral("age"), settings.ageBand}, {QStringLiteral("level"), levelRule}});
+}
+
+QString PromptBuilder::heroBlock(const StoryHero& hero, const QString& lang, bool full)
+{
+    if (hero.name.trimmed().isEmpty())
+        return {};
+    const bool zh = lang == QLatin1String("zh");
+    if (!full) {
+        QString line = (zh ? QStringLiteral("主人公是听故事的孩子 ") : QStringLiteral("The hero is the child ")) + quoted(hero.name.trimmed());
+        if (!hero.pronouns.trimmed().isEmpty())
+            line += QStringLiteral(" (") + quoted(hero.pronouns.trimmed()) + u')';
+        return line + (zh ? QStringLiteral("。\n") : QStringLiteral(".\n"));
+    }
+    const QString sep = zh ? QStringLiteral("；") : QStringLiteral("; ");
+    QString details;
+    const auto add = [&](const QString& label, const QString& values) {
+        if (!values.isEmpty())
+            details += sep + label + values;
+    };
+    add(zh ? QStringLiteral("年龄 ") : QStringLiteral("age "), hero.age.trimmed().isEmpty() ? QString() : quoted(hero.age.trimmed()));
+    add(zh ? QStringLiteral("人称 ") : QStringLiteral("pronouns "), hero.pronouns.trimmed().isEmpty() ? QString() : quoted(hero.pronouns.trimmed()));
+    add(zh ? QStringLiteral("喜欢的东西 ") : QStringLiteral("favourite things "), quotedList(hero.favourites, zh ? u"、" : u", "));
+    add(zh ? QStringLiteral("朋友和家人 ") : QStringLiteral("friends and family "), quotedList(hero.friends, zh ? u"、" : u", "));
+    return fill(load(QStringLiteral("hero"), lang), {{QStringLiteral("name"), quoted(hero.name.trimmed())},
+                                                     {QStringLiteral("details"), details}}) + u'\n';
+}
+
+QString PromptBuilder::chosenCastLine(const StorySettings& settings, const QString& lang)
+{
+    const bool zh = lang == QLatin1String("zh");
+    QStringList members;
+    for (const CastMember& member : settings.chosenCast) {
+        if (member.name.trimmed().isEmpty())
+            continue;
+        QString entry = quoted(member.name.trimmed());
+        if (!member.look.trimmed().isEmpty())
+            entry += QStringLiteral(" (") + quoted(member.look.trimmed()) + u')';
+        members.append(entry);
+    }
+    if (members.isEmpty())
+        return {};
+    return (zh ? QStringLiteral("请让这些角色出现，名字和样子保持不变（引用的数据）：")
+               : QStringLiteral("Bring in these characters, keeping their names and looks exactly (quoted data): "))
+        + members.join(zh ? QStringLiteral("；") : QStringLiteral("; ")) + u'\n';
+}
+
 Prompt PromptBuilder::firstPage(const StorySettings& settings) const
 {
     const QString lang = languageOf(settings);
     const bool zh = lang == QLatin1String("zh");
     Prompt prompt;
-    prompt.system = fill(load(QStringLiteral("system"), lang), {{QStringLiteral("age"), settings.ageBand}});
+    prompt.system = systemPrompt(settings);
     prompt.lastPage = settings.pageCount <= 1;
     QString user = fill(load(QStringLiteral("first"), lang),
                         {{QStringLiteral("pages"), QString::number(settings.pageCount)},
                          {QStringLiteral("idea"), settings.idea.trimmed()},
                          {QStringLiteral("style"), optionalLine(zh ? QStringLiteral("风格：") : QStringLiteral("Style: "), settings.style)},
-                         {QStringLiteral("characters"), optionalLine(zh ? QStringLiteral("角色：") : QStringLiteral("Characters: "), settings.characters)},
-                         {QStringLiteral("moral"), optionalLine(zh ? QStringLiteral("寓意：") : QStringLiteral("Lesson: "), settings.moral)}});
+                         {QStringLiteral("hero"), heroBlock(settings.hero, lang, true)},
+                         {QStringLiteral("characters"), optionalQuoted(zh ? QStringLiteral("角色：") : QStringLiteral("Characters: "), settings.characters)},
+                         {QStringLiteral("cast"), chosenCastLine(settings, lang)},
+                         {QStringLiteral("moral"), optionalQuoted(zh ? QStringLiteral("寓意（故事要温和地体现它）：") : QStringLiteral("Lesson (show it gently through the story): "), settings.moral)}});
     if (prompt.lastPage)
         user += u'\n' + fill(load(QStringLiteral("last"), lang), {});
     prompt.user = user;
@@ -156,20 +264,21 @@ Prompt PromptBuilder::nextPage(const Story& story, const QString& parentId, cons
     const QString lang = languageOf(story.settings);
     const Page* parent = story.page(parentId);
     Prompt prompt;
-    prompt.system = fill(load(QStringLiteral("system"), lang), {{QStringLiteral("age"), story.settings.ageBand}});
+    prompt.system = systemPrompt(story.settings);
     prompt.pageNumber = story.depth(parentId) + 1;
     const int left = story.settings.pageCount - prompt.pageNumber;
     prompt.lastPage = left <= 0;
     QStringList cast;
     for (const CastMember& member : story.cast)
-        cast.append(member.look.isEmpty() ? member.name : member.name + QStringLiteral(" (") + member.look + u')');
+        cast.append(member.look.isEmpty() ? quoted(member.name) : quoted(member.name) + QStringLiteral(" (") + quoted(member.look) + u')');
     const QString remaining = prompt.lastPage
                                   ? fill(load(QStringLiteral("last"), lang), {})
                                   : fill(load(QStringLiteral("remaining"), lang), {{QStringLiteral("left"), QString::number(left)}});
     prompt.user = fill(load(QStringLiteral("next"), lang),
                        {{QStringLiteral("title"), story.title},
                         {QStringLiteral("sofar"), storySoFar(story, parentId)},
-                        {QStringLiteral("cast"), cast.isEmpty() ? story.settings.characters : cast.join(QStringLiteral("; "))},
+                        {QStringLiteral("cast"), cast.isEmpty() ? (story.settings.characters.trimmed().isEmpty() ? QStringLiteral("-") : quoted(story.settings.characters.trimmed())) : cast.join(QStringLiteral("; "))},
+                        {QStringLiteral("hero"), heroBlock(story.settings.hero, lang, false)},
                         {QStringLiteral("kinds"), kindsSoFar(story, parentId)},
                         {QStringLiteral("answer"), answerBlock(lang, parent ? parent->interaction : std::nullopt, answer)},
                         {QStringLiteral("number"), QString::number(prompt.pageNumber)},

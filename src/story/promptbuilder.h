@@ -44,7 +44,14 @@ public:
     // its quotation or start a line of its own.
     [[nodiscard]] static QString quoted(const QString& text);
 
+    // The system prompt: the rules, the age band and the story's reading level (ReadingLevel::of) with its limits.
+    [[nodiscard]] static QString systemPrompt(const StorySettings& settings);
+
 private:
+    // The hero's details (full: name, age, pronouns, favourites, friends; else name and pronouns), each quoted.
+    [[nodiscard]] static QString heroBlock(const StoryHero& hero, const QString& lang, bool full);
+    // The characters picked for the story (StorySettings::chosenCast), names and looks quoted.
+    [[nodiscard]] static QString chosenCastLine(const StorySettings& settings, const QString& lang);
     [[nodiscard]] static QString languageOf(const StorySettings& settings);
     [[nodiscard]] QString storySoFar(const Story& story, const QString& parentId) const;
     [[nodiscard]] static QString kindsSoFar(const Story& story, const QString& parentId);

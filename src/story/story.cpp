@@ -512,6 +512,20 @@ QJsonObject Story::toJson() const
          {QLatin1String("art_style"), settings.artStyle},
          {QLatin1String("model"), settings.model}},
         settings.extra);
+    if (!settings.hero.isEmpty())
+        settingsJson.insert(QLatin1String("hero"), QJsonObject{{QLatin1String("profile_id"), settings.hero.profileId},
+            {QLatin1String("name"), settings.hero.name}, {QLatin1String("age"), settings.hero.age},
+            {QLatin1String("pronouns"), settings.hero.pronouns},
+            {QLatin1String("favourites"), QJsonArray::fromStringList(settings.hero.favourites)},
+            {QLatin1String("friends"), QJsonArray::fromStringList(settings.hero.friends)}});
+    if (!settings.readingLevel.isEmpty())
+        settingsJson.insert(QLatin1String("reading_level"), settings.readingLevel);
+    if (!settings.chosenCast.isEmpty()) {
+        QJsonArray chosen;
+        for (const CastMember& member : settings.chosenCast)
+            chosen.append(withExtra({{QLatin1String("name"), member.name}, {QLatin1String("look"), member.look}}, member.extra));
+        settingsJson.insert(QLatin1String("chosen_cast"), chosen);
+    }
     QJsonArray castJson;
     for (const CastMember& member : cast)
         castJson.append(withExtra({{QLatin1String("name"), member.name}, {QLatin1String("look"), member.look}}, member.extra));
@@ -595,8 +609,27 @@ std::optional<Story> Story::fromJson(const QJsonObject& json, QString* whyNot)
     story.settings.pictures = s.value(QLatin1String("pictures")).toBool();
     story.settings.artStyle = s.value(QLatin1String("art_style")).toString();
     story.settings.model = s.value(QLatin1String("model")).toString();
+    const QJsonObject hero = s.value(QLatin1String("hero")).toObject();
+    const auto strings = [](const QJsonValue& v) {
+        QStringList out;
+        for (const QJsonValue& item : v.toArray())
+            if (item.isString())
+                out.append(item.toString());
+        return out;
+    };
+    story.settings.hero = {hero.value(QLatin1String("profile_id")).toString(), hero.value(QLatin1String("name")).toString(),
+                           hero.value(QLatin1String("age")).toString(), hero.value(QLatin1String("pronouns")).toString(),
+                           strings(hero.value(QLatin1String("favourites"))), strings(hero.value(QLatin1String("friends")))};
+    story.settings.readingLevel = s.value(QLatin1String("reading_level")).toString();
+    for (const QJsonValue& value : s.value(QLatin1String("chosen_cast")).toArray()) {
+        const QJsonObject c = value.toObject();
+        if (!c.value(QLatin1String("name")).toString().trimmed().isEmpty())
+            story.settings.chosenCast.append({c.value(QLatin1String("name")).toString(), c.value(QLatin1String("look")).toString(),
+                                              unknownFields(c, {"name", "look"})});
+    }
     story.settings.extra = unknownFields(s, {"idea", "age_band", "language", "page_count", "style", "characters",
-                                             "moral", "read_to_me", "pictures", "art_style", "model"});
+                                             "moral", "read_to_me", "pictures", "art_style", "model", "hero",
+                                             "reading_level", "chosen_cast"});
     for (const QJsonValue& value : json.value(QLatin1String("cast")).toArray()) {
         const QJsonObject c = value.toObject();
         story.cast.append({c.value(QLatin1String("name")).toString(), c.value(QLatin1String("look")).toString(),

@@ -14,6 +14,27 @@
 
 namespace Storybook::Story {
 
+struct CastMember
+{
+    QString name;
+    QString look; // kept consistent across pages
+    QJsonObject extra;
+};
+
+// The child a story is about (a ChildProfile of profiles.h, as the prompt needs it): kept in the story so
+// its first page can be written again. Empty profileId and name: no hero.
+struct StoryHero
+{
+    QString profileId;
+    QString name;
+    QString age;           // "5", or empty
+    QString pronouns;      // "she", "he", "they", "她", "他", or empty
+    QStringList favourites; // favourite animals, colours, toys
+    QStringList friends;    // friends' and siblings' names
+
+    [[nodiscard]] bool isEmpty() const { return profileId.isEmpty() && name.trimmed().isEmpty(); }
+};
+
 // What the story was made from.
 struct StorySettings
 {
@@ -24,6 +45,9 @@ struct StorySettings
     QString style;                            // tone/style, e.g. "funny, rhyming"
     QString characters;                       // optional characters the user asked for
     QString moral;                            // optional lesson
+    StoryHero hero;                           // the child as the hero (optional)
+    QString readingLevel;                     // ReadingLevel id; empty: from the hero's age, else the age band
+    QList<CastMember> chosenCast;             // characters picked for the story (family cast, typed), in its cast
     bool readToMe = false;                    // keep going along the first choice
     bool pictures = false;                    // paint a picture for every page
     QString artStyle;                         // e.g. "watercolour", "paper-cut" (resources/art-styles)
@@ -44,13 +68,6 @@ struct Picture
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static std::optional<Picture> fromJson(const QJsonValue& value); // nullopt: none or no entry
-};
-
-struct CastMember
-{
-    QString name;
-    QString look; // kept consistent across pages
-    QJsonObject extra;
 };
 
 // The question at the end of a page, for the child.
