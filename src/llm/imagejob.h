@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imageanswer.h"
 #include "imagebytes.h"
 #include "requestjob.h"
 
@@ -60,7 +61,9 @@ enum class ImageDialect { OpenAi, SiliconFlow };
 // data[].b64_json (OpenAI's gpt-image models), data[].url (Zhipu CogView, DALL-E), images[].url
 // (SiliconFlow), and a server that answers with the picture bytes themselves. An address is fetched at
 // once through the same client (proxy, TLS, CA bundle, timeouts), without the API key, since such
-// addresses expire within the hour. finished() once; result() holds the picture when error() is none.
+// addresses expire within the hour. The answer is read and its base64 decoded on a worker thread
+// (readImageAnswer); a job cancelled or destroyed meanwhile delivers nothing. finished() once;
+// result() holds the picture when error() is none.
 class ImageJob final : public RequestJob
 {
     Q_OBJECT
@@ -81,6 +84,9 @@ public:
 Q_SIGNALS:
     // The provider answered with an address; the picture is being fetched from it now.
     void downloading(const QUrl& url);
+    // The answer arrived; the picture is being read from it on a worker thread (finished() follows,
+    // or downloading() when the answer named an address).
+    void decoding();
 
 protected:
     void handleBody(const QByteArray& bytes) override;
@@ -93,6 +99,7 @@ protected:
 private:
     ImageJob(LlmClient* client, const ImageRequest& request, const QString& model, const QByteArray& boundary);
     LlmError takePicture(QByteArray bytes, const QString& from);
+    void answerRead(ImageAnswer answer); // on the job's thread, from the worker that read the answer
     void download(const QUrl& url);
 
     ImageRequest m_request;

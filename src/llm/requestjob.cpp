@@ -192,6 +192,7 @@ void RequestJob::dispatch()
     }
     m_errorBody.clear();
     m_contentType.clear();
+    m_contentLength = -1;
     m_sslErrors.clear();
 
     qCInfo(lcLlm).noquote() << m_verb << displayUrl(m_request.url()) << "attempt" << m_info.attempts << "via"
@@ -247,6 +248,8 @@ void RequestJob::onMetaData()
         return;
     m_info.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    m_contentLength = length.isValid() ? length.toLongLong() : -1;
     m_info.protocol = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? QStringLiteral("HTTP/2")
                                                                                            : QStringLiteral("HTTP/1.1");
 }

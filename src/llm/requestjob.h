@@ -97,6 +97,8 @@ protected:
     virtual LlmError handleEnd() = 0;
     // The content type of the successful answer, once known.
     [[nodiscard]] QByteArray contentType() const { return m_contentType; }
+    // The successful answer's Content-Length, once known; -1 when it sent none.
+    [[nodiscard]] qint64 contentLength() const { return m_contentLength; }
     // Ends the job with this error (e.g. an error event inside a stream).
     void fail(LlmError error);
     [[nodiscard]] const Redactor& redactor() const { return m_redactor; }
@@ -140,6 +142,7 @@ private:
     QElapsedTimer m_clock;
     QByteArray m_errorBody;
     QByteArray m_contentType;
+    qint64 m_contentLength = -1;
     QList<QSslError> m_sslErrors;
     RequestInfo m_info;
     LlmError m_error;
