@@ -1420,7 +1420,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     steps.append(writeStep(writer.roleChunk()));
     for (const QByteArray& part : reasoning)
         steps.append(writeStep(writer.reasoningChunk(part)));
-    const int dripMs = name == QLatin1String("drip") ? scenario.param(0, 0) : 0;
+    const int dripMs = (name == QLatin1String("drip") || name == QLatin1String("story")) ? scenario.param(0, 0) : 0;
     bool ended = false;
     for (qsizetype i = 0; i < deltas.size(); ++i) {
         if (name == QLatin1String("malformed") && i == 2)

@@ -68,7 +68,8 @@ struct RecordedRequest
  *   nodone               no "data: [DONE]"; the chunked body just ends
  *   split-utf8           content "从前，有一只小狐狸🦊找到了一盏灯。"; the raw bytes are written so that
  *                        multi-byte characters straddle separate writes (flush + 3 ms pause)
- *   story                a picture-book page answering the app's prompt (first page with title and cast)
+ *   story[:MS]           a picture-book page answering the app's prompt (first page with title and cast);
+ *                        with MS, one delta of 7 characters every MS ms (a page written slowly)
  *   story-sloppy         a first page in a code fence with chatter, unquoted keys, single quotes and
  *                        trailing commas (what the app's tolerant page parser must repair)
  *   length               final chunk has finish_reason "length"
