@@ -39,17 +39,12 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_filter->setPresenter([this](const QModelIndex& index, int role) { return present(index, role); });
 
     m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search stories…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search stories"));
-    m_search->setAccessibleDescription(tr("Escape clears the search"));
     m_search->installEventFilter(this);
     m_sort = new QComboBox(this);
-    m_sort->addItem(tr("Newest first"));
-    m_sort->addItem(tr("By title"));
-    m_sort->setAccessibleName(tr("Sort stories"));
+    m_sort->addItem(QString());
+    m_sort->addItem(QString());
     m_list = new QListView(this);
-    m_list->setAccessibleName(tr("Stories"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->setWordWrap(true);
     m_list->setUniformItemSizes(false);
@@ -65,15 +60,15 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     m_noMatch->setWordWrap(true);
     m_noMatch->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     m_noMatch->hide();
-    auto* import = new QPushButton(tr("Import…"), this);
+    m_import = new QPushButton(this);
+    auto* import = m_import;
 
     m_trash = new Widgets::LibraryTrashView(library, this);
     m_trashButton = new QPushButton(this);
     m_trashButton->setObjectName(QStringLiteral("trashButton"));
     m_trashButton->setCheckable(true);
-    m_trashButton->setAccessibleDescription(tr("Shows the deleted stories, to restore them or delete them forever"));
 
-    m_heading = new QLabel(tr("My stories"), this);
+    m_heading = new QLabel(this);
     QFont heading = m_heading->font();
     heading.setBold(true);
     m_heading->setFont(heading);
@@ -97,6 +92,8 @@ LibrarySidebar::LibrarySidebar(Story::Library* library, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_pages, 1);
     layout->addWidget(m_trashButton);
+
+    retranslate();
 
     m_keyboardOpen.setSingleShot(true);
     m_keyboardOpen.setInterval(KeyboardOpenDelayMs);
@@ -173,6 +170,30 @@ QVariant LibrarySidebar::present(const QModelIndex& index, int role) const
                                             QLocale::ShortFormat);
     const int pages = index.data(LibraryModel::PagesRole).toInt();
     return QString(title + u'\n' + tr("%1 · %n page(s) · %2", nullptr, pages).arg(date, language));
+}
+
+void LibrarySidebar::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search stories…"));
+    m_search->setAccessibleName(tr("Search stories"));
+    m_search->setAccessibleDescription(tr("Escape clears the search"));
+    m_sort->setItemText(0, tr("Newest first"));
+    m_sort->setItemText(1, tr("By title"));
+    m_sort->setAccessibleName(tr("Sort stories"));
+    m_list->setAccessibleName(tr("Stories"));
+    m_import->setText(tr("Import…"));
+    m_trashButton->setAccessibleDescription(tr("Shows the deleted stories, to restore them or delete them forever"));
+    m_heading->setText(isShowingTrash() ? tr("Trash") : tr("My stories"));
+    updateTrashButton();
+    updateNoMatch();
+    m_list->viewport()->update(); // the rows' "%n page(s)" lines
+}
+
+void LibrarySidebar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void LibrarySidebar::refresh()

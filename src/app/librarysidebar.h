@@ -70,7 +70,11 @@ Q_SIGNALS:
     // A story came back from the trash.
     void restoredFromTrash(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate(); // every text, again in the current language
     [[nodiscard]] QVariant present(const QModelIndex& sourceIndex, int role) const;
     // Selects m_selectedId again after the rows changed, or nothing when it is not shown.
     void keepSelection();
@@ -86,6 +90,7 @@ private:
     QLineEdit* m_search = nullptr;
     QComboBox* m_sort = nullptr;
     QListView* m_list = nullptr;
+    QPushButton* m_import = nullptr;
     QLabel* m_heading = nullptr; // "My stories", or "Trash" while the trash is shown
     QLabel* m_noMatch = nullptr;
     QStackedWidget* m_pages = nullptr;

@@ -1,5 +1,7 @@
 #include "librarytrashview.h"
 
+#include <QEvent>
+
 #include "library.h"
 
 #include <QHBoxLayout>
@@ -29,23 +31,20 @@ LibraryTrashView::LibraryTrashView(Story::Library* library, QWidget* parent)
     , m_confirm(askWithMessageBox)
 {
     m_list = new QListWidget(this);
-    m_list->setAccessibleName(tr("Deleted stories"));
     setFocusProxy(m_list);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setWordWrap(true);
-    m_empty = new QLabel(tr("The trash is empty."), this);
+    m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->hide();
-    m_restore = new QPushButton(tr("Restore"), this);
-    m_restore->setAccessibleDescription(tr("Puts the chosen story back into the library"));
-    m_delete = new QPushButton(tr("Delete forever…"), this);
-    m_delete->setAccessibleDescription(tr("Removes the chosen story for good"));
-    m_emptyTrash = new QPushButton(tr("Empty trash…"), this);
-    m_emptyTrash->setAccessibleDescription(tr("Removes every story in the trash for good"));
+    m_restore = new QPushButton(this);
+    m_delete = new QPushButton(this);
+    m_emptyTrash = new QPushButton(this);
+    retranslate();
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_restore);
@@ -67,6 +66,27 @@ LibraryTrashView::LibraryTrashView(Story::Library* library, QWidget* parent)
 }
 
 LibraryTrashView::~LibraryTrashView() = default;
+
+void LibraryTrashView::retranslate()
+{
+    m_list->setAccessibleName(tr("Deleted stories"));
+    m_empty->setText(tr("The trash is empty."));
+    m_restore->setText(tr("Restore"));
+    m_restore->setAccessibleDescription(tr("Puts the chosen story back into the library"));
+    m_delete->setText(tr("Delete forever…"));
+    m_delete->setAccessibleDescription(tr("Removes the chosen story for good"));
+    m_emptyTrash->setText(tr("Empty trash…"));
+    m_emptyTrash->setAccessibleDescription(tr("Removes every story in the trash for good"));
+}
+
+void LibraryTrashView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        reload(); // the rows' "Deleted …" lines
+    }
+}
 
 void LibraryTrashView::setLibrary(Story::Library* library)
 {

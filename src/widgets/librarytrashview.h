@@ -46,7 +46,11 @@ Q_SIGNALS:
     // The trash changed (a story restored, deleted forever, or the trash emptied).
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate(); // every text, again in the current language
     [[nodiscard]] QString selectedId() const;
     void updateButtons();
     void showProblem(const QString& problem);

@@ -318,10 +318,27 @@ private Q_SLOTS:
         };
         QVERIFY2(buttonTexts().contains(QStringLiteral("下一页 ›")), qPrintable(buttonTexts().join(u'|')));
         QVERIFY(!buttonTexts().contains(QStringLiteral("Next ›")));
+        // The library panel and its trash view switch too.
+        const auto placeholders = [&window] {
+            QStringList texts;
+            for (const QLineEdit* field : window->findChildren<QLineEdit*>())
+                texts.append(field->placeholderText());
+            return texts;
+        };
+        const auto allButtonTexts = [&window] {
+            QStringList texts;
+            for (const QPushButton* button : window->findChildren<QPushButton*>())
+                texts.append(button->text());
+            return texts;
+        };
+        QVERIFY2(placeholders().contains(QStringLiteral("搜索故事…")), qPrintable(placeholders().join(u'|')));
+        QVERIFY2(allButtonTexts().contains(QStringLiteral("清空回收站…")), qPrintable(allButtonTexts().join(u'|')));
         I18n::install(*qApp, QStringLiteral("en"));
         QTRY_COMPARE(window->menuBar()->actions().first()->text(), QStringLiteral("&Story"));
         QVERIFY(window->statusText().contains(QLatin1String("Reading")));
         QVERIFY2(buttonTexts().contains(QStringLiteral("Next ›")), qPrintable(buttonTexts().join(u'|')));
+        QVERIFY2(placeholders().contains(QStringLiteral("Search stories…")), qPrintable(placeholders().join(u'|')));
+        QVERIFY2(allButtonTexts().contains(QStringLiteral("Empty trash…")), qPrintable(allButtonTexts().join(u'|')));
     }
 
     // Export and Settings have shortcuts that work while a text field has the focus.
