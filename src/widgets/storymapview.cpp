@@ -2,8 +2,11 @@
 
 #include <QHeaderView>
 #include <QIcon>
+#include <QScrollBar>
 #include <QSet>
 #include <QtMath>
+
+#include <algorithm>
 
 namespace Storybook::Widgets {
 
@@ -66,6 +69,13 @@ StoryMapView::StoryMapView(std::shared_ptr<Media::PictureCache> pictures, QWidge
     setToolTip(tr("All the pages of the story; the bold ones are the way you are reading"));
     header()->setStretchLastSection(true);
     setTextElideMode(Qt::ElideRight);
+
+    m_thumbnailTimer.setSingleShot(true);
+    m_thumbnailTimer.setInterval(0);
+    connect(&m_thumbnailTimer, &QTimer::timeout, this, &StoryMapView::requestThumbnails);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &StoryMapView::scheduleThumbnails);
+    connect(this, &QTreeWidget::itemExpanded, this, &StoryMapView::scheduleThumbnails);
+    connect(this, &QTreeWidget::itemCollapsed, this, &StoryMapView::scheduleThumbnails);
 
     const auto activate = [this](QTreeWidgetItem* item) {
         if (item)
@@ -157,33 +167,87 @@ void StoryMapView::setStory(std::shared_ptr<const Story::Story> story, const QSt
         }
     }
     expandAll();
-    requestThumbnails();
+    // The rows keep the thumbnail's height whether or not their picture is decoded yet.
+    const bool anyPicture = std::any_of(m_story->pages.cbegin(), m_story->pages.cend(), [this](const Story::Page& page) {
+        return page.picture && m_items.contains(page.id) && !m_story->assets.value(page.picture->entry).isEmpty();
+    });
+    if (anyPicture)
+        setIconSize(QSize(ThumbnailSide, ThumbnailSide));
     setCurrentPage(currentPageId);
+    requestThumbnails(); // at once: a newer snapshot of the same story keeps its thumbnails on screen
 }
 
-// Every page with a picture gets a thumbnail: at once when the cache has it (a newer snapshot of
-// the same story), else when it has been decoded.
+void StoryMapView::showEvent(QShowEvent* event)
+{
+    QTreeWidget::showEvent(event);
+    scheduleThumbnails();
+}
+
+void StoryMapView::resizeEvent(QResizeEvent* event)
+{
+    QTreeWidget::resizeEvent(event);
+    scheduleThumbnails();
+}
+
+void StoryMapView::scheduleThumbnails()
+{
+    if (m_story && !m_thumbnailTimer.isActive())
+        m_thumbnailTimer.start();
+}
+
+QList<QTreeWidgetItem*> StoryMapView::rowsNearScreen() const
+{
+    QList<QTreeWidgetItem*> rows;
+    QTreeWidgetItem* first = itemAt(QPoint(0, 0));
+    if (!first)
+        first = topLevelItemCount() > 0 ? topLevelItem(0) : nullptr;
+    for (int i = 0; first && i < ThumbnailMarginRows && itemAbove(first); ++i)
+        first = itemAbove(first);
+    const int bottom = viewport()->height();
+    int below = 0;
+    // Bounded by the number of pages: every item is visited at most once.
+    for (QTreeWidgetItem* item = first; item && rows.size() <= m_items.size(); item = itemBelow(item)) {
+        rows.append(item);
+        if (visualItemRect(item).top() >= bottom && ++below > ThumbnailMarginRows)
+            break;
+    }
+    return rows;
+}
+
+// Every page with a picture gets a thumbnail once its row comes near the screen: at once when the
+// cache has it (a newer snapshot of the same story), else when it has been decoded.
 void StoryMapView::requestThumbnails()
 {
-    bool any = false;
+    if (!m_story || !isVisible())
+        return;
     const int side = qCeil(ThumbnailSide * devicePixelRatioF());
-    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
-        const Story::Page* page = m_story->page(it.key());
+    QSet<QString> near;
+    for (QTreeWidgetItem* item : rowsNearScreen()) {
+        const QString id = item->data(0, PageIdRole).toString();
+        near.insert(id);
+        if (!item->icon(0).isNull() || m_waiting.contains(id))
+            continue;
+        const Story::Page* page = m_story->page(id);
         if (!page || !page->picture)
             continue;
         const QByteArray bytes = m_story->assets.value(page->picture->entry);
         if (bytes.isEmpty())
             continue;
-        if (!any) {
-            setIconSize(QSize(ThumbnailSide, ThumbnailSide));
-            any = true;
-        }
         const Media::PictureKey key = Media::PictureCache::keyFor(m_story->id, page->picture->entry, bytes, side);
         const Media::PictureResult result = m_pictures->request(key, bytes);
         if (result.status == Media::PictureResult::Status::Ready)
-            it.value()->setIcon(0, QIcon(QPixmap::fromImage(result.image)));
+            item->setIcon(0, QIcon(QPixmap::fromImage(result.image)));
         else if (result.status == Media::PictureResult::Status::Pending)
-            m_waiting.insert(it.key(), key);
+            m_waiting.insert(id, key);
+    }
+    // Rows scrolled far away: their decodes give way to the ones on screen.
+    for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+        if (near.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_pictures->cancel(it.value());
+        it = m_waiting.erase(it);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <memory>
@@ -13,8 +14,9 @@ namespace Storybook::Widgets {
 
 // The page tree of a story: "3. First words of the page…", the reading path in bold, unfinished
 // pages marked, the shown page selected, a small picture beside each page that has one (decoded by
-// the shared PictureCache; a text-only story has no icons). Clicking or activating (Enter) an item
-// emits pageActivated.
+// the shared PictureCache; a text-only story has no icons). Thumbnails are decoded only for the rows
+// on screen (and a few beyond), as they scroll into view: a 200-page story does not queue 200 decodes
+// when it opens. Clicking or activating (Enter) an item emits pageActivated.
 class StoryMapView final : public QTreeWidget
 {
     Q_OBJECT
@@ -24,6 +26,8 @@ public:
     static constexpr int PageIdRole = Qt::UserRole + 1;
 
     static constexpr int ThumbnailSide = 40;
+    // Rows above and below the visible ones whose thumbnails are asked for too (a scroll step away).
+    static constexpr int ThumbnailMarginRows = 3;
 
     explicit StoryMapView(QWidget* parent = nullptr); // with a picture cache of its own
     explicit StoryMapView(std::shared_ptr<Media::PictureCache> pictures, QWidget* parent = nullptr);
@@ -43,9 +47,17 @@ public:
 Q_SIGNALS:
     void pageActivated(const QString& pageId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void decorate(QTreeWidgetItem* item, const Story::Page& page, int depth);
+    void scheduleThumbnails();
+    // Asks for the thumbnails of the rows on screen (± ThumbnailMarginRows) and drops the requests of
+    // rows no longer near the screen.
     void requestThumbnails();
+    [[nodiscard]] QList<QTreeWidgetItem*> rowsNearScreen() const;
     void dropThumbnailRequests();
     void onPictureReady(const Media::PictureKey& key, const QImage& image);
 
@@ -55,6 +67,7 @@ private:
     std::shared_ptr<Media::PictureCache> m_pictures; // shared with the reader's page
     QHash<QString, Media::PictureKey> m_waiting;      // page id → the thumbnail being decoded
     QSize m_plainIconSize;                            // the icon size of a map without pictures
+    QTimer m_thumbnailTimer;                          // coalesces scrolling, resizing and showing
 };
 
 } // namespace Storybook::Widgets
