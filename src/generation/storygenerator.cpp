@@ -3,6 +3,7 @@
 #include "chatjob.h"
 #include "imagebytes.h"
 #include "llmclient.h"
+#include "readinglevel.h"
 #include "storywords.h"
 
 #include <algorithm>
@@ -342,6 +343,7 @@ QString StoryGenerator::startNew(const Story::StorySettings& settings)
     story.id = Story::Story::newId();
     story.settings = settings;
     story.settings.pageCount = std::clamp(settings.pageCount, 1, 50);
+    story.cast = settings.chosenCast.mid(0, Story::Story::MaxCast); // picked characters keep their looks in pictures
     if (m_client)
         story.settings.model = m_client->settings().model;
     story.created = QDateTime::currentDateTimeUtc();
@@ -664,6 +666,18 @@ void StoryGenerator::onJobFinished()
         return;
     }
 
+    // A page far outside the story's reading level is written once more; a second such page is kept.
+    if (const auto level = Story::ReadingLevel::of(m_story->settings).check(parsed.text, m_story->settings.language);
+        level.farOutside && !m_stopping) {
+        if (!m_prompt.levelRetry) {
+            qCInfo(lcGeneration) << "page" << pageId << "far outside its reading level:" << level.length << "of" << level.limit << "- asking again";
+            const bool regenerating = m_regenerating;
+            m_parser.reset();
+            generate(pageId, Story::PromptBuilder::shorterAgain(m_prompt, m_story->settings, level.length), regenerating);
+            return;
+        }
+        qCInfo(lcGeneration) << "page" << pageId << "kept though far outside its reading level:" << level.length << "of" << level.limit;
+    }
     if (firstPage)
         mergeCast(parsed.cast);
     applyParsed(pageId, parsed, firstPage);

@@ -209,6 +209,22 @@ QString PromptBuilder::chosenCastLine(const StorySettings& settings, const QStri
         + members.join(zh ? QStringLiteral("；") : QStringLiteral("; ")) + u'\n';
 }
 
+Prompt PromptBuilder::shorterAgain(const Prompt& prompt, const StorySettings& settings, int length)
+{
+    const QString lang = languageOf(settings);
+    const ReadingLevel level = ReadingLevel::of(settings);
+    Prompt again = prompt;
+    again.levelRetry = true;
+    again.user += u'\n'
+        + (lang == QLatin1String("zh")
+               ? QStringLiteral("你上次写的这一页太长了（%1 个字）。请重写这一页，每页不超过 %2 个字，句子简短。")
+               : QStringLiteral("Your last answer for this page was far too long (%1 words). Write the page again with "
+                                "at most %2 words, in short sentences."))
+              .arg(length)
+              .arg(level.maxLength(lang));
+    return again;
+}
+
 Prompt PromptBuilder::firstPage(const StorySettings& settings) const
 {
     const QString lang = languageOf(settings);

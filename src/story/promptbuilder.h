@@ -14,6 +14,7 @@ struct Prompt
     QString user;
     int pageNumber = 1; // the page this prompt asks for, 1-based along the branch
     bool lastPage = false;
+    bool levelRetry = false; // asked again because the page was far outside the reading level (shorterAgain())
 };
 
 // Builds the messages for one page from the templates in resources/prompts (per language): an
@@ -32,6 +33,10 @@ public:
     // child's words are woven into the page. The child's words are quoted as data (quoted()), never as
     // instructions; the kinds asked so far on the branch are listed so the model varies them.
     [[nodiscard]] Prompt nextPage(const Story& story, const QString& parentId, const QString& answer) const;
+
+    // `prompt` once more, for a page of `length` words (characters in Chinese) that was far outside the story's
+    // reading level (ReadingLevel::check): the user message asks for a page within the level's maximum.
+    [[nodiscard]] static Prompt shorterAgain(const Prompt& prompt, const StorySettings& settings, int length);
 
     // A rough token count: CJK characters count one each, other text one per four characters.
     [[nodiscard]] static int estimateTokens(const QString& text);

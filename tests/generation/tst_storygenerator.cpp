@@ -270,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(generator.story()->cast.at(1).name, QStringLiteral("Professor Feathers"));
         QCOMPARE(generator.story()->cast.at(1).look, QStringLiteral("a grey owl with round glasses"));
         const QString body = QString::fromUtf8(m_server->requests().last().body);
-        QVERIFY2(body.contains(QLatin1String("Professor Feathers (a grey owl with round glasses)")), qPrintable(body));
+        QVERIFY2(body.contains(QLatin1String("\\\"Professor Feathers\\\" (\\\"a grey owl with round glasses\\\")")), qPrintable(body));
         QVERIFY(body.contains(QLatin1String("The child named \\\"the owl\\\"")));
         // Saved so.
         QString why;
