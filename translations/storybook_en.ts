@@ -4145,5 +4145,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>“%1” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Do not deny the viewer network sockets (for debugging).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

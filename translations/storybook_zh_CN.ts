@@ -4160,5 +4160,9 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>“%1” does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
+    <message>
+        <source>Do not deny the viewer network sockets (for debugging).</source>
+        <translation>不禁止阅读器使用网络套接字（用于调试）。</translation>
+    </message>
 </context>
 </TS>
