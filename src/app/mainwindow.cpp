@@ -7,6 +7,7 @@
 #include "ideapanel.h"
 #include "keyboardcontroller.h"
 #include "librarysidebar.h"
+#include "narrationwiring.h"
 #include "newstorypage.h"
 #include "llmclient.h"
 #include "readerwidget.h"
@@ -129,6 +130,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     statusBar()->addPermanentWidget(m_providerLabel);
     statusBar()->addPermanentWidget(m_proxyLabel);
 
+    m_narration = new NarrationWiring(m_generator.get(), m_banner, m_secrets, [this] { return m_reader->currentPageId(); }, this);
+    connect(m_narration, &NarrationWiring::changed, this, &MainWindow::updateActions);
     createActions();
 
     connect(m_ideaPanel, &IdeaPanel::generateRequested, this, &MainWindow::generate);
@@ -294,6 +297,7 @@ void MainWindow::loadSecretsThenConnect()
             m_client->setSettings(m_connection);
             // The picture provider shares the network's proxy; its key is its own.
             m_pictureConnection.proxy.password = password;
+            m_narration->setProxyPassword(password);
             m_secrets->read(PictureKeySecret, [this](const QString& pictureKey, const QString&) {
                 m_pictureConnection.apiKey = pictureKey;
                 m_pictureClient->setSettings(m_pictureConnection);
@@ -607,6 +611,7 @@ void MainWindow::openSettings()
     pictureProvider.save(settings, Llm::ConnectionSettings::Role::Pictures);
     m_secrets->write(PictureKeySecret, pictureProvider.apiKey, [](const QString&) {});
     usePictureSettings(pictureProvider);
+    m_narration->reload(); // Settings → Voice
     const Generation::PicturePreferences pictures = dialog.preferences().pictures;
     pictures.save(settings);
     m_generator->setPicturePreferences(pictures);
