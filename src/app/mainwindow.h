@@ -36,7 +36,6 @@ class ErrorBanner;
 class IdeaPanel;
 class KeyboardController;
 class LibrarySidebar;
-class NarrationWiring;
 class NewStoryPage;
 
 // The coordinator: the library on the left (a side panel that can be hidden), and on the right
@@ -119,6 +118,9 @@ private:
     void regeneratePage();
     void editPage();
     void showVersions();
+    // Page → Record this page… / Delete my recording (issue 16).
+    void recordPage();
+    void deleteRecording();
     void toggleEnding(bool ending);
     void renameStory(const QString& id);
     void importStory();
@@ -138,7 +140,6 @@ private:
     std::unique_ptr<Llm::LlmClient> m_client;
     Llm::ConnectionSettings m_pictureConnection; // the picture provider (Role::Pictures)
     std::unique_ptr<Llm::LlmClient> m_pictureClient;
-    NarrationWiring* m_narration = nullptr; // narration from the speech provider (issue 16)
     SettingsUi::SecretStore* m_secrets = nullptr;
     // Declared after the client: destroyed first, so a page being written is saved as a draft
     // while the client still exists.
@@ -166,6 +167,8 @@ private:
     QAction* m_export = nullptr;
     QAction* m_print = nullptr;
     QAction* m_readAloud = nullptr;
+    QAction* m_recordPage = nullptr;
+    QAction* m_deleteRecording = nullptr;
     QAction* m_stopWriting = nullptr;
     QMenu* m_storyMenu = nullptr;
     QMenu* m_pageMenu = nullptr;

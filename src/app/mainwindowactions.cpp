@@ -4,9 +4,10 @@
 #include "errorbanner.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
-#include "narrationwiring.h"
 #include "newstorypage.h"
+#include "narrationmaker.h"
 #include "readerwidget.h"
+#include "recordpagedialog.h"
 #include "shortcutsdialog.h"
 #include "storygenerator.h"
 
@@ -63,8 +64,6 @@ void MainWindow::createActions()
         updateActions();
     });
     m_paintAgain->setObjectName(QStringLiteral("paintAgainAction"));
-    m_pageMenu->addAction(m_narration->narrateAction());
-    m_pageMenu->addAction(m_narration->narrateAgainAction());
     m_versions = m_pageMenu->addAction(QString(), this, &MainWindow::showVersions);
     m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
     m_goOn = m_pageMenu->addAction(QString(), this, [this] {
@@ -75,6 +74,10 @@ void MainWindow::createActions()
     m_readAloud = m_pageMenu->addAction(QString(), QKeySequence(Qt::Key_F5), m_reader, &Widgets::ReaderWidget::toggleReadAloud);
     m_readAloud->setCheckable(true);
     m_readAloud->setVisible(m_reader->speechAvailable());
+    m_recordPage = m_pageMenu->addAction(QString(), this, &MainWindow::recordPage);
+    m_recordPage->setObjectName(QStringLiteral("recordPageAction"));
+    m_deleteRecording = m_pageMenu->addAction(QString(), this, &MainWindow::deleteRecording);
+    m_deleteRecording->setObjectName(QStringLiteral("deleteRecordingAction"));
     // The idea form's Stop is not on screen while reading: the page being written stops here too.
     m_stopWriting = m_pageMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this] { m_generator->stop(); });
     m_stopWriting->setObjectName(QStringLiteral("stopWritingAction"));
@@ -198,10 +201,11 @@ void MainWindow::retranslateUi()
     m_regenerate->setText(tr("&Write this page again"));
     m_edit->setText(tr("Ed&it the text…"));
     m_paintAgain->setText(tr("&Paint this picture again"));
-    m_narration->retranslate();
     m_versions->setText(tr("Earlier &versions…"));
     m_goOn->setText(tr("&Go on reading"));
     m_readAloud->setText(tr("Read &aloud"));
+    m_recordPage->setText(tr("&Record this page…"));
+    m_deleteRecording->setText(tr("Delete &my recording…"));
     m_ending->setText(tr("This page is the e&nding"));
     m_stopWriting->setText(tr("&Stop writing"));
 
@@ -263,7 +267,6 @@ void MainWindow::updateActions()
     const bool illustrated = story && story->settings.pictures;
     m_paintAgain->setVisible(illustrated);
     m_paintAgain->setEnabled(illustrated && page && !page->isDraft() && !m_generator->isPainting(page->id));
-    m_narration->updateActions(reading, page);
     // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
     m_goOn->setVisible(story && story->settings.readToMe);
     m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
@@ -271,11 +274,52 @@ void MainWindow::updateActions()
     m_print->setEnabled(story != nullptr);
     m_readAloud->setChecked(m_reader->isReadingAloud());
     m_readAloud->setEnabled(page || m_reader->isReadingAloud());
+    m_recordPage->setEnabled(reading && page && !page->isDraft() && page->id != m_generator->writingPageId());
+    m_deleteRecording->setEnabled(reading && page && page->recording.has_value());
     m_stopWriting->setVisible(busy);
     m_stopWriting->setEnabled(busy);
     m_showMap->setEnabled(reading);
     for (QAction* zoom : {m_zoomIn, m_zoomOut, m_zoomReset})
         zoom->setEnabled(reading);
+}
+
+void MainWindow::recordPage()
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    const QString pageId = m_reader->currentPageId();
+    const Story::Page* page = story ? story->page(pageId) : nullptr;
+    if (!page || page->isDraft())
+        return;
+    const QString storyId = story->id;
+    RecordPageDialog dialog(
+        pageId, Generation::NarrationMaker::partTexts(*story, *page),
+        [this, storyId, pageId](const Story::Narration& narration, const QHash<QString, QByteArray>& bytes) {
+            return m_generator->storeNarration(storyId, pageId, narration, bytes,
+                                               Generation::StoryGenerator::NarrationStore::Replace);
+        },
+        this);
+    if (page->recording)
+        dialog.setReaderName(page->recording->voice);
+    dialog.exec();
+    updateActions();
+}
+
+void MainWindow::deleteRecording()
+{
+    const std::shared_ptr<const Story::Story> story = m_generator->story();
+    const QString pageId = m_reader->currentPageId();
+    const Story::Page* page = story ? story->page(pageId) : nullptr;
+    if (!page || !page->recording)
+        return;
+    const QString who = page->recording->voice;
+    const QString text = who.isEmpty()
+        ? tr("The voice recorded for this page is deleted from the story. This cannot be undone.")
+        : tr("The voice %1 recorded for this page is deleted from the story. This cannot be undone.").arg(who);
+    if (QMessageBox::question(this, tr("Delete my recording"), text, QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    showProblem(m_generator->removeNarration(story->id, pageId, Story::Narration::Source::Recorded));
+    updateActions();
 }
 
 } // namespace Storybook::App
