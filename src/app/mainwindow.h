@@ -36,6 +36,7 @@ class ErrorBanner;
 class IdeaPanel;
 class KeyboardController;
 class LibrarySidebar;
+class NarrationWiring;
 class NewStoryPage;
 
 // The coordinator: the library on the left (a side panel that can be hidden), and on the right
@@ -140,6 +141,7 @@ private:
     std::unique_ptr<Llm::LlmClient> m_client;
     Llm::ConnectionSettings m_pictureConnection; // the picture provider (Role::Pictures)
     std::unique_ptr<Llm::LlmClient> m_pictureClient;
+    NarrationWiring* m_narration = nullptr; // narration from the speech provider (issue 16)
     SettingsUi::SecretStore* m_secrets = nullptr;
     // Declared after the client: destroyed first, so a page being written is saved as a draft
     // while the client still exists.

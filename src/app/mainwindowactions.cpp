@@ -4,6 +4,7 @@
 #include "errorbanner.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
+#include "narrationwiring.h"
 #include "newstorypage.h"
 #include "narrationmaker.h"
 #include "readerwidget.h"
@@ -64,6 +65,8 @@ void MainWindow::createActions()
         updateActions();
     });
     m_paintAgain->setObjectName(QStringLiteral("paintAgainAction"));
+    m_pageMenu->addAction(m_narration->narrateAction());
+    m_pageMenu->addAction(m_narration->narrateAgainAction());
     m_versions = m_pageMenu->addAction(QString(), this, &MainWindow::showVersions);
     m_versions->setObjectName(QStringLiteral("earlierVersionsAction"));
     m_goOn = m_pageMenu->addAction(QString(), this, [this] {
@@ -201,6 +204,7 @@ void MainWindow::retranslateUi()
     m_regenerate->setText(tr("&Write this page again"));
     m_edit->setText(tr("Ed&it the text…"));
     m_paintAgain->setText(tr("&Paint this picture again"));
+    m_narration->retranslate();
     m_versions->setText(tr("Earlier &versions…"));
     m_goOn->setText(tr("&Go on reading"));
     m_readAloud->setText(tr("Read &aloud"));
@@ -267,6 +271,7 @@ void MainWindow::updateActions()
     const bool illustrated = story && story->settings.pictures;
     m_paintAgain->setVisible(illustrated);
     m_paintAgain->setEnabled(illustrated && page && !page->isDraft() && !m_generator->isPainting(page->id));
+    m_narration->updateActions(reading, page);
     // Read-to-me stopped (by Stop or a failure) before its ending: it can go on.
     m_goOn->setVisible(story && story->settings.readToMe);
     m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
