@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 
+#include "childmode.h"
 #include "errorbanner.h"
 #include "i18n.h"
 #include "illustrator.h"
@@ -41,6 +42,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -92,6 +94,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_banner = new ErrorBanner(this);
     m_reader = new Widgets::ReaderWidget(Widgets::ReaderWidget::Mode::Write, this);
     m_ideaPanel->setPictureDefaults(pictures.enabled, pictures.artStyle);
+    m_childMode = new ChildMode(this, m_reader);
 
     // Reading comes first: the reading view fills the right side whenever a story is open; the
     // New story page takes its place while a story is being made.
@@ -102,7 +105,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(0);
-    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_childMode->bar());
+    m_bannerHolder = new QWidget(right);
+    auto* bannerLayout = new QVBoxLayout(m_bannerHolder);
+    bannerLayout->setContentsMargins(0, 0, 0, 0);
+    bannerLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_bannerHolder);
     rightLayout->addWidget(m_stack, 1);
     m_splitter = new QSplitter(this);
     m_splitter->setChildrenCollapsible(false);
@@ -115,7 +123,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_keyboard->setEscapeKeeper([this](const QWidget* widget) {
         return m_sidebar->isAncestorOf(widget) && !m_sidebar->searchField()->text().isEmpty();
     });
-    connect(m_keyboard, &KeyboardController::escapePressed, this, [this] { setFullScreen(false); });
+    connect(m_keyboard, &KeyboardController::escapePressed, this, [this] {
+        if (!m_childMode->isOn())
+            setFullScreen(false); // child mode stays full screen
+    });
     connect(m_newStoryPage, &NewStoryPage::backRequested, this, [this] {
         if (!m_storyBeforeNew.isEmpty() && m_library->record(m_storyBeforeNew))
             openStory(m_storyBeforeNew);
@@ -199,7 +210,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
             showProblem(m_generator->regenerate(story->id, pageId));
         focusStory();
     });
-    connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, [this] { updateActions(); });
+    connect(m_reader, &Widgets::ReaderWidget::currentPageChanged, this, [this] {
+        showAllowedPage();
+        updateActions();
+    });
     connect(m_reader, &Widgets::ReaderWidget::readAloudProblem, this, [this](const QString& problem) {
         m_banner->report({ErrorBanner::Cause::Speech, problem, QString(), ErrorBanner::Fix::None, false, QString()});
         updateActions();
@@ -254,6 +268,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     });
 
     restoreState();
+    connect(m_childMode, &ChildMode::changed, this, &MainWindow::onChildModeChanged);
+    // Child mode hides these and disables every menu action but Read aloud (it starts here when
+    // the app was left in it).
+    QList<QAction*> locked = menuActions();
+    locked.removeAll(m_readAloud);
+    m_childMode->setLocked({menuBar(), m_toolBar, m_sidebar, statusBar(), m_bannerHolder}, locked);
     showCurrentPlace();
     if (isReading())
         focusStory(); // the first key pressed turns the page, never types into the search field
@@ -354,6 +374,8 @@ void MainWindow::generate()
 
 void MainWindow::newStory()
 {
+    if (m_childMode->isOn())
+        return;
     if (m_generator->isBusy()) {
         showProblem(tr("Please wait until the page is written, or stop it first."));
         return;
@@ -388,6 +410,7 @@ void MainWindow::onStoryChanged(const QString& storyId)
     // The idea form is left as the parent typed it: peeking at a story never overwrites it.
     const bool another = !m_reader->story() || m_reader->story()->id != storyId;
     m_reader->setStory(story);
+    showAllowedPage();
     const bool wasReading = isReading();
     showCurrentPlace();
     if (another || !wasReading)
@@ -474,6 +497,8 @@ void MainWindow::toggleEnding(bool ending)
 
 void MainWindow::renameStory(const QString& id)
 {
+    if (m_childMode->isOn())
+        return;
     const Story::StoryRecord* record = m_library->record(id);
     if (!record)
         return;
@@ -486,6 +511,8 @@ void MainWindow::renameStory(const QString& id)
 
 void MainWindow::deleteStory(const QString& id)
 {
+    if (m_childMode->isOn())
+        return;
     if (m_generator->isBusy() && id == currentStoryId()) {
         showProblem(tr("Please wait until the page is written, or stop it first."));
         return;
@@ -509,6 +536,8 @@ void MainWindow::deleteStory(const QString& id)
 
 void MainWindow::importStory()
 {
+    if (m_childMode->isOn())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Import a story"), QString(),
                                                       tr("Stories (*.storybook)"));
     if (!path.isEmpty())
@@ -530,7 +559,7 @@ QString MainWindow::importStoryFrom(const QString& path)
 
 void MainWindow::exportStory(const QString& id)
 {
-    if (id.isEmpty())
+    if (id.isEmpty() || m_childMode->isOn())
         return;
     const Story::StoryRecord* record = m_library->record(id);
     QString filter;
@@ -585,6 +614,11 @@ void MainWindow::printStory()
 
 void MainWindow::openSettings()
 {
+    m_childMode->unlockSettingsThen([this] { openSettingsNow(false); });
+}
+
+void MainWindow::openSettingsNow(bool diagnostics)
+{
     SettingsUi::SettingsDialog::Preferences preferences;
     preferences.language = QSettings().value(QStringLiteral("ui/language")).toString();
     preferences.speech = Speech::SpeechSettings::load(QSettings());
@@ -594,7 +628,7 @@ void MainWindow::openSettings()
         preferences.pictures = Generation::PicturePreferences::load(stored);
     }
     SettingsUi::SettingsDialog dialog(m_connection, preferences, m_secrets, this);
-    if (property("openDiagnostics").toBool())
+    if (diagnostics)
         dialog.showDiagnostics();
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -624,9 +658,7 @@ void MainWindow::openSettings()
 
 void MainWindow::openDiagnostics()
 {
-    setProperty("openDiagnostics", true);
-    openSettings();
-    setProperty("openDiagnostics", false);
+    m_childMode->unlockSettingsThen([this] { openSettingsNow(true); });
 }
 
 void MainWindow::updateStatus()
@@ -703,7 +735,7 @@ bool MainWindow::isReading() const
 
 void MainWindow::showCurrentPlace()
 {
-    const bool open = m_generator->story() != nullptr;
+    const bool open = m_generator->story() != nullptr || m_childMode->isOn(); // child mode: only reading
     m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_reader) : m_newStoryPage);
     m_newStoryPage->setCanGoBack(!open && !m_storyBeforeNew.isEmpty() && m_library->record(m_storyBeforeNew));
     updateTitle();
@@ -719,6 +751,31 @@ void MainWindow::showPageAfter(const QString& pageId)
     const qsizetype at = story->path.indexOf(pageId);
     if (at >= 0 && at + 1 < story->path.size())
         m_reader->showPage(story->path.at(at + 1));
+}
+
+void MainWindow::showAllowedPage()
+{
+    const std::shared_ptr<const Story::Story> story = m_reader->story();
+    const QString current = m_reader->currentPageId();
+    if (!story || current.isEmpty())
+        return;
+    const QString allowed = m_childMode->pageToShow(*story, current);
+    if (allowed != current && !allowed.isEmpty())
+        m_reader->showPage(allowed);
+}
+
+void MainWindow::onChildModeChanged(bool on)
+{
+    showCurrentPlace();
+    if (on) {
+        showAllowedPage();
+    } else if (m_childMode->takeHeldBack() > 0) {
+        m_banner->showNotice(tr("A page was not shown in child mode: the provider refused it. "
+                                "You can read it here, write it again (Page → Write this page again) or choose another answer."),
+                             QString());
+    }
+    updateActions();
+    focusStory();
 }
 
 void MainWindow::focusStory()
@@ -740,13 +797,23 @@ void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange && m_storyMenu)
         retranslateUi();
-    else if (event->type() == QEvent::WindowStateChange && m_fullScreen)
+    else if (event->type() == QEvent::WindowStateChange && m_fullScreen) {
         m_fullScreen->setChecked(isFullScreen());
+        if (m_childMode && m_childMode->isOn() && !isFullScreen() && !isMinimized()) // child mode stays full screen
+            QTimer::singleShot(0, this, [this] {
+                if (m_childMode->isOn() && !isFullScreen())
+                    showFullScreen();
+            });
+    }
     QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_childMode->isOn()) { // Alt+F4, the window's close button, Quit: a child cannot leave
+        event->ignore();
+        return;
+    }
     saveState();
     // A page being written is stopped and kept as a draft when the generator is destroyed.
     event->accept();

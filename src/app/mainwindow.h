@@ -32,6 +32,7 @@ class SecretStore;
 
 namespace Storybook::App {
 
+class ChildMode;
 class ErrorBanner;
 class IdeaPanel;
 class KeyboardController;
@@ -69,6 +70,7 @@ public:
     // Whether the reading view (not the New story page) is on screen.
     [[nodiscard]] bool isReading() const;
     [[nodiscard]] QToolBar* storyToolBar() const { return m_toolBar; }
+    [[nodiscard]] ChildMode* childMode() const { return m_childMode; }
     // View → Show library / Show story map (remembered).
     void setLibraryVisible(bool visible);
     void setMapVisible(bool visible);
@@ -131,6 +133,11 @@ private:
     void updateActions();
     void showProblem(const QString& problem);
     void restoreState();
+    // Settings… or Connection diagnostics… (after the parent's PIN when the settings are locked).
+    void openSettingsNow(bool diagnostics);
+    // In child mode a page the provider refused is not shown: the page before it is.
+    void showAllowedPage();
+    void onChildModeChanged(bool on);
     void restartApp();
     void saveState() const;
     [[nodiscard]] QString currentStoryId() const;
@@ -155,6 +162,8 @@ private:
     QStackedWidget* m_stack = nullptr;
     NewStoryPage* m_newStoryPage = nullptr;
     KeyboardController* m_keyboard = nullptr;
+    ChildMode* m_childMode = nullptr;
+    QWidget* m_bannerHolder = nullptr; // hidden in child mode
     QToolBar* m_toolBar = nullptr;
     QString m_storyBeforeNew; // the story New story closed: "Back to the story" opens it again
     QLabel* m_providerLabel = nullptr;

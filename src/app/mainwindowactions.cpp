@@ -1,6 +1,7 @@
 // MainWindow's menus, toolbar and view toggles, and their texts (retranslated at run time).
 #include "mainwindow.h"
 
+#include "childmode.h"
 #include "errorbanner.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
@@ -126,6 +127,8 @@ void MainWindow::createActions()
         m_toolBar->addSeparator();
         m_toolBar->addAction(m_readAloud);
     }
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_childMode->toggleAction());
     retranslateUi();
     updateActions();
 }
@@ -144,6 +147,8 @@ void MainWindow::createViewMenu()
     m_fullScreen = m_viewMenu->addAction(QString(), QKeySequence(Qt::Key_F11), this, &MainWindow::setFullScreen);
     m_fullScreen->setCheckable(true);
     m_fullScreen->setObjectName(QStringLiteral("fullScreenAction"));
+    m_viewMenu->addAction(m_childMode->toggleAction());
+    m_viewMenu->addAction(m_childMode->pinAction());
     m_viewMenu->addSeparator();
     m_zoomIn = m_viewMenu->addAction(QString(), m_reader, &Widgets::ReaderWidget::zoomIn);
     m_zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
@@ -229,6 +234,7 @@ void MainWindow::retranslateUi()
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About"));
 
+    m_childMode->retranslate();
     m_toolBar->setWindowTitle(tr("Story"));
     for (QAction* action : m_toolBar->actions()) {
         if (!action->isSeparator())
@@ -286,6 +292,7 @@ void MainWindow::updateActions()
     m_showMap->setEnabled(reading);
     for (QAction* zoom : {m_zoomIn, m_zoomOut, m_zoomReset})
         zoom->setEnabled(reading);
+    m_childMode->enforce(); // child mode keeps its locked actions disabled
 }
 
 void MainWindow::recordPage()
