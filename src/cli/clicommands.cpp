@@ -12,6 +12,7 @@
 #include "modelsjob.h"
 #include "speakcommand.h"
 #include "voicesettings.h"
+#include "familycommands.h"
 #include "storycommands.h"
 
 #include <QCommandLineParser>
@@ -201,6 +202,10 @@ int run(QCoreApplication& app)
                "        [--instructions STYLE]                speak TEXT with the speech provider (key from\n"
                "                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE\n"
                "  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA\n"
+               "        [--hero PROFILE] [--character NAME|\"Name: look\"]... [--lesson TEXT] [--level LEVEL]\n"
+               "  profile list | add NAME [--years N] [--pronouns P] [--likes A,B] [--friends X,Y] [--level L]\n"
+               "        | remove ID|NAME               child profiles, kept on this computer only\n"
+               "  cast list | remove ID|NAME          the family cast (saved from stories in the app)\n"
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
                "  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)\n"
@@ -217,6 +222,8 @@ int run(QCoreApplication& app)
     connection.addTo(parser);
     StoryCommands story;
     story.addTo(parser);
+    FamilyCommands family; // profile, cast; story new --hero/--character/--lesson/--level
+    family.addTo(parser);
     const QCommandLineOption noStream(QStringLiteral("no-stream"), Tr::tr("chat: ask for the whole reply at once."));
     const QCommandLineOption system(QStringLiteral("system"), Tr::tr("chat: a system prompt."), Tr::tr("TEXT"));
     const QCommandLineOption showReasoning(QStringLiteral("show-reasoning"), Tr::tr("chat: print the model's reasoning to stderr."));
@@ -256,6 +263,8 @@ int run(QCoreApplication& app)
     if (arguments.isEmpty())
         return usageError(Tr::tr("a command is needed: chat, models, diagnose, image, speak or story."));
     const QString command = arguments.constFirst();
+    if (command == QLatin1String("profile") || command == QLatin1String("cast")) // on this computer only: no provider
+        return family.run(parser, command, arguments.mid(1));
 
     if (!parser.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("storybook.*=false\nqt.*=false"));

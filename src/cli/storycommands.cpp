@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 #include "connectionoptions.h"
+#include "familycommands.h"
 #include "interruptwatcher.h"
 #include "library.h"
 #include "illustrator.h"
@@ -264,6 +265,8 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             if (!artStyleIds().contains(settings.artStyle))
                 return usageError(tr("--art-style must be one of: %1.").arg(artStyleIds().join(QStringLiteral(", "))));
         }
+        if (const QString problem = FamilyCommands::applyStoryOptions(parser, library.folder(), settings); !problem.isEmpty())
+            return usageError(problem);
         return generate([&settings](Generation::StoryGenerator& g) { return g.startNew(settings); });
     }
     if (command == QLatin1String("continue")) {
