@@ -361,6 +361,41 @@
     </message>
 </context>
 <context>
+    <name>Storybook::App::ChildMode</name>
+    <message>
+        <source>&amp;Child mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child mode: only reading and answering, full screen (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child mode &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave child mode (for grown-ups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let&apos;s choose another way! Pick another answer below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the parent PIN to leave child mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are locked. Type the parent PIN to open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::App::ErrorBanner</name>
     <message>
         <source>Retry</source>
@@ -505,6 +540,41 @@
     <message>
         <source>%1 needs an API key before it can write stories.</source>
         <translation>%1 需要 API 密钥才能写故事。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::GrownUpCheck</name>
+    <message>
+        <source>For grown-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To leave child mode, a grown-up holds the P key, or presses and holds the button below, for three seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished">回答</translation>
+    </message>
+    <message>
+        <source>Keep holding for three seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is %1 + %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite. Here is a new one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -967,6 +1037,49 @@ Picture-book stories written with you, page by page.</source>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>A page was not shown in child mode: the provider refused it. You can read it here, write it again (Page → Write this page again) or choose another answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record this page…</source>
+        <translation>录下这一页(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Delete &amp;my recording…</source>
+        <translation>删除我的录音(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The voice recorded for this page is deleted from the story. This cannot be undone.</source>
+        <translation>这一页的录音将从故事中删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The voice %1 recorded for this page is deleted from the story. This cannot be undone.</source>
+        <translation>%1为这一页录下的声音将从故事中删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete my recording</source>
+        <translation>删除我的录音</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::NarrationWiring</name>
+    <message>
+        <source>&amp;Narrate this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech provider reads every sentence of this page once; the voice is kept in the story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrate a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech provider reads every sentence of this page again, in the voice set now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::NewStoryPage</name>
@@ -985,6 +1098,208 @@ Picture-book stories written with you, page by page.</source>
     <message>
         <source>Escape</source>
         <translation>Esc</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::ParentLock</name>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current PIN is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::PinDialog</name>
+    <message>
+        <source>Parent PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>That is not the PIN. %n tries left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::PinSettingsDialog</name>
+    <message>
+        <source>Child mode PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a PIN, leaving child mode asks for it. Without one, a grown-up check is asked instead: hold a key for three seconds, then add two numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrent PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New PIN (4–12 digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock settings with the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current PIN is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::RecordPageDialog</name>
+    <message>
+        <source>Record this page</source>
+        <translation>录下这一页</translation>
+    </message>
+    <message>
+        <source>&amp;Who is reading?</source>
+        <translation>谁在朗读？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>e.g. Grandma</source>
+        <translation>例如：奶奶</translation>
+    </message>
+    <message>
+        <source>One &amp;sentence at a time</source>
+        <translation>一句一句录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The whole &amp;page at once</source>
+        <translation>整页一次录完(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一句(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>试听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;do</source>
+        <translation>重录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一句(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Space starts and stops recording</source>
+        <translation>按空格键开始或停止录音</translation>
+    </message>
+    <message>
+        <source>Parts of the page</source>
+        <translation>这一页的各个部分</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>麦克风音量</translation>
+    </message>
+    <message>
+        <source>Nothing was heard. Is the microphone switched on?</source>
+        <translation>什么也没录到。麦克风打开了吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The recording has %n clear pause(s) between sentences, not enough to tell the %1 parts apart. Please record one sentence at a time.</source>
+        <translation>
+            <numerusform>录音中句子之间只有 %n 处清楚的停顿，不足以分出 %1 个部分。请一句一句地录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The recording was cut into its parts at the pauses. Listen to each one, and record again any that is not right.</source>
+        <translation>录音已按停顿切分成各个部分。请逐一试听，哪一句不满意就重录那一句。</translation>
+    </message>
+    <message>
+        <source>No loudspeaker was found to play the recording.</source>
+        <translation>没有找到可以播放录音的扬声器。</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded yet.</source>
+        <translation>还没有录下任何内容。</translation>
+    </message>
+    <message>
+        <source>Throw the recording away?</source>
+        <translation>放弃录音吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of this page are recorded. Close without keeping them?</source>
+        <translation>
+            <numerusform>这一页已录下 %n 个部分。不保存就关闭吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Throw away</source>
+        <translation>放弃(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go &amp;on recording</source>
+        <translation>继续录音(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已录音</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未录音</translation>
+    </message>
+    <message>
+        <source>Read the whole page, with a short pause after each sentence:</source>
+        <translation>请朗读整页，每句话之后稍作停顿：</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2:</source>
+        <translation>第 %1 部分，共 %2 部分：</translation>
+    </message>
+    <message>
+        <source>■ &amp;Stop</source>
+        <translation>■ 停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>● &amp;Record</source>
+        <translation>● 录音(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1254,58 +1569,6 @@ Picture-book stories written with you, page by page.</source>
         <translation>image 需要 --output FILE。</translation>
     </message>
     <message>
-        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
-
-Commands:
-  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
-  models                                      list the server&apos;s model ids
-  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
-                                              --picture: the picture provider, painting one small
-                                              picture (it costs as much as one picture); --voice: the
-                                              speech provider, speaking one short sentence
-  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
-                                              paint one picture with the picture provider and write
-                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
-  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
-        [--instructions STYLE]                speak TEXT with the speech provider (key from
-                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
-  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
-  story continue ID (--choice N | --answer TEXT)
-  story regenerate ID [--page N]
-  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
-  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
-  story list [--json] | show ID [--json] [--page N] | search TEXT
-  story export ID --format md|html|pdf --output FILE [--all-branches]
-  story import FILE | delete ID | restore ID
-
-Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation>Interactive Storybook 命令行工具：以与应用相同的方式访问 OpenAI 兼容的 API。
-
-命令：
-  chat [--no-stream] [--system TEXT] PROMPT   把回复以流式输出到标准输出
-  models                                      列出服务器提供的模型 ID
-  diagnose [--json] [--picture | --voice]     检查配置、代理、DNS、TLS、密钥和模型；
-                                              --picture：检查图片服务，画一张小图
-                                              （费用与一张图片相同）；--voice：检查
-                                              语音服务，朗读一个短句
-  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
-                                              用图片服务画一张图，把服务返回的字节
-                                              原样写入 FILE（.png/.jpg/.webp）
-  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
-        [--instructions STYLE]                用语音服务朗读 TEXT（密钥取自
-                                              STORYBOOK_SPEECH_API_KEY），把音频写入 FILE
-  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
-  story continue ID (--choice N | --answer TEXT)
-  story regenerate ID [--page N]
-  story illustrate ID [--page N]   （story new --pictures [--art-style S]：带插图的故事）
-  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
-  story list [--json] | show ID [--json] [--page N] | search TEXT
-  story export ID --format md|html|pdf --output FILE [--all-branches]
-  story import FILE | delete ID | restore ID
-
-退出码：0 成功，1 内部错误，2 用法/配置错误，3 网络/DNS/TLS，4 代理，5 API/HTTP，6 超时，7 回复无法识别，130 被中断。</translation>
-    </message>
-    <message>
         <source>chat, models, diagnose, image, speak or story</source>
         <translation>chat、models、diagnose、image、speak 或 story</translation>
     </message>
@@ -1324,6 +1587,39 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>unknown command “%1”; use chat, models, diagnose, image, speak or story.</source>
         <translation>未知命令“%1”；请使用 chat、models、diagnose、image、speak 或 story。</translation>
+    </message>
+    <message>
+        <source>Interactive Storybook command-line tool: talk to an OpenAI-compatible API the way the app does.
+
+Commands:
+  chat [--no-stream] [--system TEXT] PROMPT   stream a reply to stdout
+  models                                      list the server&apos;s model ids
+  diagnose [--json] [--picture | --voice]     check configuration, proxy, DNS, TLS, key and model;
+                                              --picture: the picture provider, painting one small
+                                              picture (it costs as much as one picture); --voice: the
+                                              speech provider, speaking one short sentence
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              paint one picture with the picture provider and write
+                                              the provider&apos;s bytes to FILE (.png/.jpg/.webp as sent)
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                speak TEXT with the speech provider (key from
+                                              STORYBOOK_SPEECH_API_KEY) and write the audio to FILE
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+        [--hero PROFILE] [--character NAME|&quot;Name: look&quot;]... [--lesson TEXT] [--level LEVEL]
+  profile list | add NAME [--years N] [--pronouns P] [--likes A,B] [--friends X,Y] [--level L]
+        | remove ID|NAME               child profiles, kept on this computer only
+  cast list | remove ID|NAME          the family cast (saved from stories in the app)
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)
+  story narrate ID [--page N] [--voice V] [--format F] [--again]   narration from the speech provider
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1739,181 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Limit for the whole request in seconds; 0 means none (default 0; image: 300).</source>
         <translation>整个请求的时限（秒）；0 表示不限（默认 0；image：300）。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::FamilyCommands</name>
+    <message>
+        <source>story new: the child profile (id or name) who is the story&apos;s hero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: a character from the family cast by name, or a new one as &quot;Name: look&quot; (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story new: a lesson the story shows gently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished">TEXT</translation>
+    </message>
+    <message>
+        <source>story new, profile add: reading level first-words, early-reader, developing or confident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add: she, he or they (她, 他).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add: favourite animals, colours and toys, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation type="unfinished">LIST</translation>
+    </message>
+    <message>
+        <source>profile add: friends&apos; and siblings&apos; names, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add: the child&apos;s age in years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished">N</translation>
+    </message>
+    <message>
+        <source>--level must be one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no child profile “%1”; see storybook-cli profile list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A story takes at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--character needs a name, e.g. --character &quot;Poppy: a fox with a blue scarf&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add needs a name, e.g. storybook-cli profile add Mia --years 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--years must be between 1 and 18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile remove needs the id or name of a profile (storybook-cli profile list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile needs a command: list, add or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cast remove needs the id or name of a character (storybook-cli cast list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cast needs a command: list or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Cli::NarrateCommand</name>
+    <message>
+        <source>story narrate: speak every sentence again, also those narrated before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format for story narrate is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story narrate needs a voice: --voice V, or one set in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the ids with: storybook-cli story list</source>
+        <translation type="unfinished">可以用这个命令查看故事 ID：storybook-cli story list</translation>
+    </message>
+    <message>
+        <source>--page must be between 1 and %1.</source>
+        <translation type="unfinished">--page 必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Page %1 is not finished; only finished pages are narrated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it first: storybook-cli story regenerate ID --page N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spoken: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not spoken: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the library folder is writable and the disk is not full.</source>
+        <translation type="unfinished">请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
+    </message>
+    <message>
+        <source>Narrating page %1 of %2…
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sentence is narrated already (--again speaks them anew).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s) spoken, </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not.
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1801,6 +2272,17 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Generation::NarrationMaker</name>
+    <message>
+        <source>There is no connection to a speech provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speech provider&apos;s audio for this sentence could not be kept as one sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Generation::StoryGenerator</name>
     <message>
         <source>A page is being written already.</source>
@@ -1865,6 +2347,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Write the page again, or change the story idea or the answer a little.</source>
         <translation>重写这一页，或者把故事构思或回答稍微改一改。</translation>
+    </message>
+    <message>
+        <source>The narration could not be kept: a sentence&apos;s sound is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3231,6 +3717,295 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>General</source>
         <translation>通用</translation>
     </message>
+    <message>
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::VoiceCatalog</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>voice name — description</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>None: the system voice reads</source>
+        <translation>无：由系统语音朗读</translation>
+    </message>
+    <message>
+        <source>SiliconFlow (CosyVoice2, good Chinese)</source>
+        <translation>硅基流动（CosyVoice2，中文很好）</translation>
+    </message>
+    <message>
+        <source>Kokoro-FastAPI (on this computer)</source>
+        <translation>Kokoro-FastAPI（在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>openedai-speech (on this computer)</source>
+        <translation>openedai-speech（在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>LocalAI (on this computer)</source>
+        <translation>LocalAI（在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>steady man</source>
+        <translation>沉稳男声</translation>
+    </message>
+    <message>
+        <source>calm woman</source>
+        <translation>沉稳女声</translation>
+    </message>
+    <message>
+        <source>lively woman</source>
+        <translation>激情女声</translation>
+    </message>
+    <message>
+        <source>deep man</source>
+        <translation>低沉男声</translation>
+    </message>
+    <message>
+        <source>warm man</source>
+        <translation>磁性男声</translation>
+    </message>
+    <message>
+        <source>gentle woman</source>
+        <translation>温柔女声</translation>
+    </message>
+    <message>
+        <source>cheerful man</source>
+        <translation>欢快男声</translation>
+    </message>
+    <message>
+        <source>sweet woman</source>
+        <translation>欢快女声</translation>
+    </message>
+    <message>
+        <source>woman, American English</source>
+        <translation>女声，美式英语</translation>
+    </message>
+    <message>
+        <source>man, American English</source>
+        <translation>男声，美式英语</translation>
+    </message>
+    <message>
+        <source>woman, British English</source>
+        <translation>女声，英式英语</translation>
+    </message>
+    <message>
+        <source>man, British English</source>
+        <translation>男声，英式英语</translation>
+    </message>
+    <message>
+        <source>woman, Chinese</source>
+        <translation>女声，中文</translation>
+    </message>
+    <message>
+        <source>man, Chinese</source>
+        <translation>男声，中文</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::VoicePage</name>
+    <message>
+        <source>A voice from a speech service reads the pages in a warm voice; what it reads is kept in the story, so it also plays offline and in the viewer. Without one, the system voice reads (Settings → General).</source>
+        <translation>语音服务用温暖的声音朗读页面；朗读的内容会保存在故事里，所以离线和在阅读器中也能播放。没有语音服务时，由系统语音朗读（设置 → 常规）。</translation>
+    </message>
+    <message>
+        <source>Voice provider</source>
+        <translation>语音服务</translation>
+    </message>
+    <message>
+        <source>Voice provider base URL</source>
+        <translation>语音服务的基础 URL</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>语音模型</translation>
+    </message>
+    <message>
+        <source>Voice provider API key</source>
+        <translation>语音服务的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, apart from the other keys</source>
+        <translation>保存在系统钥匙串中，与其他密钥分开</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>服务(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Voices for the language</source>
+        <translation>按语言列出声音</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Pick a voice, or type the name of another one (such as a voice you uploaded).</source>
+        <translation>选择一个声音，或输入其他声音的名称（例如你上传的声音）。</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Speaking speed</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <source>1 is the voice&apos;s own speed; 0.85 is a little slower for bedtime.</source>
+        <translation>1 是这个声音本来的语速；0.85 稍慢一些，适合睡前。</translation>
+    </message>
+    <message>
+        <source>a warm, calm bedtime voice</source>
+        <translation>温暖、平静的睡前故事声音</translation>
+    </message>
+    <message>
+        <source>Speaking style</source>
+        <translation>说话风格</translation>
+    </message>
+    <message>
+        <source>MP3 (small, plays everywhere)</source>
+        <translation>MP3（体积小，到处都能播放）</translation>
+    </message>
+    <message>
+        <source>Opus (smallest)</source>
+        <translation>Opus（体积最小）</translation>
+    </message>
+    <message>
+        <source>WAV (large)</source>
+        <translation>WAV（体积大）</translation>
+    </message>
+    <message>
+        <source>PCM (raw samples, large)</source>
+        <translation>PCM（原始采样，体积大）</translation>
+    </message>
+    <message>
+        <source>Audio format</source>
+        <translation>音频格式</translation>
+    </message>
+    <message>
+        <source>&amp;Play a sample</source>
+        <translation>试听(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Speaks one sentence in the chosen language with these settings (it may cost as much as one sentence).</source>
+        <translation>用这些设置以所选语言朗读一句话（费用可能相当于一句话）。</translation>
+    </message>
+    <message>
+        <source>Sample result</source>
+        <translation>试听结果</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>V&amp;oice:</source>
+        <translation>声音(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>语速(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Speaking s&amp;tyle:</source>
+        <translation>说话风格(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Audio &amp;format:</source>
+        <translation>音频格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Read new pages aloud automatically (uses the voice provider)</source>
+        <translation>自动朗读新写好的页面（使用语音服务）</translation>
+    </message>
+    <message>
+        <source>Voice used</source>
+        <translation>使用的声音</translation>
+    </message>
+    <message>
+        <source>Playing the sample (%1 KB)…</source>
+        <translation>正在播放试听（%1 KB）…</translation>
+    </message>
+    <message>
+        <source>The sample has been played.</source>
+        <translation>试听已播放完毕。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the key is kept only until the app closes.</source>
+        <translation>没有可用的钥匙串：密钥只保留到应用关闭为止。</translation>
+    </message>
+    <message>
+        <source>Only gpt-4o-mini-tts (or a custom provider) takes a speaking style.</source>
+        <translation>只有 gpt-4o-mini-tts（或自定义服务）接受说话风格。</translation>
+    </message>
+    <message>
+        <source>No voice provider: the system voice reads (no Chinese voice on most Linux systems).</source>
+        <translation>没有语音服务：由系统语音朗读（大多数 Linux 系统没有中文语音）。</translation>
+    </message>
+    <message>
+        <source>Choose or type a voice.</source>
+        <translation>请选择或输入一个声音。</translation>
+    </message>
+    <message>
+        <source>Pages will be read with %1 (%2), new pages as soon as they are written.</source>
+        <translation>页面将由 %1（%2）朗读，新页面一写好就读。</translation>
+    </message>
+    <message>
+        <source>Pages will be read with %1 (%2) when you press Read aloud.</source>
+        <translation>按下“朗读”时，页面将由 %1（%2）朗读。</translation>
+    </message>
+    <message>
+        <source>The voice provider&apos;s base URL must start with http:// or https://.</source>
+        <translation>语音服务的基础 URL 必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Enter the voice provider&apos;s speech model.</source>
+        <translation>请填写语音服务的语音模型。</translation>
+    </message>
+    <message>
+        <source>Asking the voice provider to speak…</source>
+        <translation>正在请语音服务朗读…</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::SettingsUi::VoiceSample</name>
+    <message>
+        <source>The sample could not be kept in a temporary file for playing: %1</source>
+        <translation>试听音频无法存入临时文件以供播放：%1</translation>
+    </message>
+    <message>
+        <source>The sample arrived (%1) but could not be played: %2</source>
+        <translation>试听音频已收到（%1），但无法播放：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::ClipDecoder</name>
+    <message>
+        <source>A sound kept in the story could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Speech::MissingSpeechEngine</name>
@@ -3240,10 +4015,44 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Speech::NarrationPlayer</name>
+    <message>
+        <source>No audio device was found, so the narration kept in the story cannot be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sound device stopped playing the narration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sound device could not play the narration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Speech::Narrator</name>
     <message>
         <source>Reading aloud is not available.</source>
         <translation>无法使用朗读功能。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Speech::Recorder</name>
+    <message>
+        <source>No microphone was found. Connect one, or allow this app to use it, and try again.</source>
+        <translation>没有找到麦克风。请连接一个麦克风，或允许本程序使用麦克风，然后再试。</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” does not record in a format this app can keep.</source>
+        <translation>麦克风“%1”的录音格式本程序无法保存。</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” could not be opened.</source>
+        <translation>无法打开麦克风“%1”。</translation>
+    </message>
+    <message>
+        <source>The microphone stopped working. What was recorded until then is kept.</source>
+        <translation>麦克风停止工作了。在此之前录下的内容已保留。</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +4185,21 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::FamilyCast</name>
+    <message>
+        <source>A character needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family cast is full (%1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such character in the family cast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Story::Library</name>
     <message>
         <source>The library folder “%1” cannot be created.</source>
@@ -3433,6 +4257,51 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>%1 (%2)</source>
         <comment>a second story of the same title: The Moon Lantern (2)</comment>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::LocalStore</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged; it will be kept as %1.damaged when something is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged %1 could not be kept aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::ProfileStore</name>
+    <message>
+        <source>A child&apos;s profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Story::ReadingLevel</name>
+    <message>
+        <source>First words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Developing reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confident reader</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3651,6 +4520,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The storyteller is writing</source>
         <translation>讲故事的人正在写</translation>
+    </message>
+    <message>
+        <source>Once upon a time, a little fox found a lantern in the snow, and it glowed just for her.</source>
+        <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼，灯笼只为她一个人亮着。</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4870,41 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Widgets::ReadAloud</name>
+    <message>
+        <source>A recording kept in the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice kept in the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice kept in the story (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice provider: this page&apos;s narration is being made; the system voice reads what is not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System voice: this page&apos;s narration is incomplete and no voice provider is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System voice: this page has no narration and no voice provider is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System voice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::Widgets::ReaderWidget</name>
     <message>
         <source>No story is open.</source>
@@ -4074,10 +4982,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>故事地图</translation>
     </message>
     <message>
-        <source>All the pages of the story; the bold ones are the way you are reading</source>
-        <translation>故事的所有页面；加粗的是你正在读的这条路线</translation>
-    </message>
-    <message>
         <source>(being written)</source>
         <translation>（正在写）</translation>
     </message>
@@ -4108,6 +5012,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Unfinished page — %1</source>
         <translation>未完成的页面：%1</translation>
+    </message>
+    <message>
+        <source>All the pages of the story; the coloured line is the way you are reading, branches are other answers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
