@@ -675,6 +675,82 @@
         <source>Pa&amp;ges:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Hero:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child the story is about: their name, age and favourite things go into the story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one in particular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a chil&amp;d…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading le&amp;vel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: from the hero&apos;s age, else from the age above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;sson:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing, being brave… (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family cast:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters from the family cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters saved from other stories (Story → Save a character to the family cast). Ticked ones keep their name and look in the new story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other characters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a talking bus, Grandma… (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a character to the &amp;family cast…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in this story&apos;s cast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This story has no characters to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to the family cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which character should the family keep for later stories?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::LibrarySidebar</name>
@@ -1183,6 +1259,61 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message>
         <source>The current PIN is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::ProfileDialog</name>
+    <message>
+        <source>A child&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept on this computer only. It goes to the storyteller only inside the prompt of a story you start with this child as the hero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pronouns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite a&amp;nimals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite &amp;colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite &amp;toys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Friends and siblings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

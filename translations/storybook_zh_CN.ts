@@ -364,35 +364,35 @@
     <name>Storybook::App::ChildMode</name>
     <message>
         <source>&amp;Child mode</source>
-        <translation type="unfinished"></translation>
+        <translation>儿童模式(&amp;C)</translation>
     </message>
     <message>
         <source>Child mode: only reading and answering, full screen (F12)</source>
-        <translation type="unfinished"></translation>
+        <translation>儿童模式：全屏，只能阅读和回答 (F12)</translation>
     </message>
     <message>
         <source>Child mode &amp;PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>儿童模式密码(&amp;P)…</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>家长</translation>
     </message>
     <message>
         <source>Leave child mode (for grown-ups)</source>
-        <translation type="unfinished"></translation>
+        <translation>退出儿童模式（给大人用）</translation>
     </message>
     <message>
         <source>Let&apos;s choose another way! Pick another answer below.</source>
-        <translation type="unfinished"></translation>
+        <translation>我们换一条路走吧！请在下面选另一个答案。</translation>
     </message>
     <message>
         <source>Type the parent PIN to leave child mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入家长密码以退出儿童模式。</translation>
     </message>
     <message>
         <source>The settings are locked. Type the parent PIN to open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置已锁定。输入家长密码以打开设置。</translation>
     </message>
 </context>
 <context>
@@ -546,35 +546,35 @@
     <name>Storybook::App::GrownUpCheck</name>
     <message>
         <source>For grown-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>给大人</translation>
     </message>
     <message>
         <source>To leave child mode, a grown-up holds the P key, or presses and holds the button below, for three seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>要退出儿童模式，请大人按住 P 键，或按住下面的按钮，保持三秒钟。</translation>
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>按住</translation>
     </message>
     <message>
         <source>Hold me</source>
-        <translation type="unfinished"></translation>
+        <translation>按住我</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished">回答</translation>
+        <translation>答案</translation>
     </message>
     <message>
         <source>Keep holding for three seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>请一直按住三秒钟。</translation>
     </message>
     <message>
         <source>What is %1 + %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 等于多少？</translation>
     </message>
     <message>
         <source>Not quite. Here is a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>不太对。换一道新题。</translation>
     </message>
 </context>
 <context>
@@ -674,6 +674,82 @@
     <message>
         <source>Pa&amp;ges:</source>
         <translation>页数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hero:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child the story is about: their name, age and favourite things go into the story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one in particular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a chil&amp;d…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading le&amp;vel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: from the hero&apos;s age, else from the age above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;sson:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing, being brave… (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family cast:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters from the family cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters saved from other stories (Story → Save a character to the family cast). Ticked ones keep their name and look in the new story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other characters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a talking bus, Grandma… (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a character to the &amp;family cast…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in this story&apos;s cast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This story has no characters to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to the family cast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which character should the family keep for later stories?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1039,7 +1115,7 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message>
         <source>A page was not shown in child mode: the provider refused it. You can read it here, write it again (Page → Write this page again) or choose another answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>在儿童模式中有一页没有显示：服务商拒绝了它。你可以在这里阅读它、重写它（页面 → 重写这一页），或选择另一个答案。</translation>
     </message>
     <message>
         <source>&amp;Record this page…</source>
@@ -1104,82 +1180,131 @@ Picture-book stories written with you, page by page.</source>
     <name>Storybook::App::ParentLock</name>
     <message numerus="yes">
         <source>Too many tries. Please wait %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>尝试次数太多。请等待 %n 秒。</numerusform></translation>
     </message>
     <message>
         <source>The current PIN is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码不正确。</translation>
     </message>
     <message>
         <source>A PIN has 4 to 12 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码由 4 到 12 位数字组成。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::PinDialog</name>
     <message>
         <source>Parent PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>家长密码</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message numerus="yes">
         <source>That is not the PIN. %n tries left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>密码不对。还可以尝试 %n 次。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Too many tries. Please wait %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>尝试次数太多。请等待 %n 秒。</numerusform></translation>
     </message>
     <message>
         <source>Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请再试一次。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::App::PinSettingsDialog</name>
     <message>
         <source>Child mode PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>儿童模式密码</translation>
     </message>
     <message>
         <source>With a PIN, leaving child mode asks for it. Without one, a grown-up check is asked instead: hold a key for three seconds, then add two numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码后，退出儿童模式需要输入密码。没有密码时，则需要通过大人检查：按住一个键三秒钟，然后把两个数相加。</translation>
     </message>
     <message>
         <source>C&amp;urrent PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;New PIN (4–12 digits):</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码（4–12 位数字）(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Repeat the new PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入新密码(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Lock settings with the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>用密码锁定设置(&amp;L)</translation>
     </message>
     <message>
         <source>Re&amp;move the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>删除密码(&amp;M)</translation>
     </message>
     <message>
         <source>The two new PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
         <source>The current PIN is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::App::ProfileDialog</name>
+    <message>
+        <source>A child&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept on this computer only. It goes to the storyteller only inside the prompt of a story you start with this child as the hero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation type="unfinished">年龄(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pronouns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite a&amp;nimals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite &amp;colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite &amp;toys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Friends and siblings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
