@@ -6,6 +6,7 @@
 #include "networkpage.h"
 #include "picturespage.h"
 #include "providerpage.h"
+#include "voicepage.h"
 
 #include "ui_settingsdialog.h"
 
@@ -28,12 +29,15 @@ SettingsDialog::SettingsDialog(const Llm::ConnectionSettings& current, const Pre
     m_diagnostics = new DiagnosticsPage(all, this);
     m_general = new GeneralPage(preferences.language, preferences.speech, this);
     m_pictures = new PicturesPage(preferences.pictureProvider, preferences.pictures, all, this);
+    m_voice = new VoicePage(preferences.speechProvider, preferences.voice, preferences.narration.narrateNewPages, secrets, all, this);
     m_ui->tabs->addTab(m_provider, tr("Provider"));
     m_ui->tabs->addTab(m_network, tr("Network"));
     m_ui->tabs->addTab(m_diagnostics, tr("Diagnostics"));
     m_ui->tabs->addTab(m_general, tr("General"));
     m_ui->tabs->addTab(m_pictures, tr("Pictures"));
+    m_ui->tabs->addTab(m_voice, tr("Voice"));
     Q_ASSERT(m_ui->tabs->indexOf(m_pictures) == int(Page::Pictures));
+    Q_ASSERT(m_ui->tabs->indexOf(m_voice) == int(Page::Voice));
 
     auto revalidate = [this] {
         if (m_ready)
@@ -42,6 +46,7 @@ SettingsDialog::SettingsDialog(const Llm::ConnectionSettings& current, const Pre
     connect(m_provider, &ProviderPage::changed, this, revalidate);
     connect(m_network, &NetworkPage::changed, this, revalidate);
     connect(m_pictures, &PicturesPage::changed, this, revalidate);
+    connect(m_voice, &VoicePage::changed, this, revalidate);
     connect(m_provider, &ProviderPage::modelsRefreshed, this, &SettingsDialog::modelsRefreshed);
     connect(m_diagnostics, &DiagnosticsPage::finished, this, &SettingsDialog::diagnosticsFinished);
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -76,12 +81,15 @@ SettingsDialog::Preferences SettingsDialog::preferences() const
     out.speech = m_general->speech();
     out.pictureProvider = m_pictures->provider(connectionSettings());
     out.pictures = m_pictures->preferences();
+    out.speechProvider = m_voice->provider(connectionSettings());
+    out.voice = m_voice->voice();
+    out.narration.narrateNewPages = m_voice->narrateNewPages();
     return out;
 }
 
 QStringList SettingsDialog::problems() const
 {
-    return m_provider->problems() + m_network->problems() + m_pictures->problems();
+    return m_provider->problems() + m_network->problems() + m_pictures->problems() + m_voice->problems();
 }
 
 std::optional<Llm::DiagnosticsReport> SettingsDialog::lastReport() const
@@ -108,7 +116,8 @@ void SettingsDialog::validate()
     const QColor warning = Form::toneColor(bar->palette(), Form::Tone::Warning);
     const std::pair<Page, bool> pages[] = {{Page::Provider, !m_provider->problems().isEmpty()},
                                            {Page::Network, !m_network->problems().isEmpty()},
-                                           {Page::Pictures, !m_pictures->problems().isEmpty()}};
+                                           {Page::Pictures, !m_pictures->problems().isEmpty()},
+                                           {Page::Voice, !m_voice->problems().isEmpty()}};
     for (const auto& [page, bad] : pages) {
         bar->setTabTextColor(int(page), bad ? warning : normal);
         bar->setTabToolTip(int(page), bad ? tr("Something on this page needs correcting.") : QString());
@@ -144,6 +153,7 @@ void SettingsDialog::done(int result)
 {
     m_diagnostics->cancel();
     m_provider->cancelModels();
+    m_voice->cancelSample(); // no sample goes on speaking after the dialog closed
     QDialog::done(result);
 }
 

@@ -3,7 +3,9 @@
 #include "connectionsettings.h"
 #include "diagnostics.h"
 #include "illustrator.h"
+#include "narrationmaker.h"
 #include "speechsettings.h"
+#include "voicesettings.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -23,6 +25,7 @@ class NetworkPage;
 class PicturesPage;
 class ProviderPage;
 class SecretStore;
+class VoicePage;
 
 // The settings dialog hosts one widget per page (as KeePassXC does): each page owns its form, its
 // load, save and validation; the dialog puts their values together, enables OK when no page has a
@@ -44,9 +47,15 @@ public:
         // Out of the dialog, the provider carries the network settings of the Network page.
         Llm::ConnectionSettings pictureProvider = Llm::ConnectionSettings::defaults(Llm::ConnectionSettings::Role::Pictures);
         Generation::PicturePreferences pictures;
+        // The speech provider (Role::Speech; its apiKey included), its voice (enabled false: no
+        // provider, the system voice reads) and whether new pages are read aloud by it. Out of the
+        // dialog, the provider carries the network settings of the Network page.
+        Llm::ConnectionSettings speechProvider = Llm::ConnectionSettings::defaults(Llm::ConnectionSettings::Role::Speech);
+        Llm::VoiceSettings voice;
+        Generation::NarrationPreferences narration;
     };
 
-    enum class Page { Provider, Network, Diagnostics, General, Pictures };
+    enum class Page { Provider, Network, Diagnostics, General, Pictures, Voice };
 
     // secrets may be null; otherwise the API key and proxy password are read from it when the
     // settings passed in have none.
@@ -70,6 +79,7 @@ public:
     [[nodiscard]] DiagnosticsPage* diagnosticsPage() const { return m_diagnostics; }
     [[nodiscard]] GeneralPage* generalPage() const { return m_general; }
     [[nodiscard]] PicturesPage* picturesPage() const { return m_pictures; }
+    [[nodiscard]] VoicePage* voicePage() const { return m_voice; }
 
     void showPage(Page page);
 
@@ -97,6 +107,7 @@ private:
     DiagnosticsPage* m_diagnostics = nullptr;
     GeneralPage* m_general = nullptr;
     PicturesPage* m_pictures = nullptr;
+    VoicePage* m_voice = nullptr;
     bool m_ready = false; // the constructor has finished
 };
 

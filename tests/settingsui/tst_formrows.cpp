@@ -9,7 +9,9 @@
 #include "picturespage.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
+#include "voicepage.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -95,6 +97,35 @@ private Q_SLOTS:
         }
         QVERIFY(baseUrl);
         baseUrl->setText(QStringLiteral("ftp://pictures"));
+        QVERIFY(!page.problems().isEmpty());
+        VERIFY_NO_HIDDEN_ROWS(&page);
+    }
+
+    // The Voice page while "None" disables the provider, a provider is picked, the base URL goes
+    // wrong and the key's keychain note appears (a memory-only store).
+    void voicePageNeverHidesARow()
+    {
+        SettingsUi::SecretStore secrets(nullptr, SettingsUi::SecretStore::Backend::MemoryOnly);
+        SettingsUi::VoicePage page(Llm::ConnectionSettings::defaults(Llm::ConnectionSettings::Role::Speech), {}, false,
+                                   &secrets, [] { return Llm::ConnectionSettings(); });
+        VERIFY_NO_HIDDEN_ROWS(&page);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        VERIFY_NO_HIDDEN_ROWS(&page);
+        for (const char* preset : {"kokoro", "siliconflow", "custom", "none", "openai-mini-tts"}) {
+            const int index = page.presetCombo()->findData(QString::fromLatin1(preset));
+            QVERIFY(index >= 0);
+            page.presetCombo()->setCurrentIndex(index);
+            Q_EMIT page.presetCombo()->activated(index);
+            VERIFY_NO_HIDDEN_ROWS(&page);
+        }
+        QLineEdit* baseUrl = nullptr;
+        for (QLineEdit* edit : page.findChildren<QLineEdit*>()) {
+            if (edit->accessibleName() == QLatin1String("Voice provider base URL"))
+                baseUrl = edit;
+        }
+        QVERIFY(baseUrl);
+        baseUrl->setText(QStringLiteral("ftp://voices"));
         QVERIFY(!page.problems().isEmpty());
         VERIFY_NO_HIDDEN_ROWS(&page);
     }

@@ -507,12 +507,13 @@ void TestSettingsDialog::tabsAndPreferences()
     preferences.language = QStringLiteral("en");
     SettingsDialog dialog(Llm::ConnectionSettings{}, preferences, m_secrets);
     auto* tabs = child<QTabWidget>(&dialog, "tabs");
-    QCOMPARE(tabs->count(), 5);
+    QCOMPARE(tabs->count(), 6);
     QCOMPARE(tabs->tabText(0), QStringLiteral("Provider"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Network"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("Diagnostics"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("General"));
     QCOMPARE(tabs->tabText(4), QStringLiteral("Pictures"));
+    QCOMPARE(tabs->tabText(5), QStringLiteral("Voice"));
     QCOMPARE(tabs->currentIndex(), 0);
     dialog.showDiagnostics();
     QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("diagnosticsTab"));
