@@ -209,6 +209,7 @@ int run(QCoreApplication& app)
                "  story continue ID (--choice N | --answer TEXT)\n"
                "  story regenerate ID [--page N]\n"
                "  story illustrate ID [--page N]   (story new --pictures [--art-style S]: an illustrated story)\n"
+               "  story narrate ID [--page N] [--voice V] [--format F] [--again]   narration from the speech provider\n"
                "  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]\n"
                "  story list [--json] | show ID [--json] [--page N] | search TEXT\n"
                "  story export ID --format md|html|pdf --output FILE [--all-branches]\n"

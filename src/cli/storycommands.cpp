@@ -7,6 +7,7 @@
 #include "library.h"
 #include "illustrator.h"
 #include "llmclient.h"
+#include "narratecommand.h"
 #include "pictureprompts.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
@@ -107,6 +108,7 @@ void StoryCommands::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({m_pages, m_age, m_language, m_style, m_readToMe, m_library, m_choice, m_answer, m_page, m_format,
                        m_output, m_allBranches, m_pictures, m_artStyle, m_pictureBaseUrl, m_pictureModel});
+    NarrateCommand::addTo(parser);
 }
 
 int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, const QStringList& arguments,
@@ -341,6 +343,8 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
             },
             Run::PicturesOnly);
     }
+    if (command == QLatin1String("narrate"))
+        return NarrateCommand::run(app, parser, library, needId(QStringLiteral("narrate")), connection, watcher);
     if (command == QLatin1String("versions") || command == QLatin1String("restore-version")) {
         // Earlier versions of a page on the reading path, numbered 1… oldest first (as `versions` lists them).
         const bool restore = command == QLatin1String("restore-version");

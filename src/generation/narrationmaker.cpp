@@ -256,9 +256,57 @@ void NarrationMaker::onFinished(Llm::SpeechJob* job)
     } else if (error.kind != Llm::LlmError::Kind::Cancelled) {
         qCInfo(lcNarration) << "a sentence of page" << part.pageId << "was not spoken:" << Llm::LlmError::kindName(error.kind);
         Q_EMIT partFailed(part.storyId, part.pageId, part.text, error);
+        if (failsEveryPart(error)) {
+            // The same answer waits for every other part: they are not sent (the clips made are kept).
+            const QList<Part> queued = m_queue;
+            const QList<Running> running = m_running;
+            cancel();
+            QStringList reported;
+            for (const Part& p : queued) {
+                if (!reported.contains(pageKey(p.storyId, p.pageId))) {
+                    reported.append(pageKey(p.storyId, p.pageId));
+                    Q_EMIT pageDone(p.storyId, p.pageId);
+                }
+            }
+            for (const Running& r : running) {
+                if (!reported.contains(pageKey(r.part.storyId, r.part.pageId))) {
+                    reported.append(pageKey(r.part.storyId, r.part.pageId));
+                    Q_EMIT pageDone(r.part.storyId, r.part.pageId);
+                }
+            }
+        }
     }
     reportIfDone(part.storyId, part.pageId);
     startNext();
+}
+
+bool NarrationMaker::failsEveryPart(const Llm::LlmError& error)
+{
+    using Kind = Llm::LlmError::Kind;
+    switch (error.kind) {
+    case Kind::InvalidOption:
+    case Kind::InvalidBaseUrl:
+    case Kind::MissingModel:
+    case Kind::InvalidProxy:
+    case Kind::UnsupportedProxy:
+    case Kind::CaBundleUnreadable:
+    case Kind::ProxyAuthentication:
+    case Kind::ProxyCredentialsMissing:
+    case Kind::ProxyDenied:
+    case Kind::ProxyWrongType:
+    case Kind::HostNotFound:
+    case Kind::ConnectionRefused:
+    case Kind::TlsHandshake:
+    case Kind::TlsCertificate:
+    case Kind::Unauthorized:
+    case Kind::Forbidden:
+    case Kind::ModelNotFound:
+    case Kind::NotFound:
+    case Kind::OutOfCredit:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void NarrationMaker::reportIfDone(const QString& storyId, const QString& pageId)

@@ -42,7 +42,7 @@ struct NarrationPreferences
 // a time, in reading order. Like the Illustrator it never changes a story: it reads a snapshot when a
 // page is asked for and hands each clip over as soon as it arrived (clipReady), for whoever owns the
 // story to keep (StoryGenerator::storeNarration, Merge). A failed part is reported (partFailed) and
-// never loses the others. Each clip's duration is read from its bytes (audioDurationMs: wav, pcm
+// never loses the others (an error every part would meet stops the rest: failsEveryPart). Each clip's duration is read from its bytes (audioDurationMs: wav, pcm
 // and mp3; 0 for the others). Audio is kept as the provider sent it.
 class NarrationMaker final : public QObject
 {
@@ -77,6 +77,10 @@ public:
 
     // Forgets which texts of a page requestTexts() asked for (a page written again starts afresh).
     void forget(const QString& storyId, const QString& pageId);
+
+    // An error every other part would meet too (a wrong key, no credit, an unknown model, no route to
+    // the provider): after it the queue is dropped and the parts on their way are stopped, silently.
+    [[nodiscard]] static bool failsEveryPart(const Llm::LlmError& error);
 
     // The texts read aloud for a page, trimmed, each once, in reading order: its sentences, then the
     // question and the answers where the reader reads them (an interactive page that does not end).
