@@ -372,9 +372,10 @@ private Q_SLOTS:
         QVERIFY2(fromNetwork.isEmpty(), qPrintable(QString::fromUtf8(fromNetwork.values().join(' '))));
     }
 
-    // While the viewer links no Qt Multimedia, it links no QtNetwork at all (Qt Multimedia brings
-    // QtNetwork in on Debian; then the kernel's filter and importsNothingFromQtNetwork are the proof).
-    void linksQtNetworkOnlyThroughQtMultimedia()
+    // The viewer's own NEEDED entries name no QtNetwork. It needs Qt Multimedia (narration), which
+    // loads QtNetwork itself on Debian (ldd shows it), so this no longer proves that the process has
+    // no network code: the kernel's filter above does; this only keeps the viewer's link line clean.
+    void neededEntriesNameNoQtNetwork()
     {
         const QString tool = Storybook::Test::findTool(QStringLiteral("readelf"));
         STORYBOOK_REQUIRE_TOOL(!tool.isEmpty(), "readelf");
@@ -384,8 +385,7 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 0);
         const QByteArray output = process.readAllStandardOutput();
         QVERIFY2(output.contains("libQt6Widgets"), output.constData()); // the check itself works
-        if (!output.contains("libQt6Multimedia"))
-            QVERIFY2(!output.contains("libQt6Network"), output.constData());
+        QVERIFY2(!output.contains("libQt6Network"), output.constData());
     }
 };
 
