@@ -5140,7 +5140,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>All the pages of the story; the coloured line is the way you are reading, branches are other answers</source>
-        <translation type="unfinished"></translation>
+        <translation>故事的所有页面；彩色的线是你正在读的路线，分支是其他的回答</translation>
     </message>
 </context>
 <context>
