@@ -2040,14 +2040,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n sentence(s) spoken, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not.
+        <source>%n sentence(s) spoken; not spoken: %1.
 </source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -1142,19 +1142,19 @@ Picture-book stories written with you, page by page.</source>
     <name>Storybook::App::NarrationWiring</name>
     <message>
         <source>&amp;Narrate this page</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读本页录音(&amp;N)</translation>
     </message>
     <message>
         <source>The speech provider reads every sentence of this page once; the voice is kept in the story.</source>
-        <translation type="unfinished"></translation>
+        <translation>由语音服务把本页的每一句朗读一次；声音会保存在故事里。</translation>
     </message>
     <message>
         <source>Narrate a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>重新朗读(&amp;G)</translation>
     </message>
     <message>
         <source>The speech provider reads every sentence of this page again, in the voice set now.</source>
-        <translation type="unfinished"></translation>
+        <translation>由语音服务用现在设置的声音，把本页的每一句重新朗读一遍。</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1180,9 @@ Picture-book stories written with you, page by page.</source>
     <name>Storybook::App::ParentLock</name>
     <message numerus="yes">
         <source>Too many tries. Please wait %n seconds.</source>
-        <translation><numerusform>尝试次数太多。请等待 %n 秒。</numerusform></translation>
+        <translation>
+            <numerusform>尝试次数太多。请等待 %n 秒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The current PIN is not right.</source>
@@ -1203,11 +1205,15 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message numerus="yes">
         <source>That is not the PIN. %n tries left.</source>
-        <translation><numerusform>密码不对。还可以尝试 %n 次。</numerusform></translation>
+        <translation>
+            <numerusform>密码不对。还可以尝试 %n 次。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Too many tries. Please wait %n seconds.</source>
-        <translation><numerusform>尝试次数太多。请等待 %n 秒。</numerusform></translation>
+        <translation>
+            <numerusform>尝试次数太多。请等待 %n 秒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Please try again.</source>
@@ -1977,68 +1983,65 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Cli::NarrateCommand</name>
     <message>
         <source>story narrate: speak every sentence again, also those narrated before.</source>
-        <translation type="unfinished"></translation>
+        <translation>story narrate：把每一句都重新朗读，包括之前已经朗读过的。</translation>
     </message>
     <message>
         <source>--format for story narrate is mp3, opus, wav, pcm, flac or aac, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>story narrate 的 --format 只能是 mp3、opus、wav、pcm、flac 或 aac，不能是“%1”。</translation>
     </message>
     <message>
         <source>story narrate needs a voice: --voice V, or one set in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>story narrate 需要一个声音：用 --voice V 指定，或在设置里选好。</translation>
     </message>
     <message>
         <source>See the ids with: storybook-cli story list</source>
-        <translation type="unfinished">可以用这个命令查看故事 ID：storybook-cli story list</translation>
+        <translation>可以用这个命令查看故事 ID：storybook-cli story list</translation>
     </message>
     <message>
         <source>--page must be between 1 and %1.</source>
-        <translation type="unfinished">--page 必须在 1 到 %1 之间。</translation>
+        <translation>--page 必须在 1 到 %1 之间。</translation>
     </message>
     <message>
         <source>Page %1 is not finished; only finished pages are narrated.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页还没有写完；只有写完的页面才能朗读。</translation>
     </message>
     <message>
         <source>Write it first: storybook-cli story regenerate ID --page N</source>
-        <translation type="unfinished"></translation>
+        <translation>请先把它写完：storybook-cli story regenerate ID --page N</translation>
     </message>
     <message>
         <source>spoken: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>已朗读：%1
+</translation>
     </message>
     <message>
         <source>not spoken: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>未朗读：%1
+</translation>
     </message>
     <message>
         <source>Check that the library folder is writable and the disk is not full.</source>
-        <translation type="unfinished">请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
+        <translation>请确认故事库文件夹可以写入，并且磁盘空间没有用完。</translation>
     </message>
     <message>
         <source>Narrating page %1 of %2…
 </source>
-        <translation type="unfinished"></translation>
+        <translation>正在朗读第 %1 页（共 %2 页）…
+</translation>
     </message>
     <message>
         <source>Every sentence is narrated already (--again speaks them anew).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>每一句都已经朗读过了（用 --again 可以重新朗读）。
+</translation>
     </message>
     <message numerus="yes">
-        <source>%n sentence(s) spoken, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not.
+        <source>%n sentence(s) spoken; not spoken: %1.
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已朗读 %n 句；未朗读：%1 句。
+</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2400,11 +2403,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Generation::NarrationMaker</name>
     <message>
         <source>There is no connection to a speech provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有连接到语音服务。</translation>
     </message>
     <message>
         <source>The speech provider&apos;s audio for this sentence could not be kept as one sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>语音服务为这一句返回的音频无法合成一段声音保存。</translation>
     </message>
 </context>
 <context>
@@ -4129,7 +4132,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Speech::ClipDecoder</name>
     <message>
         <source>A sound kept in the story could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>故事里保存的一段声音无法读取。</translation>
     </message>
 </context>
 <context>
@@ -4143,15 +4146,15 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Speech::NarrationPlayer</name>
     <message>
         <source>No audio device was found, so the narration kept in the story cannot be played.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到音频设备，所以无法播放故事里保存的朗读。</translation>
     </message>
     <message>
         <source>The sound device stopped playing the narration.</source>
-        <translation type="unfinished"></translation>
+        <translation>音频设备停止了朗读的播放。</translation>
     </message>
     <message>
         <source>The sound device could not play the narration.</source>
-        <translation type="unfinished"></translation>
+        <translation>音频设备无法播放朗读。</translation>
     </message>
 </context>
 <context>
@@ -4998,35 +5001,35 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Widgets::ReadAloud</name>
     <message>
         <source>A recording kept in the story</source>
-        <translation type="unfinished"></translation>
+        <translation>故事里保存的录音</translation>
     </message>
     <message>
         <source>%1&apos;s recording</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的录音</translation>
     </message>
     <message>
         <source>Voice kept in the story</source>
-        <translation type="unfinished"></translation>
+        <translation>故事里保存的语音</translation>
     </message>
     <message>
         <source>Voice kept in the story (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>故事里保存的语音（%1）</translation>
     </message>
     <message>
         <source>Voice provider: this page&apos;s narration is being made; the system voice reads what is not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>语音服务：正在生成这一页的朗读；还没准备好的部分由系统语音朗读</translation>
     </message>
     <message>
         <source>System voice: this page&apos;s narration is incomplete and no voice provider is set</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语音：这一页的朗读不完整，也没有设置语音服务</translation>
     </message>
     <message>
         <source>System voice: this page has no narration and no voice provider is set</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语音：这一页没有朗读，也没有设置语音服务</translation>
     </message>
     <message>
         <source>System voice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语音：%1</translation>
     </message>
 </context>
 <context>

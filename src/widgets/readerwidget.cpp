@@ -1,10 +1,9 @@
 #include "readerwidget.h"
 
-#include "narrator.h"
 #include "pageview.h"
 #include "picturecache.h"
+#include "readaloud.h"
 #include "readingtheme.h"
-#include "speechengine.h"
 #include "storymapview.h"
 
 #include <QHBoxLayout>
@@ -74,9 +73,23 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     m_readAloud->setObjectName(QStringLiteral("readAloudButton"));
     m_readAloud->setFlat(true);
     m_readAloud->setCheckable(true);
+    // Which voice reads and why, in one short line under the button.
+    m_voiceLine = new QLabel(pageSide);
+    m_voiceLine->setObjectName(QStringLiteral("readAloudVoice"));
+    m_voiceLine->setAlignment(Qt::AlignCenter);
+    m_voiceLine->setTextFormat(Qt::PlainText);
+    m_voiceLine->setWordWrap(true);
+    m_voiceLine->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = m_voiceLine->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_voiceLine->setFont(small);
+    auto* readColumn = new QVBoxLayout;
+    readColumn->setSpacing(0);
+    readColumn->addWidget(m_readAloud, 0, Qt::AlignHCenter);
+    readColumn->addWidget(m_voiceLine);
     nav->addWidget(m_previous);
     nav->addStretch(1);
-    nav->addWidget(m_readAloud);
+    nav->addLayout(readColumn, 4);
     nav->addStretch(1);
     nav->addWidget(m_next);
     pageLayout->addWidget(m_pageSide);
@@ -95,6 +108,28 @@ ReaderWidget::ReaderWidget(Mode mode, QWidget* parent)
     connect(m_pageView, &PageView::answerChosen, this, &ReaderWidget::onAnswer);
     connect(m_map, &StoryMapView::pageActivated, this, &ReaderWidget::showPage);
     connect(m_readAloud, &QPushButton::clicked, this, &ReaderWidget::toggleReadAloud);
+    m_reading = new ReadAloud(this);
+    connect(m_reading, &ReadAloud::partStarted, this, [this](int, int start, int length) {
+        m_highlight = {start, length};
+        m_pageView->setHighlight(start, length);
+    });
+    connect(m_reading, &ReadAloud::finished, this, &ReaderWidget::onReadingFinished);
+    connect(m_reading, &ReadAloud::failed, this, [this](const QString& problem) {
+        m_waitingToContinue = false;
+        m_pageView->setHighlight(-1, 0);
+        updateReadAloudButton();
+        Q_EMIT readAloudProblem(problem);
+    });
+    connect(m_reading, &ReadAloud::readingChanged, this, [this](bool reading) {
+        if (!reading)
+            m_pageView->setHighlight(-1, 0);
+        updateReadAloudButton();
+        Q_EMIT readingAloudChanged(reading);
+    });
+    connect(m_reading, &ReadAloud::voiceLineChanged, this, [this] { updateReadAloudButton(); });
+    connect(m_reading, &ReadAloud::narrationWanted, this, [this](const QString& pageId) {
+        Q_EMIT narrationWanted(QString(pageId)); // a copy: a slot may hand us a newer snapshot
+    });
     connect(m_pageView, &PageView::finishDraftRequested, this, [this] {
         if (m_mode == Mode::Write && !m_busy && !m_currentId.isEmpty())
             Q_EMIT finishDraftRequested(m_currentId);
@@ -143,8 +178,7 @@ void ReaderWidget::changeEvent(QEvent* event)
 
 ReaderWidget::~ReaderWidget()
 {
-    if (m_narrator)
-        m_narrator->stop();
+    m_reading->stop();
 }
 
 QStringList ReaderWidget::branchThrough(const QString& pageId) const
@@ -223,6 +257,7 @@ void ReaderWidget::showStory(std::shared_ptr<const Story::Story> story)
 void ReaderWidget::refreshStory(std::shared_ptr<const Story::Story> story)
 {
     m_story = std::move(story);
+    m_reading->updateStory(m_story); // clips that arrived play when their turn comes
     const QString before = m_currentId;
     const bool wasLast = !m_path.isEmpty() && m_path.last() == m_currentId;
     QString show = m_currentId;
@@ -556,62 +591,30 @@ void ReaderWidget::setBusy(bool busy)
 
 void ReaderWidget::setSpeechSettings(const Speech::SpeechSettings& settings)
 {
-    m_speechSettings = settings;
-    if (m_narrator) {
-        m_narrator->setVoice(settings.voice);
-        m_narrator->setRate(settings.rate);
-    }
+    m_reading->setSpeechSettings(settings);
 }
 
 void ReaderWidget::setSpeechEngine(Speech::SpeechEngine* engine)
 {
     stopReading();
-    delete m_narrator;
-    m_narrator = nullptr;
-    m_ownEngine.reset();
-    m_speechEngine = engine;
+    m_reading->setSpeechEngine(engine);
+    updateReadAloudButton();
+}
+
+void ReaderWidget::setVoiceProviderAvailable(bool available)
+{
+    m_reading->setProviderAvailable(available);
     updateReadAloudButton();
 }
 
 bool ReaderWidget::speechAvailable() const
 {
-    return m_speechEngine || Speech::systemSpeechBuiltIn();
-}
-
-Speech::Narrator* ReaderWidget::narrator()
-{
-    if (m_narrator)
-        return m_narrator;
-    if (!m_speechEngine) {
-        m_ownEngine = Speech::createSystemEngine();
-        m_speechEngine = m_ownEngine.get();
-    }
-    m_narrator = new Speech::Narrator(m_speechEngine, this);
-    m_narrator->setVoice(m_speechSettings.voice);
-    m_narrator->setRate(m_speechSettings.rate);
-    connect(m_narrator, &Speech::Narrator::partStarted, this, [this](int, int start, int length) {
-        m_highlight = {start, length};
-        m_pageView->setHighlight(start, length);
-    });
-    connect(m_narrator, &Speech::Narrator::finished, this, &ReaderWidget::onReadingFinished);
-    connect(m_narrator, &Speech::Narrator::failed, this, [this](const QString& problem) {
-        m_waitingToContinue = false;
-        m_pageView->setHighlight(-1, 0);
-        updateReadAloudButton();
-        Q_EMIT readAloudProblem(problem);
-    });
-    connect(m_narrator, &Speech::Narrator::readingChanged, this, [this](bool reading) {
-        if (!reading)
-            m_pageView->setHighlight(-1, 0);
-        updateReadAloudButton();
-        Q_EMIT readingAloudChanged(reading);
-    });
-    return m_narrator;
+    return m_reading->speechAvailable();
 }
 
 bool ReaderWidget::isReadingAloud() const
 {
-    return m_narrator && m_narrator->isReading();
+    return m_reading->isReading();
 }
 
 void ReaderWidget::readAloud()
@@ -623,16 +626,10 @@ void ReaderWidget::readAloud()
         return;
     }
     m_pageView->flush();
-    QStringList answers;
-    QString question;
-    if (!page->ending && page->interaction && !m_story->settings.readToMe) {
-        question = page->interaction->question;
-        answers = page->interaction->options;
-    }
     m_readingPageId = page->id;
     m_highlight = {-1, 0};
-    const QString problem = narrator()->read(Speech::Narrator::partsForPage(page->text, question, answers),
-                                             m_story->settings.language);
+    const bool withQuestion = !page->ending && page->interaction && !m_story->settings.readToMe;
+    const QString problem = m_reading->read(m_story, page->id, withQuestion);
     updateReadAloudButton();
     if (!problem.isEmpty())
         Q_EMIT readAloudProblem(problem);
@@ -641,8 +638,7 @@ void ReaderWidget::readAloud()
 void ReaderWidget::stopReading()
 {
     m_waitingToContinue = false;
-    if (m_narrator)
-        m_narrator->stop();
+    m_reading->stop();
     m_pageView->setHighlight(-1, 0);
     updateReadAloudButton();
 }
@@ -694,7 +690,25 @@ void ReaderWidget::continueReadingIfWaiting()
 void ReaderWidget::updateReadAloudButton()
 {
     const bool active = isReadingAloud() || m_waitingToContinue;
-    m_readAloud->setVisible(speechAvailable());
+    const Story::Page* shown = m_story ? m_story->page(m_currentId) : nullptr;
+    const bool stored = shown && shown->preferredNarration();
+    m_readAloud->setVisible(speechAvailable() || stored);
+    QString line;
+    if (isReadingAloud())
+        line = m_reading->currentVoiceLine();
+    else if (shown && shown->state != Story::Page::State::Streaming && m_readAloud->isVisible())
+        line = m_reading->voiceLine(*shown, m_reading->choose(*shown, true));
+    if (line != m_voiceLine->text() || line.isEmpty() == m_voiceLine->isVisibleTo(m_pageSide)) {
+        // Queued: this runs inside layouts too (render on resize), and changing a widget of the
+        // layout being laid out corrupts Qt 6.4's box layout.
+        QMetaObject::invokeMethod(
+            m_voiceLine,
+            [label = m_voiceLine, line] {
+                label->setText(line);
+                label->setVisible(!line.isEmpty());
+            },
+            Qt::QueuedConnection);
+    }
     m_readAloud->setChecked(active);
     m_readAloud->setText(active ? tr("Stop reading") : tr("Read aloud"));
     m_readAloud->setAccessibleName(active ? tr("Stop reading aloud") : tr("Read this page aloud"));

@@ -19,13 +19,13 @@ class PictureCache;
 }
 
 namespace Storybook::Speech {
-class Narrator;
 class SpeechEngine;
 } // namespace Storybook::Speech
 
 namespace Storybook::Widgets {
 
 class PageView;
+class ReadAloud;
 class StoryMapView;
 
 // A story to read: the page (left/centre) and the story map (right) in a splitter, with Previous/Next
@@ -92,11 +92,16 @@ public:
 
     // Reading aloud: the page text sentence by sentence (the sentence highlighted), then the question
     // and its answers. Stories told in read-to-me mode go on page after page. Going to another page
-    // stops it.
+    // stops it. The voice is the page's narration kept in the story (a recording first) when it has
+    // every sentence, else (with a voice provider: narrationWanted) what arrives, else the system
+    // voice; ReadAloud chooses, and a line under the button says which and why.
     void setSpeechSettings(const Speech::SpeechSettings& settings);
     // Not owned; for tests (the default is the system's engine, made on first use).
     void setSpeechEngine(Speech::SpeechEngine* engine);
+    // The app has a voice provider that can make narration (the viewer never sets it).
+    void setVoiceProviderAvailable(bool available);
     [[nodiscard]] bool speechAvailable() const;
+    [[nodiscard]] ReadAloud* readAloudController() const { return m_reading; }
     void readAloud();
     void stopReading();
     void toggleReadAloud();
@@ -143,6 +148,9 @@ Q_SIGNALS:
     // Reading aloud could not start or stopped on an error; `problem` is translated.
     void readAloudProblem(const QString& problem);
     void readingAloudChanged(bool reading);
+    // Reading aloud page `pageId`, which has no complete narration, and a voice provider is
+    // available: the app may synthesise its narration (the newer snapshot's clips then play).
+    void narrationWanted(const QString& pageId);
     void zoomChanged(int percent);
     void mapVisibilityChanged(bool visible);
     // Write mode: the draft page `pageId` should be finished ("Finish this page").
@@ -165,7 +173,6 @@ private:
     void setCurrent(const QString& pageId);
     [[nodiscard]] QStringList branchThrough(const QString& pageId) const;
     [[nodiscard]] QStringList pathFor(const QString& pageId) const;
-    Speech::Narrator* narrator();
     void onReadingFinished();
     void continueReadingIfWaiting();
     void updateReadAloudButton();
@@ -191,11 +198,9 @@ private:
     QPushButton* m_next = nullptr;
     QLabel* m_empty = nullptr;
     QPushButton* m_readAloud = nullptr;
+    QLabel* m_voiceLine = nullptr; // which voice reads, and why
 
-    Speech::SpeechSettings m_speechSettings;
-    Speech::SpeechEngine* m_speechEngine = nullptr; // the injected one, or m_ownEngine
-    std::unique_ptr<Speech::SpeechEngine> m_ownEngine;
-    Speech::Narrator* m_narrator = nullptr;
+    ReadAloud* m_reading = nullptr; // child: the voices and the choice between them
     QString m_readingPageId; // the page being read aloud
     QPair<int, int> m_highlight{-1, 0};
     bool m_waitingToContinue = false; // read-to-me: the next page is still being written
