@@ -1,7 +1,13 @@
 #include "ideapanel.h"
 
-#include "pictureprompts.h"
+#include <algorithm>
 
+#include "library.h"
+#include "pictureprompts.h"
+#include "profiledialog.h"
+#include "readinglevel.h"
+
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -9,7 +15,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -61,6 +69,32 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     m_stop = new QPushButton(this);
     m_stop->setEnabled(false);
 
+    m_hero = new QComboBox(this);
+    m_hero->setObjectName(QStringLiteral("heroBox"));
+    m_addChild = new QPushButton(this);
+    m_addChild->setObjectName(QStringLiteral("addChildButton"));
+    connect(m_addChild, &QPushButton::clicked, this, &IdeaPanel::addChild);
+    m_level = new QComboBox(this);
+    m_level->setObjectName(QStringLiteral("readingLevelBox"));
+    m_level->addItem(QString(), QString());
+    for (const Story::ReadingLevel& level : Story::ReadingLevel::all())
+        m_level->addItem(QString(), level.name());
+    m_lesson = new QLineEdit(this);
+    m_lesson->setObjectName(QStringLiteral("lessonEdit"));
+    m_cast = new QListWidget(this);
+    m_cast->setObjectName(QStringLiteral("familyCastList"));
+    m_cast->setFlow(QListView::LeftToRight);
+    m_cast->setWrapping(true);
+    m_cast->setMaximumHeight(fontMetrics().lineSpacing() * 3);
+    m_characters = new QLineEdit(this);
+    m_characters->setObjectName(QStringLiteral("charactersEdit"));
+    m_familyProblem = new QLabel(this);
+    m_familyProblem->setTextFormat(Qt::PlainText);
+    m_familyProblem->setWordWrap(true);
+    m_familyProblem->hide();
+    m_saveToCast = new QAction(this);
+    m_saveToCast->setObjectName(QStringLiteral("saveToFamilyCastAction"));
+
     auto* options = new QHBoxLayout;
     auto addLabelled = [this, options](QLabel*& label, QWidget* field) {
         label = new QLabel(this);
@@ -73,6 +107,29 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     addLabelled(m_pagesLabel, m_pages);
     addLabelled(m_styleLabel, m_style);
     options->setStretchFactor(m_style, 1);
+
+    auto* family = new QHBoxLayout;
+    auto addFamily = [this, family](QLabel*& label, QWidget* field) {
+        label = new QLabel(this);
+        label->setBuddy(field);
+        family->addWidget(label);
+        family->addWidget(field);
+    };
+    addFamily(m_heroLabel, m_hero);
+    family->addWidget(m_addChild);
+    addFamily(m_levelLabel, m_level);
+    addFamily(m_lessonLabel, m_lesson);
+    family->setStretchFactor(m_lesson, 1);
+
+    auto* characters = new QHBoxLayout;
+    m_castLabel = new QLabel(this);
+    m_castLabel->setBuddy(m_cast);
+    characters->addWidget(m_castLabel);
+    characters->addWidget(m_cast, 1);
+    m_charactersLabel = new QLabel(this);
+    m_charactersLabel->setBuddy(m_characters);
+    characters->addWidget(m_charactersLabel);
+    characters->addWidget(m_characters, 1);
 
     auto* pictures = new QHBoxLayout;
     pictures->addWidget(m_pictures);
@@ -100,6 +157,9 @@ IdeaPanel::IdeaPanel(QWidget* parent)
     layout->addWidget(m_ideaLabel);
     layout->addWidget(m_idea);
     layout->addLayout(options);
+    layout->addLayout(family);
+    layout->addLayout(characters);
+    layout->addWidget(m_familyProblem);
     layout->addLayout(pictures);
     layout->addLayout(modes);
 
@@ -110,6 +170,7 @@ IdeaPanel::IdeaPanel(QWidget* parent)
         if (m_generate->isEnabled())
             Q_EMIT generateRequested();
     });
+    fillHeroes({});
     retranslate();
 }
 
@@ -149,6 +210,129 @@ void IdeaPanel::retranslate()
     m_styleLabel->setText(tr("St&yle:"));
     m_artStyleLabel->setText(tr("A&rt style:"));
     m_ideaLabel->setText(tr("Story &idea"));
+    m_heroLabel->setText(tr("&Hero:"));
+    m_hero->setToolTip(tr("The child the story is about: their name, age and favourite things go into the story."));
+    if (m_hero->count() > 0)
+        m_hero->setItemText(0, tr("No one in particular"));
+    m_addChild->setText(tr("Add a chil&d…"));
+    m_levelLabel->setText(tr("Reading le&vel:"));
+    m_level->setItemText(0, tr("Automatic"));
+    m_level->setToolTip(tr("Automatic: from the hero's age, else from the age above."));
+    const QList<Story::ReadingLevel> levels = Story::ReadingLevel::all();
+    for (int i = 0; i < int(levels.size()); ++i)
+        m_level->setItemText(i + 1, levels.at(i).title());
+    m_lessonLabel->setText(tr("Le&sson:"));
+    m_lesson->setPlaceholderText(tr("sharing, being brave… (optional)"));
+    m_castLabel->setText(tr("&Family cast:"));
+    m_cast->setAccessibleName(tr("Characters from the family cast"));
+    m_cast->setToolTip(tr("Characters saved from other stories (Story → Save a character to the family cast). "
+                          "Ticked ones keep their name and look in the new story."));
+    m_charactersLabel->setText(tr("&Other characters:"));
+    m_characters->setPlaceholderText(tr("a talking bus, Grandma… (optional)"));
+    m_saveToCast->setText(tr("Save a character to the &family cast…"));
+}
+
+void IdeaPanel::setFamilyFolder(const QString& libraryFolder)
+{
+    const Story::StorySettings before = settings();
+    m_profiles = std::make_unique<Story::ProfileStore>(Story::ProfileStore::pathBeside(libraryFolder));
+    m_familyCast = std::make_unique<Story::FamilyCast>(Story::FamilyCast::pathBeside(libraryFolder));
+    QStringList problems;
+    for (const QString& problem : {m_profiles->load(), m_familyCast->load()}) {
+        if (!problem.isEmpty())
+            problems.append(problem);
+    }
+    showFamilyProblem(problems.join(u' '));
+    fillHeroes(before.hero.profileId);
+    QStringList checked;
+    for (const Story::CastMember& member : before.chosenCast)
+        checked.append(member.name);
+    fillFamilyCast(checked);
+}
+
+void IdeaPanel::showFamilyProblem(const QString& problem)
+{
+    m_familyProblem->setText(problem);
+    m_familyProblem->setVisible(!problem.isEmpty());
+}
+
+void IdeaPanel::fillHeroes(const QString& selectId)
+{
+    m_hero->clear();
+    m_hero->addItem(tr("No one in particular"), QString());
+    if (m_profiles) {
+        for (const Story::ChildProfile& p : m_profiles->profiles())
+            m_hero->addItem(p.name, p.id);
+    }
+    m_hero->setCurrentIndex(std::max(0, m_hero->findData(selectId)));
+}
+
+void IdeaPanel::fillFamilyCast(const QStringList& checkedNames)
+{
+    m_cast->clear();
+    if (!m_familyCast)
+        return;
+    for (const Story::FamilyCharacter& c : m_familyCast->characters()) {
+        auto* item = new QListWidgetItem(c.name, m_cast);
+        item->setData(Qt::UserRole, c.id);
+        item->setToolTip(c.look);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        const bool checked = std::any_of(checkedNames.cbegin(), checkedNames.cend(), [&c](const QString& name) {
+            return name.compare(c.name, Qt::CaseInsensitive) == 0;
+        });
+        item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QString IdeaPanel::addProfile(Story::ChildProfile profile)
+{
+    if (!m_profiles)
+        setFamilyFolder(Story::Library::defaultFolder());
+    const QString problem = m_profiles->add(profile);
+    if (problem.isEmpty())
+        fillHeroes(profile.id);
+    return problem;
+}
+
+void IdeaPanel::addChild()
+{
+    ProfileDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    showFamilyProblem(addProfile(dialog.profile()));
+}
+
+QString IdeaPanel::saveToFamilyCast(const Story::Story& story, const QString& name)
+{
+    if (!m_familyCast)
+        setFamilyFolder(Story::Library::defaultFolder());
+    auto character = Story::FamilyCharacter::fromStory(story, name);
+    if (!character)
+        return tr("“%1” is not in this story's cast.").arg(name);
+    QStringList checked;
+    for (const Story::CastMember& member : settings().chosenCast)
+        checked.append(member.name);
+    const QString problem = m_familyCast->save(*character);
+    if (problem.isEmpty())
+        fillFamilyCast(checked);
+    return problem;
+}
+
+void IdeaPanel::askSaveToFamilyCast(const Story::Story& story)
+{
+    QStringList names;
+    for (const Story::CastMember& member : story.cast)
+        names.append(member.name);
+    if (names.isEmpty()) {
+        showFamilyProblem(tr("This story has no characters to save yet."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getItem(window(), tr("Save to the family cast"),
+                                               tr("Which character should the family keep for later stories?"), names, 0,
+                                               false, &ok);
+    if (ok)
+        showFamilyProblem(saveToFamilyCast(story, name));
 }
 
 void IdeaPanel::focusIdea()
@@ -167,6 +351,25 @@ Story::StorySettings IdeaPanel::settings() const
     s.readToMe = m_readToMe->isChecked();
     s.pictures = m_pictures->isChecked();
     s.artStyle = m_artStyle->currentData().toString();
+    s.moral = m_lesson->text().trimmed();
+    s.characters = m_characters->text().trimmed();
+    s.readingLevel = m_level->currentData().toString();
+    if (m_profiles) {
+        if (const auto hero = m_profiles->find(m_hero->currentData().toString()); hero && !m_hero->currentData().toString().isEmpty()) {
+            s.hero = hero->asHero();
+            if (s.readingLevel.isEmpty() && Story::ReadingLevel::fromName(hero->readingLevel))
+                s.readingLevel = hero->readingLevel;
+        }
+    }
+    if (m_familyCast) {
+        for (int i = 0; i < m_cast->count() && s.chosenCast.size() < Story::Story::MaxCast; ++i) {
+            const QListWidgetItem* item = m_cast->item(i);
+            if (item->checkState() != Qt::Checked)
+                continue;
+            if (const auto c = m_familyCast->find(item->data(Qt::UserRole).toString()))
+                s.chosenCast.append(c->asCastMember());
+        }
+    }
     return s;
 }
 
@@ -183,6 +386,17 @@ void IdeaPanel::setSettings(const Story::StorySettings& s)
     m_pictures->setChecked(s.pictures);
     if (const int i = m_artStyle->findData(s.artStyle); i >= 0)
         m_artStyle->setCurrentIndex(i);
+    m_lesson->setText(s.moral);
+    m_characters->setText(s.characters);
+    m_level->setCurrentIndex(std::max(0, m_level->findData(s.readingLevel)));
+    m_hero->setCurrentIndex(std::max(0, m_hero->findData(s.hero.profileId)));
+    for (int i = 0; i < m_cast->count(); ++i) {
+        QListWidgetItem* item = m_cast->item(i);
+        const bool chosen = std::any_of(s.chosenCast.cbegin(), s.chosenCast.cend(), [item](const Story::CastMember& m) {
+            return m.name.compare(item->text(), Qt::CaseInsensitive) == 0;
+        });
+        item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
+    }
 }
 
 void IdeaPanel::setPictureDefaults(bool pictures, const QString& artStyle)

@@ -53,6 +53,12 @@ void MainWindow::createActions()
                                       [this] { exportStory(currentStoryId()); });
     m_export->setObjectName(QStringLiteral("exportAction"));
     m_print = m_storyMenu->addAction(QString(), QKeySequence::Print, this, &MainWindow::printStory);
+    m_ideaPanel->setFamilyFolder(m_library->folder()); // profiles and the family cast live beside the library
+    m_storyMenu->addAction(m_ideaPanel->saveToFamilyCastAction());
+    connect(m_ideaPanel->saveToFamilyCastAction(), &QAction::triggered, this, [this] {
+        if (const auto story = m_generator->story())
+            m_ideaPanel->askSaveToFamilyCast(*story);
+    });
     m_storyMenu->addSeparator();
     m_quit = m_storyMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
@@ -283,6 +289,7 @@ void MainWindow::updateActions()
     m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
     m_export->setEnabled(story != nullptr);
     m_print->setEnabled(story != nullptr);
+    m_ideaPanel->saveToFamilyCastAction()->setEnabled(story != nullptr);
     m_readAloud->setChecked(m_reader->isReadingAloud());
     m_readAloud->setEnabled(page || m_reader->isReadingAloud());
     m_recordPage->setEnabled(reading && page && !page->isDraft() && page->id != m_generator->writingPageId());
