@@ -20,6 +20,7 @@
 #include "storyexporter.h"
 #include "storygenerator.h"
 #include "versionsdialog.h"
+#include "voicepage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -626,6 +627,10 @@ void MainWindow::openSettingsNow(bool diagnostics)
     {
         QSettings stored;
         preferences.pictures = Generation::PicturePreferences::load(stored);
+        // Settings → Voice: the speech provider (its key read by the page from the keychain), voice, auto.
+        preferences.speechProvider = Llm::ConnectionSettings::load(stored, Llm::ConnectionSettings::Role::Speech);
+        preferences.voice = Llm::VoiceSettings::load(stored);
+        preferences.narration = Generation::NarrationPreferences::load(stored);
     }
     SettingsUi::SettingsDialog dialog(m_connection, preferences, m_secrets, this);
     if (diagnostics)
@@ -645,7 +650,14 @@ void MainWindow::openSettingsNow(bool diagnostics)
     pictureProvider.save(settings, Llm::ConnectionSettings::Role::Pictures);
     m_secrets->write(PictureKeySecret, pictureProvider.apiKey, [](const QString&) {});
     usePictureSettings(pictureProvider);
-    m_narration->reload(); // Settings → Voice
+    // The speech provider: its own base URL, model, timeouts and key; its voice; "narration/auto".
+    const Llm::ConnectionSettings speechProvider = dialog.preferences().speechProvider;
+    speechProvider.save(settings, Llm::ConnectionSettings::Role::Speech);
+    dialog.preferences().voice.save(settings);
+    dialog.preferences().narration.save(settings);
+    if (dialog.voicePage()->keyKnown()) // else the keychain had not answered: the stored key stays
+        m_secrets->write(QString::fromLatin1(Llm::VoiceSettings::KeychainName), speechProvider.apiKey, [](const QString&) {});
+    m_narration->reload(); // Settings → Voice (reads the key after the write above: the store answers in order)
     const Generation::PicturePreferences pictures = dialog.preferences().pictures;
     pictures.save(settings);
     m_generator->setPicturePreferences(pictures);
@@ -766,6 +778,9 @@ void MainWindow::showAllowedPage()
 
 void MainWindow::onChildModeChanged(bool on)
 {
+    // Never an empty page for the child: without an open story the newest one is opened.
+    if (on && !m_generator->story() && !m_library->records().isEmpty())
+        openStory(m_library->records().first().id);
     showCurrentPlace();
     if (on) {
         showAllowedPage();

@@ -70,8 +70,9 @@ NarrationWiring::~NarrationWiring()
 void NarrationWiring::reload()
 {
     QSettings settings;
-    const bool configured = settings.contains(QStringLiteral("speech/baseUrl"));
     const Llm::VoiceSettings voice = Llm::VoiceSettings::load(settings);
+    // "None" in Settings → Voice (VoiceSettings::enabled false): the system voice reads.
+    const bool configured = voice.enabled && settings.contains(QStringLiteral("speech/baseUrl"));
     m_connection = Llm::ConnectionSettings::load(settings, Llm::ConnectionSettings::Role::Speech);
     m_connection.proxy.password = m_proxyPassword;
     m_maker->setVoiceSettings(voice);
@@ -116,9 +117,9 @@ void NarrationWiring::narrate(const QString& pageId, bool again)
 
 void NarrationWiring::retranslate()
 {
-    m_narrate->setText(tr("&Narrate this page"));
+    m_narrate->setText(tr("Na&rrate this page"));
     m_narrate->setToolTip(tr("The speech provider reads every sentence of this page once; the voice is kept in the story."));
-    m_narrateAgain->setText(tr("Narrate a&gain"));
+    m_narrateAgain->setText(tr("Narra&te again"));
     m_narrateAgain->setToolTip(tr("The speech provider reads every sentence of this page again, in the voice set now."));
 }
 

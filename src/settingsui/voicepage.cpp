@@ -210,6 +210,7 @@ VoicePage::~VoicePage()
 
 void VoicePage::loadSecret(SecretStore* secrets)
 {
+    m_keyKnown = !secrets || !m_apiKey->text().isEmpty();
     if (!secrets)
         return;
     if (!secrets->isPersistent()) {
@@ -223,6 +224,7 @@ void VoicePage::loadSecret(SecretStore* secrets)
     secrets->read(QString::fromLatin1(Llm::VoiceSettings::KeychainName), [self](const QString& value, const QString& error) {
         if (!self)
             return;
+        self->m_keyKnown = true;
         if (!error.isEmpty()) {
             self->m_keyNote->setText(error);
             Form::setTone(self->m_keyNote, Form::Tone::Warning);

@@ -47,6 +47,9 @@ public:
     [[nodiscard]] bool narrateNewPages() const;
     // A translated problem for each invalid field (empty: fine).
     [[nodiscard]] QStringList problems() const;
+    // The key field holds the key to save: given, read from the store, or typed. False while the
+    // store has not answered yet (saving then would erase the stored key).
+    [[nodiscard]] bool keyKnown() const { return m_keyKnown || m_keyTouched; }
 
     // The language whose voices are listed ("en", "zh").
     [[nodiscard]] QString language() const;
@@ -88,6 +91,7 @@ private:
     NetworkSource m_network;
     Llm::ConnectionSettings m_initial;
     bool m_keyTouched = false;
+    bool m_keyKnown = false;
     QComboBox* m_preset = nullptr;
     QLineEdit* m_baseUrl = nullptr;
     QLineEdit* m_model = nullptr;

@@ -198,7 +198,9 @@ private Q_SLOTS:
         SettingsUi::SettingsDialog::Preferences preferences;
         preferences.voice.enabled = true;
         SettingsUi::SettingsDialog dialog(textProvider(), preferences, &secrets);
+        QVERIFY(!dialog.voicePage()->keyKnown()); // the store answers on a later turn
         QTRY_COMPARE(dialog.preferences().speechProvider.apiKey, QStringLiteral("sk-stored-voice"));
+        QVERIFY(dialog.voicePage()->keyKnown());
         bool noteShown = false;
         for (QLabel* label : dialog.voicePage()->findChildren<QLabel*>()) {
             if (label->text().contains(QLatin1String("only until the app closes")) && !label->isHidden())
@@ -209,10 +211,12 @@ private Q_SLOTS:
         // A key given with the preferences wins over the store's.
         preferences.speechProvider.apiKey = QStringLiteral("sk-given");
         SettingsUi::SettingsDialog second(textProvider(), preferences, &secrets);
+        QVERIFY(second.voicePage()->keyKnown());
         QCOMPARE(second.preferences().speechProvider.apiKey, QStringLiteral("sk-given"));
         // Without a store the key is what the preferences carry, nothing else.
         preferences.speechProvider.apiKey.clear();
         SettingsUi::SettingsDialog third(textProvider(), preferences, nullptr);
+        QVERIFY(third.voicePage()->keyKnown());
         QCOMPARE(third.preferences().speechProvider.apiKey, QString());
     }
 
