@@ -1,4 +1,9 @@
 #include "illustratedstory.h"
+#include "narratedstory.h"
+#include "narrationplayer.h"
+#include "nullaudio.h"
+#include "readaloud.h"
+#include "requiretool.h"
 #include "pageview.h"
 #include "picturecache.h"
 #include "pictureview.h"
@@ -7,6 +12,7 @@
 #include "viewerwindow.h"
 
 #include <QFile>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,7 +22,8 @@
 using State = Storybook::Widgets::PictureView::State;
 
 // The offline viewer's window in-process: an illustrated story file shows its pictures (decoded from
-// the file's own bytes, no network) on the page and in the map.
+// the file's own bytes, no network) on the page and in the map; a narrated story file is read aloud
+// in the voice kept in it (into a private PulseAudio's null sink).
 class TestViewerWindow final : public QObject
 {
     Q_OBJECT
@@ -70,6 +77,45 @@ private Q_SLOTS:
             QVERIFY(ready.wait(20000));
         QCOMPARE(picture->state(), State::Shown);
         QVERIFY(picture->pixmap().height() > picture->pixmap().width()); // portrait
+    }
+
+    void playsTheNarrationOfAStoryFile()
+    {
+        STORYBOOK_REQUIRE_TOOL(Storybook::Test::NullAudioServer::available(), "pulseaudio");
+        Storybook::Test::NullAudioServer audio;
+        QVERIFY2(audio.start(), qPrintable(audio.errorString()));
+        using Source = Storybook::Story::Narration::Source;
+        Storybook::Story::Story story = Storybook::Test::narratedStory();
+        Storybook::Story::Page* page = story.page(QStringLiteral("n1"));
+        page->recording = Storybook::Test::narrationOf(story, page->id, Storybook::Test::firstPageSentences(), Source::Recorded,
+                                                       QStringLiteral("Grandma"), 250);
+        const QString path = m_dir.filePath(QStringLiteral("narrated.storybook"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(story.toFileData());
+        file.close();
+
+        Storybook::Viewer::ViewerWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        Storybook::Widgets::ReaderWidget* reader = window.reader();
+        QCOMPARE(reader->currentPageId(), QStringLiteral("n1"));
+        QVERIFY(reader->readAloudButton()->isVisible());
+        QSignalSpy wanted(reader, &Storybook::Widgets::ReaderWidget::narrationWanted);
+        QList<int> starts;
+        connect(reader->readAloudController(), &Storybook::Widgets::ReadAloud::partStarted, this,
+                [&](int, int start, int) { starts.append(start); });
+        QTest::mouseClick(reader->readAloudButton(), Qt::LeftButton);
+        QCOMPARE(reader->readAloudController()->voice(), Storybook::Widgets::ReadAloud::Voice::Recording);
+        QVERIFY(reader->readAloudController()->player());
+        // Both sentences heard from the file's own sound, highlighted where they are in the text.
+        QTRY_VERIFY_WITH_TIMEOUT(starts.size() >= 2, 15000);
+        QCOMPARE(starts.mid(0, 2), (QList<int>{0, int(page->text.indexOf(QStringLiteral("She")))}));
+        QCOMPARE(reader->readAloudController()->player()->placements().size(), 2);
+        reader->stopReading();
+        QVERIFY(wanted.isEmpty()); // the viewer never asks for narration
     }
 };
 
