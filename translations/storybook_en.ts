@@ -1141,19 +1141,19 @@ Picture-book stories written with you, page by page.</source>
 <context>
     <name>Storybook::App::NarrationWiring</name>
     <message>
-        <source>&amp;Narrate this page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The speech provider reads every sentence of this page once; the voice is kept in the story.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Narrate a&amp;gain</source>
+        <source>The speech provider reads every sentence of this page again, in the voice set now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The speech provider reads every sentence of this page again, in the voice set now.</source>
+        <source>Na&amp;rrate this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narra&amp;te again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -677,79 +677,79 @@
     </message>
     <message>
         <source>&amp;Hero:</source>
-        <translation type="unfinished"></translation>
+        <translation>主人公(&amp;H)：</translation>
     </message>
     <message>
         <source>The child the story is about: their name, age and favourite things go into the story.</source>
-        <translation type="unfinished"></translation>
+        <translation>故事讲的是哪个孩子：孩子的名字、年龄和喜欢的东西会写进故事里。</translation>
     </message>
     <message>
         <source>No one in particular</source>
-        <translation type="unfinished"></translation>
+        <translation>不指定</translation>
     </message>
     <message>
         <source>Add a chil&amp;d…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加孩子(&amp;D)…</translation>
     </message>
     <message>
         <source>Reading le&amp;vel:</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读水平(&amp;V)：</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Automatic: from the hero&apos;s age, else from the age above.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：按主人公的年龄，没有主人公时按上面选的年龄段。</translation>
     </message>
     <message>
         <source>Le&amp;sson:</source>
-        <translation type="unfinished"></translation>
+        <translation>寓意(&amp;S)：</translation>
     </message>
     <message>
         <source>sharing, being brave… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>学会分享、勇敢一点…（可选）</translation>
     </message>
     <message>
         <source>&amp;Family cast:</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭角色(&amp;F)：</translation>
     </message>
     <message>
         <source>Characters from the family cast</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭角色里的角色</translation>
     </message>
     <message>
         <source>Characters saved from other stories (Story → Save a character to the family cast). Ticked ones keep their name and look in the new story.</source>
-        <translation type="unfinished"></translation>
+        <translation>从其他故事里保存下来的角色（故事 → 把角色存入家庭角色）。勾选的角色在新故事里保持原来的名字和样子。</translation>
     </message>
     <message>
         <source>&amp;Other characters:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他角色(&amp;O)：</translation>
     </message>
     <message>
         <source>a talking bus, Grandma… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>会说话的公交车、奶奶…（可选）</translation>
     </message>
     <message>
         <source>Save a character to the &amp;family cast…</source>
-        <translation type="unfinished"></translation>
+        <translation>把角色存入家庭角色(&amp;F)…</translation>
     </message>
     <message>
         <source>“%1” is not in this story&apos;s cast.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个故事的角色里没有“%1”。</translation>
     </message>
     <message>
         <source>This story has no characters to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个故事还没有可以保存的角色。</translation>
     </message>
     <message>
         <source>Save to the family cast</source>
-        <translation type="unfinished"></translation>
+        <translation>存入家庭角色</translation>
     </message>
     <message>
         <source>Which character should the family keep for later stories?</source>
-        <translation type="unfinished"></translation>
+        <translation>要把哪个角色留下来，以后的故事里还能用？</translation>
     </message>
 </context>
 <context>
@@ -1141,20 +1141,20 @@ Picture-book stories written with you, page by page.</source>
 <context>
     <name>Storybook::App::NarrationWiring</name>
     <message>
-        <source>&amp;Narrate this page</source>
-        <translation>朗读本页录音(&amp;N)</translation>
-    </message>
-    <message>
         <source>The speech provider reads every sentence of this page once; the voice is kept in the story.</source>
-        <translation>由语音服务把本页的每一句朗读一次；声音会保存在故事里。</translation>
-    </message>
-    <message>
-        <source>Narrate a&amp;gain</source>
-        <translation>重新朗读(&amp;G)</translation>
+        <translation>由语音服务把本页的每一句朗读一次，声音保存在故事里。</translation>
     </message>
     <message>
         <source>The speech provider reads every sentence of this page again, in the voice set now.</source>
         <translation>由语音服务用现在设置的声音，把本页的每一句重新朗读一遍。</translation>
+    </message>
+    <message>
+        <source>Na&amp;rrate this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narra&amp;te again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1263,55 +1263,55 @@ Picture-book stories written with you, page by page.</source>
     <name>Storybook::App::ProfileDialog</name>
     <message>
         <source>A child&apos;s profile</source>
-        <translation type="unfinished"></translation>
+        <translation>孩子的资料</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>不填</translation>
     </message>
     <message>
         <source>From the age</source>
-        <translation type="unfinished"></translation>
+        <translation>按年龄</translation>
     </message>
     <message>
         <source>separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号隔开</translation>
     </message>
     <message>
         <source>Kept on this computer only. It goes to the storyteller only inside the prompt of a story you start with this child as the hero.</source>
-        <translation type="unfinished"></translation>
+        <translation>只保存在这台电脑上。只有当你开始一个以这个孩子为主人公的故事时，这些资料才会写进发给讲故事模型的提示里。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名字(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation type="unfinished">年龄(&amp;A)：</translation>
+        <translation>年龄(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Pronouns:</source>
-        <translation type="unfinished"></translation>
+        <translation>人称(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Reading level:</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读水平(&amp;R)：</translation>
     </message>
     <message>
         <source>Favourite a&amp;nimals:</source>
-        <translation type="unfinished"></translation>
+        <translation>喜欢的动物(&amp;N)：</translation>
     </message>
     <message>
         <source>Favourite &amp;colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>喜欢的颜色(&amp;C)：</translation>
     </message>
     <message>
         <source>Favourite &amp;toys:</source>
-        <translation type="unfinished"></translation>
+        <translation>喜欢的玩具(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Friends and siblings:</source>
-        <translation type="unfinished"></translation>
+        <translation>朋友和兄弟姐妹(&amp;F)：</translation>
     </message>
 </context>
 <context>
@@ -1750,7 +1750,36 @@ Commands:
   story import FILE | delete ID | restore ID
 
 Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy, 5 API/HTTP, 6 timeout, 7 bad response, 130 interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interactive Storybook 命令行工具：以与应用相同的方式访问 OpenAI 兼容的 API。
+
+命令：
+  chat [--no-stream] [--system TEXT] PROMPT   把回复以流式输出到标准输出
+  models                                      列出服务器提供的模型 ID
+  diagnose [--json] [--picture | --voice]     检查配置、代理、DNS、TLS、密钥和模型；
+                                              --picture：检查图片服务，画一张小图
+                                              （费用与一张图片相同）；--voice：检查
+                                              语音服务，朗读一个短句
+  image PROMPT --output FILE [--size WxH] [--quality Q] [--reference FILE]...
+                                              用图片服务画一张图，把服务返回的字节
+                                              原样写入 FILE（.png/.jpg/.webp）
+  speak TEXT --output FILE [--voice V] [--format mp3|opus|wav|pcm|flac|aac] [--speed S]
+        [--instructions STYLE]                用语音服务朗读 TEXT（密钥取自
+                                              STORYBOOK_SPEECH_API_KEY），把音频写入 FILE
+  story new [--pages N] [--age BAND] [--language zh|en] [--style TEXT] [--read-to-me] IDEA
+        [--hero PROFILE] [--character NAME|&quot;Name: look&quot;]... [--lesson TEXT] [--level LEVEL]
+  profile list | add NAME [--years N] [--pronouns P] [--likes A,B] [--friends X,Y] [--level L]
+        | remove ID|NAME               孩子资料，只保存在这台电脑上
+  cast list | remove ID|NAME          家庭角色（在应用里从故事中保存）
+  story continue ID (--choice N | --answer TEXT)
+  story regenerate ID [--page N]
+  story illustrate ID [--page N]   （story new --pictures [--art-style S]：带插图的故事）
+  story narrate ID [--page N] [--voice V] [--format F] [--again]   用语音服务为故事配上朗读
+  story versions ID [--page N] [--json] | restore-version ID VERSION [--page N]
+  story list [--json] | show ID [--json] [--page N] | search TEXT
+  story export ID --format md|html|pdf --output FILE [--all-branches]
+  story import FILE | delete ID | restore ID
+
+退出码：0 成功，1 内部错误，2 用法/配置错误，3 网络/DNS/TLS，4 代理，5 API/HTTP，6 超时，7 回复无法识别，130 被中断。</translation>
     </message>
 </context>
 <context>
@@ -1876,107 +1905,107 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Cli::FamilyCommands</name>
     <message>
         <source>story new: the child profile (id or name) who is the story&apos;s hero.</source>
-        <translation type="unfinished"></translation>
+        <translation>story new：作为故事主人公的孩子资料（ID 或名字）。</translation>
     </message>
     <message>
         <source>PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>PROFILE</translation>
     </message>
     <message>
         <source>story new: a character from the family cast by name, or a new one as &quot;Name: look&quot; (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>story new：家庭角色里的一个角色（按名字），或写成 &quot;名字: 样子&quot; 的新角色（可重复）。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>story new: a lesson the story shows gently.</source>
-        <translation type="unfinished"></translation>
+        <translation>story new：故事要温和地体现的寓意。</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished">TEXT</translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <source>story new, profile add: reading level first-words, early-reader, developing or confident.</source>
-        <translation type="unfinished"></translation>
+        <translation>story new、profile add：阅读水平 first-words、early-reader、developing 或 confident。</translation>
     </message>
     <message>
         <source>LEVEL</source>
-        <translation type="unfinished"></translation>
+        <translation>LEVEL</translation>
     </message>
     <message>
         <source>profile add: she, he or they (她, 他).</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add：she、he 或 they（她、他）。</translation>
     </message>
     <message>
         <source>WORD</source>
-        <translation type="unfinished"></translation>
+        <translation>WORD</translation>
     </message>
     <message>
         <source>profile add: favourite animals, colours and toys, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add：喜欢的动物、颜色和玩具，用逗号隔开。</translation>
     </message>
     <message>
         <source>LIST</source>
-        <translation type="unfinished">LIST</translation>
+        <translation>LIST</translation>
     </message>
     <message>
         <source>profile add: friends&apos; and siblings&apos; names, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add：朋友和兄弟姐妹的名字，用逗号隔开。</translation>
     </message>
     <message>
         <source>profile add: the child&apos;s age in years.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add：孩子的年龄（岁）。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished">N</translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>--level must be one of: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--level 必须是以下之一：%1。</translation>
     </message>
     <message>
         <source>There is no child profile “%1”; see storybook-cli profile list.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的孩子资料；请查看 storybook-cli profile list。</translation>
     </message>
     <message>
         <source>A story takes at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个故事最多只能有 %1 个角色。</translation>
     </message>
     <message>
         <source>--character needs a name, e.g. --character &quot;Poppy: a fox with a blue scarf&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--character 需要一个名字，例如 --character &quot;波比: 一只围着蓝围巾的狐狸&quot;。</translation>
     </message>
     <message>
         <source>age %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 岁</translation>
     </message>
     <message>
         <source>profile add needs a name, e.g. storybook-cli profile add Mia --years 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add 需要一个名字，例如 storybook-cli profile add 米娅 --years 5。</translation>
     </message>
     <message>
         <source>--years must be between 1 and 18.</source>
-        <translation type="unfinished"></translation>
+        <translation>--years 必须在 1 到 18 之间。</translation>
     </message>
     <message>
         <source>profile remove needs the id or name of a profile (storybook-cli profile list).</source>
-        <translation type="unfinished"></translation>
+        <translation>profile remove 需要孩子资料的 ID 或名字（见 storybook-cli profile list）。</translation>
     </message>
     <message>
         <source>profile needs a command: list, add or remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile 需要一个命令：list、add 或 remove。</translation>
     </message>
     <message>
         <source>cast remove needs the id or name of a character (storybook-cli cast list).</source>
-        <translation type="unfinished"></translation>
+        <translation>cast remove 需要角色的 ID 或名字（见 storybook-cli cast list）。</translation>
     </message>
     <message>
         <source>cast needs a command: list or remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>cast 需要一个命令：list 或 remove。</translation>
     </message>
 </context>
 <context>
@@ -2040,8 +2069,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message numerus="yes">
         <source>%n sentence(s) spoken; not spoken: %1.
 </source>
-        <translation><numerusform>已朗读 %n 句；未朗读：%1 句。
-</numerusform></translation>
+        <translation>
+            <numerusform>已朗读 %n 句；未朗读：%1 句。
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4316,15 +4347,15 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Story::FamilyCast</name>
     <message>
         <source>A character needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色需要一个名字。</translation>
     </message>
     <message>
         <source>The family cast is full (%1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭角色已满（%1 个角色）。</translation>
     </message>
     <message>
         <source>There is no such character in the family cast.</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭角色里没有这个角色。</translation>
     </message>
 </context>
 <context>
@@ -4391,45 +4422,45 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <name>Storybook::Story::LocalStore</name>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is damaged; it will be kept as %1.damaged when something is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已损坏；下次保存时会把它另存为 %1.damaged。</translation>
     </message>
     <message>
         <source>The damaged %1 could not be kept aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法另存已损坏的 %1。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Story::ProfileStore</name>
     <message>
         <source>A child&apos;s profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>孩子的资料需要一个名字。</translation>
     </message>
     <message>
         <source>There is no such profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这份孩子资料。</translation>
     </message>
 </context>
 <context>
     <name>Storybook::Story::ReadingLevel</name>
     <message>
         <source>First words</source>
-        <translation type="unfinished"></translation>
+        <translation>初识字</translation>
     </message>
     <message>
         <source>Early reader</source>
-        <translation type="unfinished"></translation>
+        <translation>刚开始自己读</translation>
     </message>
     <message>
         <source>Developing reader</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进步的读者</translation>
     </message>
     <message>
         <source>Confident reader</source>
-        <translation type="unfinished"></translation>
+        <translation>熟练的读者</translation>
     </message>
 </context>
 <context>
