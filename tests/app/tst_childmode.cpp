@@ -527,8 +527,10 @@ private Q_SLOTS:
         auto window = makeWindow();
         QVERIFY(window->library()->records().size() >= 2);
         const bool childOn = steps.first() == QLatin1String("child");
-        if (childOn)
+        if (childOn) {
             window->childMode()->enter();
+            QVERIFY(window->generator()->story()); // never an empty page: the newest story is opened
+        }
         const QString a = window->library()->records().at(0).id;
         const QString b = window->library()->records().at(1).id;
         for (const QString& step : steps.mid(1)) {
