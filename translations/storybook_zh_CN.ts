@@ -1150,11 +1150,11 @@ Picture-book stories written with you, page by page.</source>
     </message>
     <message>
         <source>Na&amp;rrate this page</source>
-        <translation type="unfinished"></translation>
+        <translation>为本页配音(&amp;R)</translation>
     </message>
     <message>
         <source>Narra&amp;te again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新配音(&amp;T)</translation>
     </message>
 </context>
 <context>

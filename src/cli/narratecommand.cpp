@@ -137,7 +137,7 @@ int NarrateCommand::run(QCoreApplication& app, const QCommandLineParser& parser,
     if (spoken == 0 && failed == 0)
         write(stderr, tr("Every sentence is narrated already (--again speaks them anew).\n"));
     else
-        write(stderr, tr("%n sentence(s) spoken, ", nullptr, spoken) + tr("%n not.\n", nullptr, failed));
+        write(stderr, tr("%n sentence(s) spoken; not spoken: %1.\n", nullptr, spoken).arg(failed));
     write(stdout, QStringLiteral("story: %1\n").arg(story->id));
     return code;
 }
