@@ -144,6 +144,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     m_narration = new NarrationWiring(m_generator.get(), m_banner, m_secrets, [this] { return m_reader->currentPageId(); }, this);
     connect(m_narration, &NarrationWiring::changed, this, &MainWindow::updateActions);
+    // Reading aloud asks for the narration a page lacks; the reader knows whether a provider can make it.
+    m_reader->setVoiceProviderAvailable(m_narration->isAvailable());
+    connect(m_narration, &NarrationWiring::availabilityChanged, m_reader, &Widgets::ReaderWidget::setVoiceProviderAvailable);
+    connect(m_reader, &Widgets::ReaderWidget::narrationWanted, m_narration,
+            [this](const QString& pageId) { m_narration->narrate(pageId, false); });
     createActions();
 
     connect(m_ideaPanel, &IdeaPanel::generateRequested, this, &MainWindow::generate);
