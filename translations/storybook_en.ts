@@ -3947,6 +3947,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>man, Chinese</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SiliconFlow</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::SettingsUi::VoicePage</name>

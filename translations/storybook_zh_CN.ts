@@ -3942,7 +3942,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>sweet woman</source>
-        <translation>欢快女声</translation>
+        <translation>甜美女声</translation>
     </message>
     <message>
         <source>woman, American English</source>
@@ -3967,6 +3967,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>man, Chinese</source>
         <translation>男声，中文</translation>
+    </message>
+    <message>
+        <source>SiliconFlow</source>
+        <translation>硅基流动</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,10 @@ QString normalized(const QUrl& url)
     return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments).toString().toLower();
 }
 
-SpeechPreset preset(const char* id, const QString& name, const char* url, const char* model, bool local = false)
+SpeechPreset preset(const char* id, const QString& name, const QString& brand, const char* url, const char* model,
+                    bool local = false)
 {
-    return {QString::fromLatin1(id), name, QUrl(QString::fromLatin1(url)), QString::fromLatin1(model), local};
+    return {QString::fromLatin1(id), name, QUrl(QString::fromLatin1(url)), QString::fromLatin1(model), local, brand};
 }
 
 CatalogVoice voice(const QString& id, const QString& description = {}, QStringList languages = {})
@@ -33,15 +34,18 @@ QString CatalogVoice::label() const
 QList<SpeechPreset> VoiceCatalog::presets()
 {
     return {
-        SpeechPreset{QStringLiteral("none"), tr("None: the system voice reads"), QUrl(), QString(), true},
-        preset("openai-mini-tts", QStringLiteral("OpenAI (gpt-4o-mini-tts)"), "https://api.openai.com/v1", "gpt-4o-mini-tts"),
-        preset("openai-tts-1", QStringLiteral("OpenAI (tts-1)"), "https://api.openai.com/v1", "tts-1"),
-        preset("siliconflow", tr("SiliconFlow (CosyVoice2, good Chinese)"), "https://api.siliconflow.cn/v1",
-               "FunAudioLLM/CosyVoice2-0.5B"),
-        preset("kokoro", tr("Kokoro-FastAPI (on this computer)"), "http://localhost:8880/v1", "kokoro", true),
-        preset("openedai", tr("openedai-speech (on this computer)"), "http://localhost:8000/v1", "tts-1", true),
-        preset("localai", tr("LocalAI (on this computer)"), "http://localhost:8080/v1", "tts-1", true),
-        SpeechPreset{QStringLiteral("custom"), tr("Custom"), QUrl(), QString(), false},
+        SpeechPreset{QStringLiteral("none"), tr("None: the system voice reads"), QUrl(), QString(), true, QString()},
+        preset("openai-mini-tts", QStringLiteral("OpenAI (gpt-4o-mini-tts)"), QStringLiteral("OpenAI"),
+               "https://api.openai.com/v1", "gpt-4o-mini-tts"),
+        preset("openai-tts-1", QStringLiteral("OpenAI (tts-1)"), QStringLiteral("OpenAI"), "https://api.openai.com/v1", "tts-1"),
+        preset("siliconflow", tr("SiliconFlow (CosyVoice2, good Chinese)"), tr("SiliconFlow"),
+               "https://api.siliconflow.cn/v1", "FunAudioLLM/CosyVoice2-0.5B"),
+        preset("kokoro", tr("Kokoro-FastAPI (on this computer)"), QStringLiteral("Kokoro-FastAPI"), "http://localhost:8880/v1",
+               "kokoro", true),
+        preset("openedai", tr("openedai-speech (on this computer)"), QStringLiteral("openedai-speech"),
+               "http://localhost:8000/v1", "tts-1", true),
+        preset("localai", tr("LocalAI (on this computer)"), QStringLiteral("LocalAI"), "http://localhost:8080/v1", "tts-1", true),
+        SpeechPreset{QStringLiteral("custom"), tr("Custom"), QUrl(), QString(), false, QString()},
     };
 }
 

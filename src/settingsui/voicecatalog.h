@@ -16,6 +16,7 @@ struct SpeechPreset
     QUrl baseUrl; // empty for "none" and "custom"
     QString model;
     bool local = false; // runs on this computer: no API key needed
+    QString brand;      // the service alone, for sentences: "OpenAI", "SiliconFlow", "Kokoro-FastAPI"
 };
 
 // A voice the catalogue knows: what is sent as "voice", a short description, and the languages it

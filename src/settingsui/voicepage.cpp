@@ -192,10 +192,12 @@ VoicePage::VoicePage(const Llm::ConnectionSettings& provider, const Llm::VoiceSe
     connect(m_sampleButton, &QPushButton::clicked, this, &VoicePage::playSample);
     connect(m_sample, &VoiceSample::spoken, this, [this](qsizetype bytes) {
         m_sampleResult->setText(tr("Playing the sample (%1 KB)…").arg((bytes + 1023) / 1024));
+        m_sampleResult->setVisible(true);
     });
     connect(m_sample, &VoiceSample::finished, this, [this](const QString& problem) {
         m_sampleButton->setEnabled(true);
         m_sampleResult->setText(problem.isEmpty() ? tr("The sample has been played.") : problem);
+        m_sampleResult->setVisible(true);
         Form::setTone(m_sampleResult, problem.isEmpty() ? Form::Tone::Good : Form::Tone::Warning);
         Q_EMIT sampleFinished(problem);
     });
@@ -315,7 +317,9 @@ void VoicePage::updateState()
         field->setEnabled(!none);
     const bool style = styleAccepted();
     m_style->setEnabled(!none && style);
-    m_styleNote->setText(style ? QString() : tr("Only gpt-4o-mini-tts (or a custom provider) takes a speaking style."));
+    m_styleNote->setText(style || none ? QString() : tr("Only gpt-4o-mini-tts (or a custom provider) takes a speaking style."));
+    m_styleNote->setVisible(!m_styleNote->text().isEmpty()); // inside a box layout: safe to hide
+    m_sampleResult->setVisible(!m_sampleResult->text().isEmpty());
     m_sampleButton->setEnabled(!none && m_sample->state() == VoiceSample::State::Idle);
     m_summary->setText(summary());
 }
@@ -326,7 +330,7 @@ QString VoicePage::summary() const
         return tr("No voice provider: the system voice reads (no Chinese voice on most Linux systems).");
     const int index = VoiceCatalog::presetIndexFor(QUrl(m_baseUrl->text().trimmed()), m_model->text().trimmed());
     const SpeechPreset preset = VoiceCatalog::presets().value(index);
-    const QString where = preset.id == CustomId ? QUrl(m_baseUrl->text().trimmed()).host() : preset.name;
+    const QString where = preset.brand.isEmpty() ? QUrl(m_baseUrl->text().trimmed()).host() : preset.brand;
     const QString voice = voiceId().section(u':', -1);
     if (voice.isEmpty())
         return tr("Choose or type a voice.");
@@ -394,6 +398,7 @@ void VoicePage::playSample()
     m_sampleButton->setEnabled(false);
     Form::setTone(m_sampleResult, Form::Tone::Normal);
     m_sampleResult->setText(tr("Asking the voice provider to speak…"));
+    m_sampleResult->setVisible(true);
     m_sample->play(provider(network), settings, sampleText(language()));
 }
 
