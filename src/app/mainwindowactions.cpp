@@ -8,6 +8,8 @@
 #include "narrationwiring.h"
 #include "newstorypage.h"
 #include "narrationmaker.h"
+#include "pageview.h"
+#include "readinglevel.h"
 #include "readerwidget.h"
 #include "recordpagedialog.h"
 #include "shortcutsdialog.h"
@@ -290,6 +292,7 @@ void MainWindow::updateActions()
     m_export->setEnabled(story != nullptr);
     m_print->setEnabled(story != nullptr);
     m_ideaPanel->saveToFamilyCastAction()->setEnabled(story != nullptr);
+    m_reader->pageView()->setTextScale(story ? Story::ReadingLevel::of(story->settings).textScale() : 1.0);
     m_readAloud->setChecked(m_reader->isReadingAloud());
     m_readAloud->setEnabled(page || m_reader->isReadingAloud());
     m_recordPage->setEnabled(reading && page && !page->isDraft() && page->id != m_generator->writingPageId());

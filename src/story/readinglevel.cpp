@@ -17,9 +17,9 @@ struct Limits
 // English words and Chinese characters per page: a Chinese page of the same length has about 1.6
 // characters per English word.
 constexpr Limits Table[] = {
-    {"first-words", 5, 25, 8, 40, 1, 2, true, false, 1.5},
-    {"early-reader", 20, 60, 30, 100, 2, 5, true, true, 1.3},
-    {"developing", 50, 120, 80, 200, 4, 8, false, true, 1.12},
+    {"first-words", 5, 25, 8, 40, 1, 2, true, false, 1.4},
+    {"early-reader", 20, 60, 30, 100, 2, 5, true, true, 1.2},
+    {"developing", 50, 120, 80, 200, 4, 8, false, true, 1.0},
     {"confident", 100, 250, 160, 400, 6, 15, false, true, 1.0},
 };
 

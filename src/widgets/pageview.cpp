@@ -434,6 +434,15 @@ void PageView::setZoomPercent(int percent)
     updateFontSize();
 }
 
+void PageView::setTextScale(double scale)
+{
+    scale = qBound(0.5, scale, 3.0);
+    if (qFuzzyCompare(scale, m_textScale))
+        return;
+    m_textScale = scale;
+    updateFontSize();
+}
+
 void PageView::setFinishDraftOffered(bool offered)
 {
     m_finishOffered = offered;

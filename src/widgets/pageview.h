@@ -130,6 +130,9 @@ public:
     // Type size: the size the page takes from its area, times this (percent).
     void setZoomPercent(int percent);
     [[nodiscard]] int zoomPercent() const { return m_zoom; }
+    // The story's reading level's text size (Story::ReadingLevel::textScale(): bigger for the youngest), on top of
+    // the area and the zoom.
+    void setTextScale(double scale);
     // The story text's size in pixels now (area and zoom).
     [[nodiscard]] int bodyPixelSize() const { return m_bodyPx; }
     // A draft page offers "Finish this page" (Write mode) when this is on.
@@ -208,6 +211,7 @@ private:
     bool m_stickToEnd = true;
     bool m_finishOffered = false;
     int m_zoom = 100;
+    double m_textScale = 1.0;
     int m_areaPx = 0;  // the text size the area gives, before the zoom
     int m_bodyPx = 0;
     int m_writingDots = 0;

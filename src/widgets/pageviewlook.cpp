@@ -44,7 +44,7 @@ void PageView::updateFontSize()
     // (each new size lays the whole page out again).
     const int fromArea = qBound(SmallestAreaPixels, qMin(area.width() / AreaWidthPerPixel, area.height() / AreaHeightPerPixel),
                                 LargestAreaPixels) / 2 * 2;
-    const int body = qMax(8, fromArea * m_zoom / 100);
+    const int body = qMax(8, qRound(fromArea * m_zoom / 100 * m_textScale));
     if (fromArea == m_areaPx && body == m_bodyPx)
         return;
     m_areaPx = fromArea;

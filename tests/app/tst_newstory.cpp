@@ -6,6 +6,8 @@
 #include "library.h"
 #include "mainwindow.h"
 #include "newstorypage.h"
+#include "pageview.h"
+#include "readerwidget.h"
 #include "profiles.h"
 #include "readinglevel.h"
 #include "storygenerator.h"
@@ -192,6 +194,18 @@ private Q_SLOTS:
         QCOMPARE(s.chosenCast.size(), 1);
         QCOMPARE(s.chosenCast.first().name, QStringLiteral("Hoot"));
         QCOMPARE(s.moral, QStringLiteral("be kind to snails"));
+
+        // The reading view sets the type of the open story's reading level: bigger for first words.
+        Widgets::PageView* view = window.findChild<Widgets::PageView*>();
+        QVERIFY(view);
+        window.openStory(window.library()->records().first().id);
+        const Story::ReadingLevel level = Story::ReadingLevel::of(window.generator()->story()->settings);
+        const int opened = view->bodyPixelSize();
+        view->setTextScale(1.0);
+        const int plain = view->bodyPixelSize();
+        QVERIFY2(qAbs(opened - qRound(plain * level.textScale())) <= 1, qPrintable(QStringLiteral("%1 %2").arg(opened).arg(plain)));
+        view->setTextScale(Story::ReadingLevel(Story::ReadingLevel::Id::FirstWords).textScale());
+        QVERIFY(view->bodyPixelSize() > plain);
     }
 };
 
