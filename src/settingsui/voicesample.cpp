@@ -65,6 +65,7 @@ void VoiceSample::play(const Llm::ConnectionSettings& provider, const Llm::Voice
 {
     cancel();
     m_audio.clear();
+    m_playedMs = 0;
     m_client = new Llm::LlmClient(provider, this);
     Llm::SpeechRequest request;
     request.input = text;
@@ -117,9 +118,13 @@ void VoiceSample::startPlayback()
             Q_EMIT playing();
         }
     });
+    connect(m_player.get(), &QMediaPlayer::positionChanged, this,
+            [this](qint64 position) { m_playedMs = qMax(m_playedMs, position); });
     connect(m_player.get(), &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
-        if (status == QMediaPlayer::EndOfMedia)
+        if (status == QMediaPlayer::EndOfMedia) {
+            m_playedMs = qMax(m_playedMs, qMax(m_player->position(), m_player->duration()));
             end(QString());
+        }
         else if (status == QMediaPlayer::InvalidMedia)
             end(tr("The sample arrived (%1) but could not be played: %2")
                     .arg(Llm::audioFormatName(m_format), m_player->errorString()));

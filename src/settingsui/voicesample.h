@@ -42,6 +42,8 @@ public:
     // The audio of the last sample, as the provider sent it.
     [[nodiscard]] QByteArray audio() const { return m_audio; }
     [[nodiscard]] QMediaPlayer* player() const { return m_player.get(); }
+    // How far the last sample played, in ms (the furthest playback position seen, up to its end).
+    [[nodiscard]] qint64 playedMs() const { return m_playedMs; }
 
     // A WAV file of raw pcm (signed 16-bit little-endian mono at `sampleRate`).
     [[nodiscard]] static QByteArray wavOfPcm(const QByteArray& pcm, int sampleRate);
@@ -62,6 +64,7 @@ private:
     QPointer<Llm::LlmClient> m_client;
     QPointer<Llm::SpeechJob> m_job;
     QByteArray m_audio;
+    qint64 m_playedMs = 0;
     Llm::AudioFormat m_format = Llm::AudioFormat::Unknown;
     // Declared so the player dies before its output and its file.
     std::unique_ptr<QTemporaryFile> m_file;
