@@ -3,6 +3,7 @@
 #include "grownupcheck.h"
 #include "pindialog.h"
 #include "readerwidget.h"
+#include "readingtheme.h"
 #include "story.h"
 
 #include <QAction>
@@ -130,6 +131,11 @@ void ChildMode::apply()
         m_reader->setMapVisible(m_mapWasVisible);
         for (QAction* action : std::as_const(m_locked))
             action->setEnabled(true); // the window's updateActions sets the rest right
+    }
+    if (m_on) { // the strip has the page's colours: one calm surface for the child
+        m_bar->setPalette(Widgets::ReadingTheme::fromPalette(m_reader->palette()).pagePalette(m_reader->palette()));
+        m_bar->setBackgroundRole(QPalette::Base);
+        m_bar->setAutoFillBackground(true);
     }
     m_bar->setVisible(m_on);
     m_pinAction->setEnabled(!m_on);

@@ -20,6 +20,7 @@ GrownUpCheck::GrownUpCheck(Clock clock, QWidget* parent)
 {
     setObjectName(QStringLiteral("grownUpCheck"));
     setWindowTitle(tr("For grown-ups"));
+    setMinimumWidth(460);
     auto* layout = new QVBoxLayout(this);
     m_steps = new QStackedWidget(this);
 
@@ -84,10 +85,12 @@ QString GrownUpCheck::message() const
 void GrownUpCheck::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_P && !isAskingSum()) {
-        if (!event->isAutoRepeat() || m_holdSince < 0)
-            startHold();
-        else
-            updateHold();
+        // A release a moment ago (auto-repeat a platform did not mark as such) keeps the hold;
+        // a longer pause starts it again.
+        if (m_releasedAt >= 0 && m_clock() - m_releasedAt > ReleaseGraceMs)
+            m_holdSince = -1;
+        m_releasedAt = -1;
+        startHold();
         event->accept();
         return;
     }
@@ -98,7 +101,7 @@ void GrownUpCheck::keyReleaseEvent(QKeyEvent* event)
 {
     // Auto-repeat sends releases too (on X11): only the real one ends the hold.
     if (event->key() == Qt::Key_P && !event->isAutoRepeat() && !isAskingSum()) {
-        stopHold();
+        m_releasedAt = m_clock(); // the hold ends unless the key is pressed again at once
         event->accept();
         return;
     }
@@ -119,6 +122,7 @@ void GrownUpCheck::stopHold()
         return;
     m_tick->stop();
     m_holdSince = -1;
+    m_releasedAt = -1;
     m_progress->setValue(0);
     m_message->setText(tr("Keep holding for three seconds."));
 }
@@ -127,6 +131,10 @@ void GrownUpCheck::updateHold()
 {
     if (m_holdSince < 0 || isAskingSum())
         return;
+    if (m_releasedAt >= 0 && m_clock() - m_releasedAt > ReleaseGraceMs) {
+        stopHold();
+        return;
+    }
     const qint64 held = m_clock() - m_holdSince;
     m_progress->setValue(int(std::min(held, HoldMs)));
     if (held < HoldMs)

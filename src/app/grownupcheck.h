@@ -23,6 +23,7 @@ class GrownUpCheck final : public QDialog
 public:
     using Clock = std::function<qint64()>;
     static constexpr qint64 HoldMs = 3000;
+    static constexpr qint64 ReleaseGraceMs = 250;
 
     explicit GrownUpCheck(Clock clock, QWidget* parent = nullptr);
 
@@ -47,6 +48,7 @@ private:
 
     Clock m_clock;
     qint64 m_holdSince = -1;
+    qint64 m_releasedAt = -1; // the P key let go (the hold ends after ReleaseGraceMs)
     std::pair<int, int> m_sum;
     QStackedWidget* m_steps = nullptr;
     QProgressBar* m_progress = nullptr;

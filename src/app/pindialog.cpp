@@ -37,6 +37,7 @@ PinDialog::PinDialog(ParentLock* lock, const QString& why, QWidget* parent)
 {
     setObjectName(QStringLiteral("pinDialog"));
     setWindowTitle(tr("Parent PIN"));
+    setMinimumWidth(400);
     auto* layout = new QVBoxLayout(this);
     auto* text = new QLabel(why, this);
     text->setWordWrap(true);
