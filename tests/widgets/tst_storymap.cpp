@@ -199,6 +199,8 @@ private Q_SLOTS:
         QVERIFY2(cache->decodesStarted() <= allowed, qPrintable(QStringLiteral("%1 decodes for %2 rows on screen")
                                                                       .arg(cache->decodesStarted()).arg(visible.size())));
         QTRY_VERIFY_WITH_TIMEOUT(allHaveIcons(visible), 20000);
+        if (!qEnvironmentVariableIsEmpty("STORYMAP_THUMBNAILS_SCREENSHOT"))
+            map.viewport()->grab().save(qEnvironmentVariable("STORYMAP_THUMBNAILS_SCREENSHOT"));
         QCOMPARE(map.itemForPage(QStringLiteral("p200"))->icon(0).isNull(), true);
 
         // Scrolled to the end: the rows that come into view get theirs; the pages passed by are not
