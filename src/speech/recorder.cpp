@@ -170,7 +170,7 @@ Recorder::Error Recorder::start()
     m_source->setBufferSize(int(chosen.bytesForDuration(100'000)));
     connect(m_source.get(), &QAudioSource::stateChanged, this, &Recorder::onStateChanged);
     m_sink->open(QIODevice::WriteOnly);
-    m_clock.start();
+    m_clock.invalidate(); // started by the first samples: a device can take a moment to start
     m_elapsedMs = 0;
     m_source->start(m_sink);
     if (m_source->error() != QAudio::NoError || m_source->state() == QAudio::StoppedState) {
@@ -187,7 +187,7 @@ void Recorder::stop()
 {
     if (!m_source)
         return;
-    m_elapsedMs = m_clock.elapsed();
+    m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() + m_clockOffsetMs : 0;
     m_source->disconnect(this);
     m_source->stop();
     m_source.reset();
@@ -210,7 +210,9 @@ bool Recorder::isRecording() const
 
 qint64 Recorder::elapsedMs() const
 {
-    return isRecording() ? m_clock.elapsed() : m_elapsedMs;
+    if (!isRecording())
+        return m_elapsedMs;
+    return m_clock.isValid() ? m_clock.elapsed() + m_clockOffsetMs : 0;
 }
 
 qint64 Recorder::durationMs() const
@@ -220,6 +222,11 @@ qint64 Recorder::durationMs() const
 
 void Recorder::append(const char* data, qint64 size)
 {
+    if (!m_clock.isValid() && size > 0) {
+        // The first block covers the time just before it arrived.
+        m_clock.start();
+        m_clockOffsetMs = m_format.msForFrames(size / 2 / std::max(1, m_sourceChannels));
+    }
     const auto* samples = reinterpret_cast<const qint16*>(data);
     const qint64 count = size / 2;
     int peak = 0;

@@ -53,7 +53,8 @@ public:
     void clear();
 
     [[nodiscard]] bool isRecording() const;
-    // The wall-clock time since start(), frozen at stop().
+    // The wall-clock time since the microphone's first samples arrived (a device can take a moment
+    // to start after start()), frozen at stop().
     [[nodiscard]] qint64 elapsedMs() const;
     // The peak of the last block of samples, 0..1 (0 when not recording).
     [[nodiscard]] double level() const { return m_level; }
@@ -79,6 +80,7 @@ private:
     PcmFormat m_format;
     int m_sourceChannels = 1;
     QElapsedTimer m_clock;
+    qint64 m_clockOffsetMs = 0; // the first block's length
     qint64 m_elapsedMs = 0;
     double m_level = 0;
 };
