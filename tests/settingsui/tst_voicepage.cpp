@@ -481,6 +481,37 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 0);
     }
 
+    // The dialog goes while the sample plays: the player stops with it (ASan-clean), nothing is reported.
+    void closingTheDialogWhilePlaying()
+    {
+        STORYBOOK_REQUIRE_TOOL(Test::NullAudioServer::available(), "pulseaudio");
+        Test::NullAudioServer audio;
+        QVERIFY2(audio.start(), qPrintable(audio.errorString()));
+        Test::FakeOpenAiServer server;
+        QVERIFY(server.listen());
+        SettingsUi::SettingsDialog::Preferences preferences;
+        preferences.speechProvider.baseUrl = server.baseUrl();
+        preferences.voice.enabled = true;
+        preferences.voice.format = Llm::AudioFormat::Wav;
+        auto dialog = std::make_unique<SettingsUi::SettingsDialog>(textProvider(), preferences, nullptr);
+        VoicePage* page = dialog->voicePage();
+        QSignalSpy playing(page->sample(), &SettingsUi::VoiceSample::playing);
+        QSignalSpy finished(page, &VoicePage::sampleFinished);
+        page->sampleButton()->click();
+        QVERIFY(playing.wait(20000));
+        QCOMPARE(page->sample()->state(), SettingsUi::VoiceSample::State::Playing);
+        QPointer<QMediaPlayer> player = page->sample()->player();
+        QVERIFY(player);
+        dialog->reject();
+        QVERIFY(!player); // stopped and gone with the dialog's close
+        QCOMPARE(page->sample()->state(), SettingsUi::VoiceSample::State::Idle);
+        QCOMPARE(finished.size(), 0);
+        page->sampleButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->sample()->state(), SettingsUi::VoiceSample::State::Playing, 20000);
+        dialog.reset();
+        QCOMPARE(finished.size(), 0);
+    }
+
     void pcmGetsAWavHeader()
     {
         const QByteArray pcm(4800, '\x01');
