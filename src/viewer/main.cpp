@@ -7,6 +7,9 @@
 //                                    STORYBOOK_VIEWER_SANDBOX=off)
 //   --sandbox-self-test              (hidden) installs the sandbox as at start, prints what the
 //                                    kernel allows (networkprobe.h) and exits
+// Test hooks (environment): STORYBOOK_VIEWER_PROBE_PORT=<port> tries sockets once the window is up
+// and logs what the kernel answered; STORYBOOK_VIEWER_READ_ALOUD=1 reads the shown page aloud at
+// start, logs each part heard and the end, then closes the window.
 // On Linux the viewer denies itself network sockets (sandbox.h) before QApplication exists, so
 // before any thread starts or plug-in loads; its log says whether it did.
 #include "commandline.h"
@@ -15,6 +18,8 @@
 #include "library.h"
 #include "logsink.h"
 #include "networkprobe.h"
+#include "readaloud.h"
+#include "readerwidget.h"
 #include "sandbox.h"
 #include "viewerwindow.h"
 
@@ -63,6 +68,30 @@ Storybook::LogSink::Options logOptions()
     Storybook::LogSink::Options options;
     options.filePath = Storybook::LogSink::defaultFilePath();
     return options;
+}
+
+// STORYBOOK_VIEWER_READ_ALOUD=1 (tests): reads the page shown aloud once the event loop runs and
+// logs what is heard; closes the window when the reading ends.
+void readAloudIfRequested(Storybook::Viewer::ViewerWindow& window)
+{
+    if (qEnvironmentVariable("STORYBOOK_VIEWER_READ_ALOUD") != QLatin1String("1"))
+        return;
+    Storybook::Widgets::ReaderWidget* reader = window.reader();
+    Storybook::Widgets::ReadAloud* reading = reader->readAloudController();
+    QObject::connect(reading, &Storybook::Widgets::ReadAloud::partStarted, &window,
+                     [](int index, int, int) { qCInfo(lcViewer) << "read aloud: part" << index; });
+    QObject::connect(reading, &Storybook::Widgets::ReadAloud::finished, &window, [&window] {
+        qCInfo(lcViewer) << "read aloud: finished";
+        window.close();
+    });
+    QObject::connect(reading, &Storybook::Widgets::ReadAloud::failed, &window, [&window](const QString& problem) {
+        qCWarning(lcViewer).noquote() << "read aloud: failed:" << problem;
+        window.close();
+    });
+    QTimer::singleShot(0, &window, [reader, reading] {
+        reader->readAloud();
+        qCInfo(lcViewer).noquote() << "read aloud: voice:" << reading->currentVoiceLine();
+    });
 }
 
 void logSandbox(const Sandbox::Result& sandbox)
@@ -202,6 +231,7 @@ int main(int argc, char* argv[])
                 qCInfo(lcViewer).noquote() << "network probe:" << line;
         });
     }
+    readAloudIfRequested(window);
     if (quitMs >= 0)
         QTimer::singleShot(quitMs, &window, &QWidget::close);
     return app.exec();

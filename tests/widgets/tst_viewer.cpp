@@ -1,4 +1,6 @@
 #include "illustratedstory.h"
+#include "narratedstory.h"
+#include "nullaudio.h"
 #include "requiretool.h"
 
 #include <QDir>
@@ -310,6 +312,54 @@ private Q_SLOTS:
         QVERIFY(internetSockets(open, &opened) >= 3);
         QVERIFY2(!opened.isEmpty(), "the control run without the filter should show a successful internet socket");
         QVERIFY(gotConnection(*server));
+    }
+
+    // The sandboxed viewer still plays narration: a story whose pages carry narration clips for every
+    // part (sentences, question, answers) is read aloud at start (STORYBOOK_VIEWER_READ_ALOUD=1) into a
+    // private PulseAudio's null sink, to the end; in the same session the kernel refuses internet sockets.
+    void sandboxedViewerPlaysNarration()
+    {
+        using Storybook::Story::Narration;
+        STORYBOOK_REQUIRE_TOOL(Storybook::Test::NullAudioServer::available(), "pulseaudio");
+        Storybook::Test::NullAudioServer audio;
+        Storybook::Test::NullAudioServer::Options audioOptions;
+        audioOptions.setEnvironment = false;
+        QVERIFY2(audio.start(audioOptions), qPrintable(audio.errorString()));
+
+        Storybook::Story::Story story = Storybook::Test::narratedStory();
+        for (Storybook::Story::Page& page : story.pages) {
+            QStringList parts = page.id == QLatin1String("n1")
+                                    ? Storybook::Test::firstPageSentences()
+                                    : QStringList{QStringLiteral("The moon came out."), QStringLiteral("Goodnight.")};
+            if (page.interaction)
+                parts << page.interaction->question << page.interaction->options;
+            page.narration = Storybook::Test::narrationOf(story, page.id, parts, Narration::Source::Synthesised,
+                                                          QStringLiteral("alloy"), 250);
+        }
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("narrated.storybook"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(story.toFileData());
+        file.close();
+
+        const auto server = listener();
+        QVERIFY(server);
+        QProcessEnvironment env = audio.environment(probeEnvironment(*server));
+        env.insert(QStringLiteral("STORYBOOK_VIEWER_READ_ALOUD"), QStringLiteral("1"));
+        const Output output =
+            runProgram(QStringLiteral(VIEWER_PATH), {path, QStringLiteral("--quit-after-ms"), QStringLiteral("30000")}, env);
+        QCOMPARE(output.exitCode, 0);
+        const QByteArray& log = output.err;
+        QVERIFY2(log.contains("storybook.viewer: sandbox: network sockets denied by the kernel"), log.constData());
+        QVERIFY2(log.contains("storybook.viewer: network probe: inet: refused (EACCES)"), log.constData());
+        QVERIFY2(log.contains("storybook.viewer: read aloud: voice: Voice kept in the story (alloy)"), log.constData());
+        for (int part = 0; part < 5; ++part)
+            QVERIFY2(log.contains(QByteArray("storybook.viewer: read aloud: part " + QByteArray::number(part) + "\n")), log.constData());
+        QVERIFY2(log.contains("storybook.viewer: read aloud: finished"), log.constData());
+        QVERIFY2(!log.contains("read aloud: failed"), log.constData());
+        QVERIFY(!gotConnection(*server));
     }
 
     // With the X display reached over TCP (ssh -X) the filter would cut the display's connection:
