@@ -189,6 +189,7 @@ VoicePage::VoicePage(const Llm::ConnectionSettings& provider, const Llm::VoiceSe
             Q_EMIT changed();
         });
     connect(m_voice, &QComboBox::currentTextChanged, this, [this] { updateState(); });
+    connect(m_auto, &QCheckBox::toggled, this, [this] { updateState(); });
     connect(m_sampleButton, &QPushButton::clicked, this, &VoicePage::playSample);
     connect(m_sample, &VoiceSample::spoken, this, [this](qsizetype bytes) {
         m_sampleResult->setText(tr("Playing the sample (%1 KB)…").arg((bytes + 1023) / 1024));

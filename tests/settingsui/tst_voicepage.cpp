@@ -349,6 +349,10 @@ private Q_SLOTS:
         SettingsUi::SettingsDialog dialog(textProvider(), preferences, nullptr);
         const QString line = dialog.voicePage()->summaryLabel()->text();
         QVERIFY2(line.contains(QLatin1String("alloy")) && line.contains(QLatin1String("OpenAI")), qPrintable(line));
+        QVERIFY2(line.contains(QLatin1String("Read aloud")), qPrintable(line));
+        dialog.voicePage()->findChild<QCheckBox*>()->setChecked(true);
+        const QString automatic = dialog.voicePage()->summaryLabel()->text();
+        QVERIFY2(automatic.contains(QLatin1String("as soon as they are written")), qPrintable(automatic));
         choosePreset(dialog.voicePage(), QStringLiteral("siliconflow"));
         const QString cosy = dialog.voicePage()->summaryLabel()->text();
         QVERIFY2(cosy.contains(QLatin1String("alex")) && cosy.contains(QLatin1String("SiliconFlow")), qPrintable(cosy));
