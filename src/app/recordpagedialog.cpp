@@ -171,6 +171,7 @@ void RecordPageDialog::buildUi()
     m_clock->setInterval(100);
     connect(m_clock, &QTimer::timeout, this, [this] { m_time->setText(clockText(m_recorder->elapsedMs())); });
     resize(880, 520);
+    m_record->setFocus(); // Space records from the start; the name is a click or Alt+W away
 }
 
 void RecordPageDialog::retranslateUi()

@@ -109,6 +109,10 @@ private Q_SLOTS:
         });
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Fits a 1024×600 screen.
+        QVERIFY2(dialog.minimumSizeHint().width() <= 1024 && dialog.minimumSizeHint().height() <= 560,
+                 qPrintable(QStringLiteral("%1×%2").arg(dialog.minimumSizeHint().width()).arg(dialog.minimumSizeHint().height())));
+        QVERIFY(dialog.width() <= 1024 && dialog.height() <= 600);
         auto* keepButton = dialog.findChild<QPushButton*>(QStringLiteral("keepButton"));
         QVERIFY(!keepButton->isEnabled());
 
