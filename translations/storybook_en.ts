@@ -1149,11 +1149,11 @@ Picture-book stories written with you, page by page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Na&amp;rrate this page</source>
+        <source>Narra&amp;te again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Narra&amp;te again</source>
+        <source>Narrate t&amp;his page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1149,12 +1149,12 @@ Picture-book stories written with you, page by page.</source>
         <translation>由语音服务用现在设置的声音，把本页的每一句重新朗读一遍。</translation>
     </message>
     <message>
-        <source>Na&amp;rrate this page</source>
-        <translation>为本页配音(&amp;R)</translation>
-    </message>
-    <message>
         <source>Narra&amp;te again</source>
         <translation>重新配音(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Narrate t&amp;his page</source>
+        <translation>为本页配音(&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@ void NarrationWiring::narrate(const QString& pageId, bool again)
 
 void NarrationWiring::retranslate()
 {
-    m_narrate->setText(tr("Na&rrate this page"));
+    m_narrate->setText(tr("Narrate t&his page"));
     m_narrate->setToolTip(tr("The speech provider reads every sentence of this page once; the voice is kept in the story."));
     m_narrateAgain->setText(tr("Narra&te again"));
     m_narrateAgain->setToolTip(tr("The speech provider reads every sentence of this page again, in the voice set now."));

@@ -154,7 +154,12 @@ private Q_SLOTS:
         if (!category.isEmpty())
             QVERIFY2(r.err.toLower().contains(category.toUtf8()), r.err.constData());
         // Said once: the parts after a wrong key or no credit are not sent.
-        QCOMPARE(r.err.count("error: "), 1);
+        // (Qt 6.4 may add "QNetworkReplyImplPrivate::error: Internal problem..." when the request on
+        // its way is aborted after an error: a warning of Qt's own, not one of ours.)
+        qsizetype errors = 0;
+        for (const QByteArray& line : r.err.split('\n'))
+            errors += line.startsWith("error: ") ? 1 : 0;
+        QVERIFY2(errors == 1, r.err.constData());
         QVERIFY(!r.err.contains(SpeechKey.toUtf8()));
         const auto story = storyFile(id);
         QVERIFY(story);
