@@ -12,12 +12,7 @@
 namespace Storybook::Story {
 
 namespace {
-QString optionalLine(const QString& label, const QString& value)
-{
-    return value.trimmed().isEmpty() ? QString() : label + value.trimmed() + u'\n';
-}
-
-// What the parent typed (characters, a lesson) as quoted data, on a line of its own.
+// What the parent typed (a style, characters, a lesson) as quoted data, on a line of its own.
 QString optionalQuoted(const QString& label, const QString& value)
 {
     return value.trimmed().isEmpty() ? QString() : label + PromptBuilder::quoted(value.trimmed()) + u'\n';
@@ -225,6 +220,14 @@ Prompt PromptBuilder::shorterAgain(const Prompt& prompt, const StorySettings& se
     return again;
 }
 
+Prompt PromptBuilder::gentlerAgain(const Prompt& prompt, const StorySettings& settings)
+{
+    Prompt again = prompt;
+    again.gentleRetry = true;
+    again.user += u'\n' + fill(load(QStringLiteral("gentle"), languageOf(settings)), {});
+    return again;
+}
+
 Prompt PromptBuilder::firstPage(const StorySettings& settings) const
 {
     const QString lang = languageOf(settings);
@@ -234,8 +237,8 @@ Prompt PromptBuilder::firstPage(const StorySettings& settings) const
     prompt.lastPage = settings.pageCount <= 1;
     QString user = fill(load(QStringLiteral("first"), lang),
                         {{QStringLiteral("pages"), QString::number(settings.pageCount)},
-                         {QStringLiteral("idea"), settings.idea.trimmed()},
-                         {QStringLiteral("style"), optionalLine(zh ? QStringLiteral("风格：") : QStringLiteral("Style: "), settings.style)},
+                         {QStringLiteral("idea"), quoted(settings.idea.trimmed())},
+                         {QStringLiteral("style"), optionalQuoted(zh ? QStringLiteral("风格：") : QStringLiteral("Style: "), settings.style)},
                          {QStringLiteral("hero"), heroBlock(settings.hero, lang, true)},
                          {QStringLiteral("characters"), optionalQuoted(zh ? QStringLiteral("角色：") : QStringLiteral("Characters: "), settings.characters)},
                          {QStringLiteral("cast"), chosenCastLine(settings, lang)},
@@ -291,7 +294,7 @@ Prompt PromptBuilder::nextPage(const Story& story, const QString& parentId, cons
                                   ? fill(load(QStringLiteral("last"), lang), {})
                                   : fill(load(QStringLiteral("remaining"), lang), {{QStringLiteral("left"), QString::number(left)}});
     prompt.user = fill(load(QStringLiteral("next"), lang),
-                       {{QStringLiteral("title"), story.title},
+                       {{QStringLiteral("title"), quoted(story.title)},
                         {QStringLiteral("sofar"), storySoFar(story, parentId)},
                         {QStringLiteral("cast"), cast.isEmpty() ? (story.settings.characters.trimmed().isEmpty() ? QStringLiteral("-") : quoted(story.settings.characters.trimmed())) : cast.join(QStringLiteral("; "))},
                         {QStringLiteral("hero"), heroBlock(story.settings.hero, lang, false)},

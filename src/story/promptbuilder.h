@@ -15,6 +15,7 @@ struct Prompt
     int pageNumber = 1; // the page this prompt asks for, 1-based along the branch
     bool lastPage = false;
     bool levelRetry = false; // asked again because the page was far outside the reading level (shorterAgain())
+    bool gentleRetry = false; // asked again, more gently, because the provider refused the page (gentlerAgain())
 };
 
 // Builds the messages for one page from the templates in resources/prompts (per language): an
@@ -37,6 +38,11 @@ public:
     // `prompt` once more, for a page of `length` words (characters in Chinese) that was far outside the story's
     // reading level (ReadingLevel::check): the user message asks for a page within the level's maximum.
     [[nodiscard]] static Prompt shorterAgain(const Prompt& prompt, const StorySettings& settings, int length);
+
+    // `prompt` once more, for a page the provider refused (finish reason content_filter) or its moderation
+    // flagged: the user message adds the gentler instruction of resources/prompts/gentle_<language>.txt; the
+    // system rules stay as they were.
+    [[nodiscard]] static Prompt gentlerAgain(const Prompt& prompt, const StorySettings& settings);
 
     // A rough token count: CJK characters count one each, other text one per four characters.
     [[nodiscard]] static int estimateTokens(const QString& text);

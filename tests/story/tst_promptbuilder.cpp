@@ -44,7 +44,7 @@ private Q_SLOTS:
         QVERIFY(en.system.contains(QLatin1String("\"interaction\"")));
         QVERIFY(en.user.contains(QLatin1String("a shy dragon")));
         QVERIFY(en.user.contains(QLatin1String("page 1 of 6")));
-        QVERIFY(en.user.contains(QLatin1String("Style: rhyming")));
+        QVERIFY(en.user.contains(QLatin1String("Style: \"rhyming\"")));
         QVERIFY(!en.user.contains(QLatin1String("{{")));
         QVERIFY(!en.lastPage);
         settings.language = QStringLiteral("zh");
@@ -295,7 +295,7 @@ private Q_SLOTS:
         Story::StorySettings settings;
         settings.idea = QStringLiteral("{{{{idea}}}}");
         const Story::Prompt prompt = Story::PromptBuilder().firstPage(settings);
-        QVERIFY2(prompt.user.contains(QLatin1String("Story idea: {{{{idea}}}}\n")), qPrintable(prompt.user));
+        QVERIFY2(prompt.user.contains(QLatin1String("Story idea: \"{{{{idea}}}}\"\n")), qPrintable(prompt.user)); // quoted as data
     }
 
     // Every level in both languages: the system prompt states the level's limits (words or characters per page,
