@@ -1137,6 +1137,18 @@ Picture-book stories written with you, page by page.</source>
         <source>Delete my recording</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export the story as an EPUB book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EPUB book (*.epub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as EPU&amp;B book…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::NarrationWiring</name>
@@ -2279,10 +2291,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>story export needs --format md|html|pdf and --output FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check the output path and the free disk space.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2393,7 +2401,18 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         </translation>
     </message>
     <message>
-        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <source>story export: md, html, pdf or epub; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>story export needs --format md|html|pdf|epub and --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Export::EpubExporter</name>
+    <message>
+        <source>The book could not be put together: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4665,6 +4684,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>Once upon a time, a little fox found a lantern in the snow, and it glowed just for her.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

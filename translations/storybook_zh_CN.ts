@@ -1137,6 +1137,18 @@ Picture-book stories written with you, page by page.</source>
         <source>Delete my recording</source>
         <translation>删除我的录音</translation>
     </message>
+    <message>
+        <source>Export the story as an EPUB book</source>
+        <translation>将故事导出为 EPUB 电子书</translation>
+    </message>
+    <message>
+        <source>EPUB book (*.epub)</source>
+        <translation>EPUB 电子书 (*.epub)</translation>
+    </message>
+    <message>
+        <source>Export as EPU&amp;B book…</source>
+        <translation>导出为 EPUB 电子书(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>Storybook::App::NarrationWiring</name>
@@ -2303,10 +2315,6 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <translation>story search 需要提供要搜索的词语。</translation>
     </message>
     <message>
-        <source>story export needs --format md|html|pdf and --output FILE.</source>
-        <translation>story export 需要提供 --format md|html|pdf 和 --output FILE。</translation>
-    </message>
-    <message>
         <source>Check the output path and the free disk space.</source>
         <translation>请检查输出路径和剩余磁盘空间。</translation>
     </message>
@@ -2419,8 +2427,19 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         </translation>
     </message>
     <message>
-        <source>story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
-        <translation>story export：md、html 或 pdf；speak：mp3、opus、wav、pcm、flac 或 aac（默认：设置中的格式，未设置时为 mp3）。</translation>
+        <source>story export: md, html, pdf or epub; speak: mp3, opus, wav, pcm, flac or aac (default: the settings&apos;, else mp3).</source>
+        <translation>story export：md、html、pdf 或 epub；speak：mp3、opus、wav、pcm、flac 或 aac（默认：设置中的格式，未设置时为 mp3）。</translation>
+    </message>
+    <message>
+        <source>story export needs --format md|html|pdf|epub and --output FILE.</source>
+        <translation>story export 需要提供 --format md|html|pdf|epub 和 --output FILE。</translation>
+    </message>
+</context>
+<context>
+    <name>Storybook::Export::EpubExporter</name>
+    <message>
+        <source>The book could not be put together: %1</source>
+        <translation>无法生成电子书：%1</translation>
     </message>
 </context>
 <context>
@@ -4687,6 +4706,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>Once upon a time, a little fox found a lantern in the snow, and it glowed just for her.</source>
         <translation>从前，有一只小狐狸在雪地里找到了一盏灯笼，灯笼只为她一个人亮着。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>You chose</source>
+        <translation>你选了</translation>
     </message>
 </context>
 <context>

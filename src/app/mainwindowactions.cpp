@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "childmode.h"
+#include "epubexporter.h"
 #include "errorbanner.h"
 #include "ideapanel.h"
 #include "librarysidebar.h"
@@ -16,11 +17,14 @@
 #include "storygenerator.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace Storybook::App {
@@ -54,6 +58,26 @@ void MainWindow::createActions()
     m_export = m_storyMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                                       [this] { exportStory(currentStoryId()); });
     m_export->setObjectName(QStringLiteral("exportAction"));
+    // Story → Export as EPUB book… (src/export): the open story, read-along where it is narrated.
+    m_storyMenu->addAction(QString(), this, [this] {
+        const std::shared_ptr<const Story::Story> story = m_generator->story();
+        if (!story || m_childMode->isOn())
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the story as an EPUB book"),
+            QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
+                + (story->title.isEmpty() ? story->id : story->title) + QStringLiteral(".epub"),
+            tr("EPUB book (*.epub)"));
+        if (path.isEmpty())
+            return;
+        Export::EpubOptions options;
+        options.allBranches = QMessageBox::question(this, tr("Export"), tr("Include every branch of the story, not only the one you read?"))
+                              == QMessageBox::Yes;
+        if (const QString problem = Export::exportEpub(*story, path, options); !problem.isEmpty())
+            m_banner->showError(problem, tr("Check the folder and the free disk space."), false);
+        else
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+    })->setObjectName(QStringLiteral("exportEpubAction"));
     m_print = m_storyMenu->addAction(QString(), QKeySequence::Print, this, &MainWindow::printStory);
     m_ideaPanel->setFamilyFolder(m_library->folder()); // profiles and the family cast live beside the library
     m_storyMenu->addAction(m_ideaPanel->saveToFamilyCastAction());
@@ -210,6 +234,8 @@ void MainWindow::retranslateUi()
     m_new->setText(tr("&New story"));
     m_import->setText(tr("&Import…"));
     m_export->setText(tr("&Export…"));
+    if (auto* epub = findChild<QAction*>(QStringLiteral("exportEpubAction")))
+        epub->setText(tr("Export as EPU&B book…"));
     m_print->setText(tr("&Print…"));
     m_quit->setText(tr("&Quit"));
 
@@ -290,6 +316,8 @@ void MainWindow::updateActions()
     m_goOn->setVisible(story && story->settings.readToMe);
     m_goOn->setEnabled(story && story->settings.readToMe && !story->isFinished() && !busy);
     m_export->setEnabled(story != nullptr);
+    if (auto* epub = findChild<QAction*>(QStringLiteral("exportEpubAction")))
+        epub->setEnabled(story != nullptr);
     m_print->setEnabled(story != nullptr);
     m_ideaPanel->saveToFamilyCastAction()->setEnabled(story != nullptr);
     m_reader->pageView()->setTextScale(story ? Story::ReadingLevel::of(story->settings).textScale() : 1.0);

@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 #include "connectionoptions.h"
+#include "epubexporter.h"
 #include "familycommands.h"
 #include "interruptwatcher.h"
 #include "library.h"
@@ -80,7 +81,7 @@ StoryCommands::StoryCommands()
     , m_choice(QStringLiteral("choice"), tr("story continue: the number of a suggested answer."), tr("N"))
     , m_answer(QStringLiteral("answer"), tr("story continue: the child's own answer."), tr("TEXT"))
     , m_page(QStringLiteral("page"), tr("story show/regenerate/illustrate/versions/restore-version: a page number on the reading path."), tr("N"))
-    , m_format(QStringLiteral("format"), tr("story export: md, html or pdf; speak: mp3, opus, wav, pcm, flac or aac (default: the settings', else mp3)."), tr("FORMAT"))
+    , m_format(QStringLiteral("format"), tr("story export: md, html, pdf or epub; speak: mp3, opus, wav, pcm, flac or aac (default: the settings', else mp3)."), tr("FORMAT"))
     , m_output(QStringLiteral("output"), tr("story export, image: the file to write."), tr("FILE"))
     , m_allBranches(QStringLiteral("all-branches"), tr("story export: every branch, not only the reading path."))
     , m_pictures(QStringLiteral("pictures"), tr("story new: paint a picture for every page (the picture provider of the settings)."))
@@ -481,15 +482,17 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
         if (id.isEmpty())
             return 2;
         const auto format = Story::exportFormatFromName(parser.value(m_format));
-        if (!format || !parser.isSet(m_output))
-            return usageError(tr("story export needs --format md|html|pdf and --output FILE."));
+        const bool epub = parser.value(m_format).compare(QLatin1String("epub"), Qt::CaseInsensitive) == 0; // src/export
+        if ((!format && !epub) || !parser.isSet(m_output))
+            return usageError(tr("story export needs --format md|html|pdf|epub and --output FILE."));
         std::optional<Story::Story> story;
         if (const int code = loadStory(id, &story))
             return code;
         Story::ExportOptions options;
         options.allBranches = parser.isSet(m_allBranches);
         const QString output = parser.value(m_output);
-        const QString problem = Story::exportToFile(*story, *format, output, options);
+        const QString problem = epub ? Export::exportEpub(*story, output, {options.allBranches, {}})
+                                     : Story::exportToFile(*story, *format, output, options);
         if (!problem.isEmpty())
             return reportProblem(Kind::Internal, problem, tr("Check the output path and the free disk space."));
         write(stdout, output + u'\n');
