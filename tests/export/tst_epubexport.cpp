@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
 #include <zip.h>
 
 using namespace Storybook;
@@ -365,22 +366,36 @@ private Q_SLOTS:
     void failureLeavesNoFile()
     {
         const Story::Story story = Test::sampleStory();
-        const QString folder = m_dir.filePath(QStringLiteral("locked"));
-        QVERIFY(QDir().mkpath(folder));
-        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-        const QString path = folder + QStringLiteral("/book.epub");
-        const QString problem = Export::exportEpub(story, path);
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        if (QFileInfo(folder).isWritable() && problem.isEmpty() && ::geteuid() == 0)
-            QFile::remove(path); // root writes anyway: the missing folder below still checks the rule
+        // A folder that is a file: no user (root neither) can write there.
+        const QString notAFolder = m_dir.filePath(QStringLiteral("plain-file"));
+        {
+            QFile file(notAFolder);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("x");
+        }
+        QVERIFY(!Export::exportEpub(story, notAFolder + QStringLiteral("/book.epub")).isEmpty());
         const QString missing = m_dir.filePath(QStringLiteral("no/such/folder/book.epub"));
-        const QString problem2 = Export::exportEpub(story, missing);
-        QVERIFY(!problem2.isEmpty());
-        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(!Export::exportEpub(story, missing).isEmpty());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no"))));
+        // An older book stays as it was when the new one cannot be written over it (a read-only folder).
         if (::geteuid() != 0) {
+            const QString folder = m_dir.filePath(QStringLiteral("locked"));
+            QVERIFY(QDir().mkpath(folder));
+            const QString path = folder + QStringLiteral("/book.epub");
+            {
+                QFile old(path);
+                QVERIFY(old.open(QIODevice::WriteOnly));
+                old.write("old book");
+            }
+            QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+            const QString problem = Export::exportEpub(story, path);
+            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             QVERIFY(!problem.isEmpty());
-            QVERIFY(!QFileInfo::exists(path));
-            QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+            QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                     QStringList{QStringLiteral("book.epub")});
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::ReadOnly));
+            QCOMPARE(old.readAll(), QByteArrayLiteral("old book"));
         }
     }
 
