@@ -208,7 +208,7 @@ QString EpubPages::sentences(const QString& raw, const QString& idPrefix, QList<
             else if (paragraphs && gap.contains(u'\n'))
                 out += QStringLiteral("<br/>\n");
             else
-                out += u' ';
+                out += x(gap); // as written: a blank between English sentences, nothing between Chinese ones
         }
         const QString words = text.mid(sentence.start, sentence.length);
         const QString id = idPrefix % QString::number(++n);

@@ -199,6 +199,16 @@ private Q_SLOTS:
         QVERIFY(first.contains(language == QLatin1String("zh") ? QStringLiteral("你选了") : QStringLiteral("You chose")));
         QVERIFY(first.contains(QLatin1String("<span id=\"p1s1\">Pip found a lantern.</span>")));
         QVERIFY(entryData(entries, QStringLiteral("OEBPS/page-4.xhtml")).isEmpty());
+        // Sentences keep the space between them as written: one in English, none in Chinese.
+        if (language == QLatin1String("en"))
+            QVERIFY(last.contains(QLatin1String("lit up the night.</span> <span id=\"p3s2\">Everyone went home.</span>")));
+        Story::Story chinese = Test::sampleStory(QStringLiteral("zh"));
+        chinese.page(chinese.pathPages().first()->id)->text = QStringLiteral("雨停了。彩虹出来了！\n\n豆豆笑了。");
+        const QString zhPath = exportChecked(chinese, QStringLiteral("zh-sentences.epub"));
+        const QString zhPage = QString::fromUtf8(entryData(readZip(zhPath), QStringLiteral("OEBPS/page-1.xhtml")));
+        QVERIFY2(zhPage.contains(QStringLiteral("<p><span id=\"p1s1\">雨停了。</span><span id=\"p1s2\">彩虹出来了！</span></p>\n"
+                                                "<p><span id=\"p1s3\">豆豆笑了。</span></p>")),
+                 qPrintable(zhPage));
     }
 
     void illustrated()
