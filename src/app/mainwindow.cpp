@@ -10,6 +10,7 @@
 #include "librarysidebar.h"
 #include "narrationwiring.h"
 #include "newstorypage.h"
+#include "pageview.h"
 #include "llmclient.h"
 #include "readerwidget.h"
 #include "secretstore.h"
@@ -21,6 +22,7 @@
 #include "storygenerator.h"
 #include "versionsdialog.h"
 #include "voicepage.h"
+#include "wordlist.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -197,6 +199,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_reader, &Widgets::ReaderWidget::answerChosen, this,
             [this](const QString& pageId, int index, const QString& own) {
                 m_banner->dismiss();
+                // Words on the family word list are never sent: the child is asked, kindly, for other words.
+                if (const auto story = m_generator->story(); story && index < 0
+                    && Story::WordList::check(own, story->settings.language)) {
+                    m_reader->pageView()->setAnswerHint(Story::WordList::tryOtherWords(story->settings.language));
+                    return;
+                }
                 const QString problem = m_generator->answer(currentStoryId(), pageId, index, own);
                 showProblem(problem);
                 // An answer whose branch is written already goes back to it (nothing is written):
@@ -280,6 +288,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     QList<QAction*> locked = menuActions();
     locked.removeAll(m_readAloud);
     m_childMode->setLocked({menuBar(), m_toolBar, m_sidebar, statusBar(), m_bannerHolder}, locked);
+    m_generator->setGentleRetry(m_childMode->isOn());
     showCurrentPlace();
     if (isReading())
         focusStory(); // the first key pressed turns the page, never types into the search field
@@ -374,6 +383,10 @@ void MainWindow::generate()
             m_banner->offerKey(m_connection.baseUrl.host());
             return;
         }
+    }
+    if (Story::WordList::check(settings.idea + u'\n' + settings.characters + u'\n' + settings.moral, settings.language)) {
+        m_banner->showNotice(Story::WordList::ideaNeedsOtherWords(), QString());
+        return;
     }
     showProblem(m_generator->startNew(settings));
 }
@@ -786,6 +799,7 @@ void MainWindow::onChildModeChanged(bool on)
     // Never an empty page for the child: without an open story the newest one is opened.
     if (on && !m_generator->story() && !m_library->records().isEmpty())
         openStory(m_library->records().first().id);
+    m_generator->setGentleRetry(on); // a refused page is written once more, gently, before the child would miss it
     showCurrentPlace();
     if (on) {
         showAllowedPage();

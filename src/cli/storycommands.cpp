@@ -12,6 +12,7 @@
 #include "pictureprompts.h"
 #include "storyexporter.h"
 #include "storygenerator.h"
+#include "wordlist.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -270,6 +271,9 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
         }
         if (const QString problem = FamilyCommands::applyStoryOptions(parser, library.folder(), settings); !problem.isEmpty())
             return usageError(problem);
+        // Words on the family word list are never sent (nothing is written; exit code 2).
+        if (Story::WordList::check(settings.idea + u'\n' + settings.characters + u'\n' + settings.moral, settings.language))
+            return reportProblem(Kind::InvalidOption, Story::WordList::ideaNeedsOtherWords());
         return generate([&settings](Generation::StoryGenerator& g) { return g.startNew(settings); });
     }
     if (command == QLatin1String("continue")) {
@@ -296,6 +300,8 @@ int StoryCommands::run(QCoreApplication& app, const QCommandLineParser& parser, 
         }
         const QString pageId = last->id;
         const QString own = parser.value(m_answer);
+        if (Story::WordList::check(own, story->settings.language))
+            return reportProblem(Kind::InvalidOption, Story::WordList::tryOtherWords(story->settings.language));
         return generate([&](Generation::StoryGenerator& g) { return g.answer(id, pageId, choice, own); });
     }
     if (command == QLatin1String("regenerate")) {

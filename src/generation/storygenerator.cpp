@@ -640,6 +640,16 @@ void StoryGenerator::onJobFinished()
     // A page the model cut short (its length limit, a safety filter) is not a finished page.
     const Llm::LlmError cutShort = error.isError() ? Llm::LlmError() : cutShortError(job->result().finishReason);
 
+    // A page the provider refused is asked for once more, more gently, before it is given up.
+    const bool refused = job->result().finishReason == QLatin1String("content_filter")
+        || error.kind == Llm::LlmError::Kind::ContentRefused;
+    if (refused && m_gentleRetry && !m_prompt.gentleRetry && !m_stopping) {
+        qCInfo(lcGeneration) << "page" << pageId << "refused by the provider - asking again, more gently";
+        const bool regenerating = m_regenerating;
+        m_parser.reset();
+        generate(pageId, Story::PromptBuilder::gentlerAgain(m_prompt, m_story->settings), regenerating);
+        return;
+    }
     if (error.isError() || cutShort.isError() || !parsed.usable) {
         Llm::LlmError reported = error.isError() ? error : cutShort;
         if (!reported.isError()) {

@@ -91,6 +91,12 @@ public:
     // the current version is kept as an earlier one.
     QString restoreVersion(const QString& storyId, const QString& pageId, qsizetype index);
 
+    // Gentle safety (issue 19): a page the provider refuses (finish reason content_filter, or a refusal
+    // error) is written once more with the gentler instruction (PromptBuilder::gentlerAgain) before it is
+    // given up as a draft with its reason; what streamed of the refused try is replaced (pageStarted again).
+    void setGentleRetry(bool on) { m_gentleRetry = on; }
+    [[nodiscard]] bool gentleRetry() const { return m_gentleRetry; }
+
     [[nodiscard]] bool isBusy() const;
     // The page being written (empty when idle).
     [[nodiscard]] QString writingPageId() const { return isBusy() ? m_pageId : QString(); }
@@ -155,6 +161,7 @@ private:
     Story::Prompt m_prompt;
     bool m_regenerating = false;
     bool m_stopping = false;
+    bool m_gentleRetry = false;
     int m_readToMeBudget = 0;
     std::unique_ptr<Illustrator> m_illustrator; // reads snapshots of m_story, hands pictures back
     QTimer m_autosave;

@@ -1,5 +1,8 @@
 #include "wordlist.h"
 
+#include "i18n.h"
+
+#include <QCoreApplication>
 #include <QFile>
 
 namespace Storybook::Story {
@@ -88,6 +91,20 @@ std::optional<QString> WordList::check(const QString& text, const QString& langu
             return hit;
     }
     return forLanguage(QStringLiteral("en")).find(text);
+}
+
+QString WordList::tryOtherWords(const QString& storyLanguage)
+{
+    return I18n::storyText(storyLanguage.isEmpty() ? QStringLiteral("en") : storyLanguage, "Storybook::Story::WordList",
+                           QT_TRANSLATE_NOOP("Storybook::Story::WordList",
+                                             "Let's try other words! Those words don't belong in our story. What else could happen?"));
+}
+
+QString WordList::ideaNeedsOtherWords()
+{
+    return QCoreApplication::translate("Storybook::Story::WordList",
+                                       "The idea has words that are not sent to the story writer (the family word list). "
+                                       "Please say it in other words.");
 }
 
 QString WordList::masked(const QString& entry)

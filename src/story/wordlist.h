@@ -31,6 +31,10 @@ public:
     [[nodiscard]] static const WordList& forLanguage(const QString& language);
     // The entry of `language`'s list (and, for Chinese, the English list) that `text` contains, or none.
     [[nodiscard]] static std::optional<QString> check(const QString& text, const QString& language);
+    // What the child sees, in the story's language, when an own answer is held back: kindly, try other words.
+    [[nodiscard]] static QString tryOtherWords(const QString& storyLanguage);
+    // What the parent sees (the interface's language, tr()) when a story idea is held back.
+    [[nodiscard]] static QString ideaNeedsOtherWords();
     // An entry for a log line: its first character and one star for each other ("f***").
     [[nodiscard]] static QString masked(const QString& entry);
 

@@ -1184,7 +1184,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         QStringLiteral("echo-key"), QStringLiteral("stall-headers"), QStringLiteral("stall"), QStringLiteral("drip"),
         QStringLiteral("drop"), QStringLiteral("reset"), QStringLiteral("malformed"), QStringLiteral("gzip"),
         QStringLiteral("redirect"), QStringLiteral("redirect-loop"), QStringLiteral("slow-models"), QStringLiteral("html"), QStringLiteral("story"),
-        QStringLiteral("story-sloppy")};
+        QStringLiteral("story-sloppy"), QStringLiteral("refuse")};
     // Picture scenarios leave the other endpoints alone (a picture check lists the models first).
     const bool pictureName = name.startsWith(QLatin1String("image-")) || name.startsWith(QLatin1String("speech-"));
     if (!scenario.valid || (!knownNames.contains(name) && name != QLatin1String("gateway") && !pictureName)
@@ -1310,9 +1310,11 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     const ChatWriter writer(chat, exchange, style);
 
     QByteArray finish = "stop";
+    // refuse:K: the first K chats to this exact scenario string are refused, later ones write a story page.
+    const bool refusedNow = name == QLatin1String("refuse") && ++m_scenarioCounters[scenarioText] <= scenario.param(0, 1);
     if (name == QLatin1String("length"))
         finish = "length";
-    else if (name == QLatin1String("content_filter"))
+    else if (name == QLatin1String("content_filter") || refusedNow)
         finish = "content_filter";
 
     // Content deltas for this scenario.
@@ -1322,7 +1324,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     if (name == QLatin1String("split-utf8")) {
         for (const char* delta : kSplitDeltas)
             deltas.append(QByteArray(delta));
-    } else if (name == QLatin1String("story")) {
+    } else if (name == QLatin1String("story") || (name == QLatin1String("refuse") && !refusedNow)) {
         // A picture-book page as the app asks for it, in small deltas (split by characters).
         const QString page = QString::fromUtf8(storyPageFor(request.body));
         for (qsizetype i = 0; i < page.size(); i += 7)

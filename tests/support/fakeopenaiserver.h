@@ -74,6 +74,8 @@ struct RecordedRequest
  *                        trailing commas (what the app's tolerant page parser must repair)
  *   length               final chunk has finish_reason "length"
  *   content_filter       final chunk has finish_reason "content_filter"
+ *   refuse[:K]           the first K (default 1) chats to this exact scenario string end like content_filter,
+ *                        later ones answer like story (a page refused, then written when asked again)
  *   error-in-stream      a few content chunks, then data: {"error":{"message":"The model crashed",...}}
  *                        (non-streaming: HTTP 500 with that error)
  *   status:CODE[:RA]     HTTP CODE with {"error":{"message","type","code"}}; "Retry-After: RA" if given
