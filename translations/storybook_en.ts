@@ -4555,6 +4555,17 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::WordList</name>
+    <message>
+        <source>Let&apos;s try other words! Those words don&apos;t belong in our story. What else could happen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The idea has words that are not sent to the story writer (the family word list). Please say it in other words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storybook::StoryWords</name>
     <message>
         <source>The End</source>

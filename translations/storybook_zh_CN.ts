@@ -4576,6 +4576,17 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
 </context>
 <context>
+    <name>Storybook::Story::WordList</name>
+    <message>
+        <source>Let&apos;s try other words! Those words don&apos;t belong in our story. What else could happen?</source>
+        <translation>我们换个说法吧！这些词不适合放进我们的故事里。接下来还可能发生什么呢？</translation>
+    </message>
+    <message>
+        <source>The idea has words that are not sent to the story writer (the family word list). Please say it in other words.</source>
+        <translation>这个想法里有不会发送给故事作者的词（家庭词表）。请换个说法。</translation>
+    </message>
+</context>
+<context>
     <name>Storybook::StoryWords</name>
     <message>
         <source>The End</source>
