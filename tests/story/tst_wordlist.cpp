@@ -102,6 +102,13 @@ private Q_SLOTS:
         QVERIFY(!regex.find(QStringLiteral("aab")));
     }
 
+    void messagesInTheStoryLanguage()
+    {
+        QVERIFY(WordList::tryOtherWords(QStringLiteral("en")).startsWith(QLatin1String("Let's try other words!")));
+        QVERIFY2(WordList::tryOtherWords(QStringLiteral("zh")).contains(QStringLiteral("换个说法")),
+                 qPrintable(WordList::tryOtherWords(QStringLiteral("zh"))));
+    }
+
     void masked()
     {
         QCOMPARE(WordList::masked(QStringLiteral("fuck*")), QStringLiteral("f****"));
