@@ -5,6 +5,7 @@
 #include "speechjob.h"
 #include "logging.h"
 #include "modelsjob.h"
+#include "moderationjob.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -128,6 +129,13 @@ ChatJob* LlmClient::chat(const ChatRequest& request)
 ModelsJob* LlmClient::listModels()
 {
     auto* job = new ModelsJob(this);
+    start(job);
+    return job;
+}
+
+ModerationJob* LlmClient::moderate(const QString& input)
+{
+    auto* job = new ModerationJob(this, input);
     start(job);
     return job;
 }

@@ -21,6 +21,7 @@ namespace Storybook::Llm {
 class ChatJob;
 class ImageJob;
 class ModelsJob;
+class ModerationJob;
 class SpeechJob;
 class RequestJob;
 struct ChatRequest;
@@ -59,6 +60,8 @@ public:
     // Jobs start on the next event-loop turn, so connect to their signals first.
     ChatJob* chat(const ChatRequest& request);
     ModelsJob* listModels();
+    // POST /moderations (see ModerationJob): whether the provider's moderation flags `input`.
+    ModerationJob* moderate(const QString& input);
     // One picture (see ImageJob): POST /images/generations, or /images/edits with reference pictures.
     ImageJob* image(const ImageRequest& request);
     // Speech (see SpeechJob): POST /audio/speech, one request per part of a long input.

@@ -1138,6 +1138,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
         route = route.mid(3);
     const bool isChat = route == "/chat/completions";
     const bool isModels = route == "/models";
+    const bool isModeration = route == "/moderations";
     const Scenario scenario = parseScenario(scenarioText);
     const QString& name = scenario.name;
 
@@ -1163,7 +1164,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
             return;
     }
 
-    if (!isChat && !isModels && !isPictures && !isSpeech) {
+    if (!isChat && !isModels && !isPictures && !isSpeech && !isModeration) {
         startWith(jsonResponse(404,
                                errorJson("Unknown request URL: " + request.method + ' ' + request.path
                                              + ". Please check the URL for typos.",
@@ -1171,7 +1172,7 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
                                exchange));
         return;
     }
-    if ((isChat && request.method != "POST") || (isModels && request.method != "GET")) {
+    if (((isChat || isModeration) && request.method != "POST") || (isModels && request.method != "GET")) {
         startWith(errorResponse(405, "Method " + request.method + " not allowed for " + route, exchange));
         return;
     }
@@ -1287,6 +1288,22 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
     }
     if (isPictures) { // a generic scenario let it through (flaky after its failures, say): the normal answer
         startPicture(connection, request, QStringLiteral("ok"), exchange.serial, exchange.keepAlive);
+        return;
+    }
+    if (isModeration) {
+        // An OpenAI moderation answer: flagged (violence) when the input holds the marker FLAG-ME.
+        const QJsonValue input = QJsonDocument::fromJson(request.body).object().value(QLatin1String("input"));
+        if (!input.isString() || input.toString().isEmpty()) {
+            startWith(errorResponse(400, "'input' is a required property", exchange));
+            return;
+        }
+        const QByteArray flagged = input.toString().contains(QLatin1String("FLAG-ME")) ? "true" : "false";
+        startWith(jsonResponse(200,
+                               "{\"id\":\"modr-fake\",\"model\":\"omni-moderation-latest\",\"results\":[{\"flagged\":" + flagged
+                                   + ",\"categories\":{\"sexual\":false,\"violence\":" + flagged + ",\"self-harm\":false},"
+                                     "\"category_scores\":{\"sexual\":0.001,\"violence\":" + (flagged == "true" ? "0.93" : "0.002")
+                                   + ",\"self-harm\":0.0}}]}",
+                               exchange));
         return;
     }
     if (isModels) {
