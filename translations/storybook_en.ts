@@ -652,10 +652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pi&amp;ctures on every page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,10 +672,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Hero:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The child the story is about: their name, age and favourite things go into the story.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -692,19 +684,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading le&amp;vel:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Automatic: from the hero&apos;s age, else from the age above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le&amp;sson:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -721,10 +705,6 @@
     </message>
     <message>
         <source>Characters saved from other stories (Story → Save a character to the family cast). Ticked ones keep their name and look in the new story.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Other characters:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,6 +729,26 @@
     </message>
     <message>
         <source>Which character should the family keep for later stories?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pict&amp;ures on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;ero:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readi&amp;ng level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less&amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other &amp;characters:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2504,6 +2504,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
         <source>The narration could not be kept: a sentence&apos;s sound is missing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it first, then write it again or choose another answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storybook::Llm::Diagnostics</name>
@@ -3189,6 +3197,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>its parts came in different audio formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no moderation result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4342,6 +4354,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The connection to the story writer was cut off before the page was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

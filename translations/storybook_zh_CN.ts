@@ -652,10 +652,6 @@
         <translation>故事创意(&amp;I)</translation>
     </message>
     <message>
-        <source>Pi&amp;ctures on every page</source>
-        <translation>每页配图(&amp;C)</translation>
-    </message>
-    <message>
         <source>Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page.</source>
         <translation>每一页都由“设置 → 插图”中的绘图服务来画，每页上的角色保持一致。</translation>
     </message>
@@ -676,10 +672,6 @@
         <translation>页数(&amp;G)：</translation>
     </message>
     <message>
-        <source>&amp;Hero:</source>
-        <translation>主人公(&amp;H)：</translation>
-    </message>
-    <message>
         <source>The child the story is about: their name, age and favourite things go into the story.</source>
         <translation>故事讲的是哪个孩子：孩子的名字、年龄和喜欢的东西会写进故事里。</translation>
     </message>
@@ -692,20 +684,12 @@
         <translation>添加孩子(&amp;D)…</translation>
     </message>
     <message>
-        <source>Reading le&amp;vel:</source>
-        <translation>阅读水平(&amp;V)：</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
         <source>Automatic: from the hero&apos;s age, else from the age above.</source>
         <translation>自动：按主人公的年龄，没有主人公时按上面选的年龄段。</translation>
-    </message>
-    <message>
-        <source>Le&amp;sson:</source>
-        <translation>寓意(&amp;S)：</translation>
     </message>
     <message>
         <source>sharing, being brave… (optional)</source>
@@ -722,10 +706,6 @@
     <message>
         <source>Characters saved from other stories (Story → Save a character to the family cast). Ticked ones keep their name and look in the new story.</source>
         <translation>从其他故事里保存下来的角色（故事 → 把角色存入家庭角色）。勾选的角色在新故事里保持原来的名字和样子。</translation>
-    </message>
-    <message>
-        <source>&amp;Other characters:</source>
-        <translation>其他角色(&amp;O)：</translation>
     </message>
     <message>
         <source>a talking bus, Grandma… (optional)</source>
@@ -750,6 +730,26 @@
     <message>
         <source>Which character should the family keep for later stories?</source>
         <translation>要把哪个角色留下来，以后的故事里还能用？</translation>
+    </message>
+    <message>
+        <source>Pict&amp;ures on every page</source>
+        <translation>每页配图(&amp;U)</translation>
+    </message>
+    <message>
+        <source>H&amp;ero:</source>
+        <translation>主人公(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Readi&amp;ng level:</source>
+        <translation>阅读水平(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Less&amp;on:</source>
+        <translation>寓意(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Other &amp;characters:</source>
+        <translation>其他角色(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2528,14 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The narration could not be kept: a sentence&apos;s sound is missing.</source>
+        <translation>无法保存朗读：有一句话的声音缺失了。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it first, then write it again or choose another answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3213,6 +3221,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>its parts came in different audio formats</source>
         <translation>各段音频的格式不一致</translation>
+    </message>
+    <message>
+        <source>the answer has no moderation result</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4364,6 +4376,10 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     <message>
         <source>The connection to the story writer was cut off before the page was finished.</source>
         <translation>这一页还没写完，和写故事的服务之间的连接就断开了。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,7 @@ void IdeaPanel::retranslate()
     m_pages->setAccessibleName(tr("Number of pages"));
     m_style->setPlaceholderText(tr("gentle, funny, rhyming… (optional)"));
     m_style->setAccessibleName(tr("Style"));
-    m_pictures->setText(tr("Pi&ctures on every page"));
+    m_pictures->setText(tr("Pict&ures on every page"));
     m_pictures->setToolTip(tr("Each page is painted by the picture provider set in Settings → Pictures, with the same characters on every page."));
     const QList<Story::ArtStyle> styles = Story::PicturePrompts::artStyles();
     for (int i = 0; i < int(styles.size()) && i < m_artStyle->count(); ++i)
@@ -210,24 +210,24 @@ void IdeaPanel::retranslate()
     m_styleLabel->setText(tr("St&yle:"));
     m_artStyleLabel->setText(tr("A&rt style:"));
     m_ideaLabel->setText(tr("Story &idea"));
-    m_heroLabel->setText(tr("&Hero:"));
+    m_heroLabel->setText(tr("H&ero:"));
     m_hero->setToolTip(tr("The child the story is about: their name, age and favourite things go into the story."));
     if (m_hero->count() > 0)
         m_hero->setItemText(0, tr("No one in particular"));
     m_addChild->setText(tr("Add a chil&d…"));
-    m_levelLabel->setText(tr("Reading le&vel:"));
+    m_levelLabel->setText(tr("Readi&ng level:"));
     m_level->setItemText(0, tr("Automatic"));
     m_level->setToolTip(tr("Automatic: from the hero's age, else from the age above."));
     const QList<Story::ReadingLevel> levels = Story::ReadingLevel::all();
     for (int i = 0; i < int(levels.size()); ++i)
         m_level->setItemText(i + 1, levels.at(i).title());
-    m_lessonLabel->setText(tr("Le&sson:"));
+    m_lessonLabel->setText(tr("Less&on:"));
     m_lesson->setPlaceholderText(tr("sharing, being brave… (optional)"));
     m_castLabel->setText(tr("&Family cast:"));
     m_cast->setAccessibleName(tr("Characters from the family cast"));
     m_cast->setToolTip(tr("Characters saved from other stories (Story → Save a character to the family cast). "
                           "Ticked ones keep their name and look in the new story."));
-    m_charactersLabel->setText(tr("&Other characters:"));
+    m_charactersLabel->setText(tr("Other &characters:"));
     m_characters->setPlaceholderText(tr("a talking bus, Grandma… (optional)"));
     m_saveToCast->setText(tr("Save a character to the &family cast…"));
 }
