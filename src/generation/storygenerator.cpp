@@ -3,6 +3,7 @@
 #include "chatjob.h"
 #include "imagebytes.h"
 #include "llmclient.h"
+#include "moderationjob.h"
 #include "readinglevel.h"
 #include "storywords.h"
 
@@ -64,6 +65,10 @@ StoryGenerator::~StoryGenerator()
         }
         m_dirty = true;
     }
+    if (m_checking) {
+        disconnect(m_checking, nullptr, this, nullptr);
+        m_checking->cancel();
+    }
     waitForSaves();
     if (m_dirty && m_story)
         (void)m_library->save(*m_story);
@@ -71,7 +76,7 @@ StoryGenerator::~StoryGenerator()
 
 bool StoryGenerator::isBusy() const
 {
-    return !m_job.isNull();
+    return !m_job.isNull() || !m_checking.isNull();
 }
 
 std::shared_ptr<const Story::Story> StoryGenerator::story() const
@@ -462,6 +467,10 @@ void StoryGenerator::stop()
         m_stopping = true;
         m_job->cancel();
     }
+    if (m_checking) {
+        m_stopping = true;
+        m_checking->cancel();
+    }
 }
 
 void StoryGenerator::generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating)
@@ -688,10 +697,72 @@ void StoryGenerator::onJobFinished()
         }
         qCInfo(lcGeneration) << "page" << pageId << "kept though far outside its reading level:" << level.length << "of" << level.limit;
     }
+    if (m_moderation && m_client && !m_stopping) {
+        checkThenComplete(pageId, parsed, firstPage);
+        return;
+    }
+    completePage(pageId, parsed, firstPage);
+}
+
+void StoryGenerator::checkThenComplete(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage)
+{
+    // The page stays as it is (streaming) until the provider's moderation has read it.
+    const QString storyId = m_story->id;
+    Llm::ModerationJob* check = m_client->moderate(parsed.text);
+    m_checking = check;
+    connect(check, &Llm::RequestJob::finished, this, [this, check, storyId, pageId, parsed, firstPage] {
+        m_checking = nullptr;
+        if (!m_story || m_story->id != storyId || !m_story->page(pageId)) {
+            endRun();
+            return;
+        }
+        const Llm::LlmError error = check->error();
+        const bool flagged = !error.isError() && check->result().flagged;
+        if (flagged && !m_prompt.gentleRetry && !m_stopping) {
+            qCInfo(lcGeneration) << "page" << pageId << "flagged by the moderation - asking again, more gently";
+            const bool regenerating = m_regenerating;
+            m_parser.reset();
+            generate(pageId, Story::PromptBuilder::gentlerAgain(m_prompt, m_story->settings), regenerating);
+            return;
+        }
+        if (flagged || error.kind == Llm::LlmError::Kind::Cancelled) {
+            Llm::LlmError reported = error;
+            if (flagged) {
+                reported.kind = Llm::LlmError::Kind::ContentRefused;
+                reported.message = Tr::tr("The provider's moderation flagged this page, also when it was written again more gently.");
+                reported.hint = Tr::tr("Read it first, then write it again or choose another answer.");
+            }
+            if (!m_regenerating) {
+                Story::Page* draft = edit().page(pageId);
+                Story::Story::setDraftReason(*draft, flagged ? QStringLiteral("moderation") : QStringLiteral("stopped"));
+                draft->text = parsed.text;
+                draft->scene = parsed.scene;
+                if (firstPage && m_story->title.isEmpty())
+                    edit().title = m_story->settings.idea.trimmed().left(60);
+            }
+            m_dirty = true;
+            save();
+            Q_EMIT storyChanged(storyId);
+            Q_EMIT failed(storyId, pageId, reported);
+            endRun();
+            return;
+        }
+        if (error.isError()) {
+            // The check could not be made (network, key...): the page is shown, the parent is told.
+            qCWarning(lcGeneration) << "page" << pageId << "shown unchecked: the moderation failed:" << error.message;
+            Q_EMIT moderationFailed(storyId, pageId, error);
+        }
+        completePage(pageId, parsed, firstPage);
+    });
+}
+
+void StoryGenerator::completePage(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage)
+{
+    const QString storyId = m_story->id;
     if (firstPage)
         mergeCast(parsed.cast);
     applyParsed(pageId, parsed, firstPage);
-    page = m_story->page(pageId);
+    const Story::Page* page = m_story->page(pageId);
     if (!parsed.problems.isEmpty())
         qCInfo(lcGeneration) << "page" << pageId << "parsed with notes:" << parsed.problems;
     // Text the parser settled on may differ from what streamed (e.g. a repaired escape).

@@ -20,6 +20,7 @@
 namespace Storybook::Llm {
 class ChatJob;
 class LlmClient;
+class ModerationJob;
 } // namespace Storybook::Llm
 
 namespace Storybook::Generation {
@@ -96,6 +97,12 @@ public:
     // given up as a draft with its reason; what streamed of the refused try is replaced (pageStarted again).
     void setGentleRetry(bool on) { m_gentleRetry = on; }
     [[nodiscard]] bool gentleRetry() const { return m_gentleRetry; }
+    // Optional moderation (issue 19): each finished page's text is checked with the provider's moderation
+    // (Llm::ModerationJob) before it is complete and shown; the generator stays busy meanwhile. A flagged page
+    // is written once more gently, then left a draft with reason "moderation"; a check that fails (network,
+    // key) shows the page and reports moderationFailed for the parent.
+    void setModeration(bool on) { m_moderation = on; }
+    [[nodiscard]] bool moderation() const { return m_moderation; }
 
     [[nodiscard]] bool isBusy() const;
     // The page being written (empty when idle).
@@ -125,6 +132,8 @@ Q_SIGNALS:
     void picturePainted(const QString& storyId, const QString& pageId);
     // Nothing is being painted or waiting any more.
     void picturesIdle();
+    // The moderation of a page could not be made; the page was shown unchecked (setModeration).
+    void moderationFailed(const QString& storyId, const QString& pageId, const Storybook::Llm::LlmError& error);
     // A page's narration changed (after storyChanged).
     void narrationChanged(const QString& storyId, const QString& pageId);
 
@@ -134,6 +143,8 @@ private:
     void generate(const QString& pageId, const Story::Prompt& prompt, bool regenerating);
     void onDelta(const QString& delta);
     void onJobFinished();
+    void checkThenComplete(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage);
+    void completePage(const QString& pageId, const Story::ParsedPage& parsed, bool firstPage);
     void publishStreamingText();
     // The working copy, for a change: the snapshot handed out before stays as it was.
     Story::Story& edit();
@@ -162,6 +173,8 @@ private:
     bool m_regenerating = false;
     bool m_stopping = false;
     bool m_gentleRetry = false;
+    bool m_moderation = false;
+    QPointer<Llm::ModerationJob> m_checking; // the moderation of the finished page, while it runs
     int m_readToMeBudget = 0;
     std::unique_ptr<Illustrator> m_illustrator; // reads snapshots of m_story, hands pictures back
     QTimer m_autosave;

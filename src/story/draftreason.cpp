@@ -27,6 +27,7 @@ constexpr Reason Reasons[] = {
     {"app-closed", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The app was closed while this page was being written.")},
     {"length", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The model stopped before the page was finished: it reached its length limit.")},
     {"content-filter", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The provider's safety filter stopped this page before it was finished.")},
+    {"moderation", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The provider's moderation flagged this page, also when it was written again more gently.")},
     {"unusable", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The model sent nothing that could be used as a page.")},
     {"api:unauthorized", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The story writer did not accept the key.")},
     {"api:rate-limited", QT_TRANSLATE_NOOP("Storybook::Story::DraftReason", "The story writer was busy (too many requests).")},

@@ -158,6 +158,59 @@ private Q_SLOTS:
         QCOMPARE(chatMessages(*m_server).size(), 1);
     }
 
+    // Moderation (setModeration): the page is checked before it is complete; the answer is echoed into the
+    // fake page, so FLAG-ME flags it (twice: a draft "moderation" after one gentler try), FAIL-CHECK fails the
+    // check (the page is shown, moderationFailed tells the parent), other words pass.
+    void moderation_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<QString>("code"); // the page's draft reason, empty: complete
+        QTest::addColumn<int>("chatCount");
+        QTest::addColumn<int>("checkCount");
+        QTest::addColumn<int>("failedChecks");
+        QTest::newRow("clean") << QStringLiteral("a boat") << QString() << 2 << 1 << 0;
+        QTest::newRow("flagged twice") << QStringLiteral("FLAG-ME") << QStringLiteral("moderation") << 3 << 2 << 0;
+        QTest::newRow("check failed") << QStringLiteral("FAIL-CHECK") << QString() << 2 << 1 << 1;
+    }
+    void moderation()
+    {
+        QFETCH(QString, answer);
+        QFETCH(QString, code);
+        QFETCH(int, chatCount);
+        QFETCH(int, checkCount);
+        QFETCH(int, failedChecks);
+        Llm::LlmClient client(settingsFor(m_server->baseUrl(QStringLiteral("story"))));
+        Story::Library library(m_dir->path());
+        Generation::StoryGenerator generator(&client, &library);
+        QSignalSpy finished(&generator, &Generation::StoryGenerator::finished);
+        QVERIFY(generator.startNew(idea()).isEmpty());
+        QVERIFY(waitFinished(finished));
+        finished.clear();
+        generator.setModeration(true);
+        QSignalSpy failed(&generator, &Generation::StoryGenerator::failed);
+        QSignalSpy checkFailed(&generator, &Generation::StoryGenerator::moderationFailed);
+        QSignalSpy pageFinished(&generator, &Generation::StoryGenerator::pageFinished);
+        const QString first = generator.story()->pages.first().id;
+        QVERIFY(generator.answer(generator.story()->id, first, -1, answer).isEmpty());
+        QVERIFY(generator.isBusy());
+        QVERIFY(waitFinished(finished));
+        QVERIFY(!generator.isBusy());
+        const Story::Page* page = generator.story()->children(first).value(0);
+        QVERIFY(page);
+        QCOMPARE(page->noteCode, code);
+        QCOMPARE(page->state, code.isEmpty() ? Story::Page::State::Complete : Story::Page::State::Draft);
+        QCOMPARE(pageFinished.count(), code.isEmpty() ? 1 : 0);
+        QCOMPARE(failed.count(), code.isEmpty() ? 0 : 1);
+        QCOMPARE(checkFailed.count(), failedChecks);
+        QCOMPARE(chatMessages(*m_server).size(), chatCount);
+        int checks = 0;
+        for (const RecordedRequest& request : m_server->requests())
+            checks += request.path.endsWith("/moderations") ? 1 : 0;
+        QCOMPARE(checks, checkCount);
+        if (!code.isEmpty())
+            QVERIFY(Story::Story::draftReasonText(*page).contains(QLatin1String("moderation")));
+    }
+
     // An injection attempt in the idea and in the child's own answer reaches the provider as a quoted JSON
     // string; the system message is the same as for a plain idea and answer.
     void injectionStaysQuoted_data() { languages_data(); }

@@ -1297,6 +1297,10 @@ void FakeOpenAiServer::handleRequest(Detail::FakeConnection* connection, const R
             startWith(errorResponse(400, "'input' is a required property", exchange));
             return;
         }
+        if (input.toString().contains(QLatin1String("FAIL-CHECK"))) {
+            startWith(errorResponse(500, "The moderation service failed", exchange));
+            return;
+        }
         const QByteArray flagged = input.toString().contains(QLatin1String("FLAG-ME")) ? "true" : "false";
         startWith(jsonResponse(200,
                                "{\"id\":\"modr-fake\",\"model\":\"omni-moderation-latest\",\"results\":[{\"flagged\":" + flagged

@@ -56,7 +56,8 @@ struct RecordedRequest
  *                               and at least one "image"/"image[]" part that is a PNG, JPEG or WebP; the
  *                               parts are recorded in RecordedRequest::parts
  *   POST /v1/moderations        body {"input": "..."}: results[0].flagged (category violence) when the input
- *                               holds the marker FLAG-ME, else not; 400 without an input; the generic
+ *                               holds the marker FLAG-ME, else not; 500 when it holds FAIL-CHECK; 400 without
+ *                               an input; the generic
  *                               scenarios (status, flaky, reset, html, gateway, ...) apply
  *   GET  /files/<token>?...     a picture a url answer named (served by this same server, never under /s/)
  *   anything else               404 with an OpenAI-style error JSON (405 for a wrong method)
