@@ -2532,11 +2532,11 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商的内容审核标记了这一页，用更温和的方式重写后仍然如此。</translation>
     </message>
     <message>
         <source>Read it first, then write it again or choose another answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先读一读，再重写这一页或选择另一个回答。</translation>
     </message>
 </context>
 <context>
@@ -3224,7 +3224,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>the answer has no moderation result</source>
-        <translation type="unfinished"></translation>
+        <translation>回答中没有审核结果</translation>
     </message>
 </context>
 <context>
@@ -4379,7 +4379,7 @@ Exit codes: 0 ok, 1 internal, 2 usage/configuration, 3 network/DNS/TLS, 4 proxy,
     </message>
     <message>
         <source>The provider&apos;s moderation flagged this page, also when it was written again more gently.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商的内容审核标记了这一页，用更温和的方式重写后仍然如此。</translation>
     </message>
 </context>
 <context>
